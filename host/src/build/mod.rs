@@ -1,0 +1,146 @@
+//! Building plugins: compile a plugin crate to Wasm with the guest
+//! toolchain, turn it into a component, ask it to describe itself, and
+//! package it with its templates and locale strings as a `.folio` bundle.
+
+mod componentize;
+mod scaffold;
+mod toolchain;
+
+pub use componentize::componentize;
+pub use scaffold::{default_sdk_path, scaffold};
+pub use toolchain::{TARGET, Toolchain};
+
+use crate::bundle::{Bundle, BundleLimits, CONTENT_DIRS, file_digest};
+use crate::contract::ContractVersion;
+use crate::runtime::Runtime;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+/// Options for [`build_plugin`].
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Cargo target directory for guest builds; sharing one across plugins
+    /// avoids rebuilding std. Defaults to `$FOLIO_GUEST_TARGET_DIR`, else cargo's default.
+    pub target_dir: Option<PathBuf>,
+}
+
+/// Builds the plugin crate in `crate_dir` into a verified bundle.
+pub fn build_plugin(crate_dir: &Path, runtime: &Runtime, options: &BuildOptions) -> Result<Bundle, String> {
+    let manifest_path = crate_dir.join("Cargo.toml");
+    let manifest_path = manifest_path
+        .canonicalize()
+        .map_err(|e| format!("{} is not a plugin crate: cannot open {} ({e})", crate_dir.display(), manifest_path.display()))?;
+    let toolchain = Toolchain::detect()?;
+    tracing::info!(toolchain = %toolchain.describe(), "building {}", crate_dir.display());
+
+    let target_dir = options
+        .target_dir
+        .clone()
+        .or_else(|| std::env::var_os("FOLIO_GUEST_TARGET_DIR").filter(|v| !v.is_empty()).map(PathBuf::from));
+    let core_path = run_cargo(&toolchain, &manifest_path, target_dir.as_deref())?;
+    let core = std::fs::read(&core_path).map_err(|e| format!("cannot read {}: {e}", core_path.display()))?;
+    let component = componentize(&core)?;
+
+    let contract = contract_of(&component);
+    let wasm_digest = file_digest(&component);
+    let cache_key = wasm_digest.trim_start_matches("sha256:");
+    let crate_name = crate_dir.file_name().and_then(|n| n.to_str()).unwrap_or("plugin");
+    let plugin = runtime
+        .load_component(&component, contract, cache_key, crate_name)
+        .map_err(|e| format!("the built plugin was refused: {e}"))?;
+
+    let content = collect_content(crate_dir)?;
+    let bundle = Bundle::create(contract, plugin.manifest().clone(), component, content).map_err(|e| e.to_string())?;
+    // Read the packed bytes back, exactly as a host will, before anyone sees them.
+    let bytes = bundle.to_bytes().map_err(|e| e.to_string())?;
+    Bundle::from_bytes(&bytes, &BundleLimits::default()).map_err(|e| format!("the packed bundle does not verify: {e}"))
+}
+
+/// Runs cargo and returns the path of the crate's `.wasm` artifact.
+fn run_cargo(toolchain: &Toolchain, manifest_path: &Path, target_dir: Option<&Path>) -> Result<PathBuf, String> {
+    let mut cmd = toolchain.cargo_build(manifest_path, target_dir);
+    cmd.stdout(Stdio::piped()).stderr(Stdio::inherit());
+    let output = cmd
+        .output()
+        .map_err(|e| format!("cannot run cargo ({}): {e}", toolchain.describe()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo build for {} failed ({}); its errors are printed above",
+            manifest_path.display(),
+            output.status
+        ));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut found = None;
+    for line in stdout.lines() {
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        if msg["reason"] != "compiler-artifact" {
+            continue;
+        }
+        let same_crate = msg["manifest_path"].as_str().map(Path::new) == Some(manifest_path);
+        let is_cdylib = msg["target"]["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == "cdylib"));
+        if same_crate && is_cdylib {
+            found = msg["filenames"]
+                .as_array()
+                .and_then(|f| f.iter().filter_map(|f| f.as_str()).find(|f| f.ends_with(".wasm")))
+                .map(PathBuf::from);
+        }
+    }
+    found.ok_or_else(|| {
+        format!(
+            "cargo built {} but produced no .wasm; the crate needs `[lib] crate-type = [\"cdylib\", \"rlib\"]`",
+            manifest_path.display()
+        )
+    })
+}
+
+/// The contract a component was built against, from its `folio:document` imports.
+fn contract_of(component: &[u8]) -> ContractVersion {
+    let mut found = None;
+    for payload in wasmparser::Parser::new(0).parse_all(component) {
+        if let Ok(wasmparser::Payload::ComponentImportSection(reader)) = payload {
+            for import in reader.into_iter().flatten() {
+                let name = import.name.0;
+                found = found.or_else(|| {
+                    ContractVersion::ALL.into_iter().find(|v| v.allowed_imports().contains(&name))
+                });
+            }
+        }
+    }
+    found.unwrap_or(ContractVersion::LATEST)
+}
+
+/// The crate's `templates/` and `locales/` files, by bundle path.
+fn collect_content(crate_dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    let mut files = BTreeMap::new();
+    for dir in CONTENT_DIRS {
+        let root = crate_dir.join(dir.trim_end_matches('/'));
+        if root.is_dir() {
+            walk(&root, dir.trim_end_matches('/'), &mut files)?;
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        let name = entry.file_name().into_string().map_err(|n| format!("{n:?} in {} is not UTF-8", dir.display()))?;
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = format!("{prefix}/{name}");
+        let kind = entry.file_type().map_err(|e| format!("cannot stat {}: {e}", entry.path().display()))?;
+        if kind.is_dir() {
+            walk(&entry.path(), &path, files)?;
+        } else if kind.is_file() {
+            let bytes = std::fs::read(entry.path()).map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            files.insert(path, bytes);
+        } else {
+            return Err(format!("{} is not a regular file; bundles carry regular files only", entry.path().display()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! The tar.gz framing of bundles: deterministic packing and bounded,
+//! path-checked unpacking (no traversal, no links, no zip bombs).
+
+use super::{BundleError, CONTENT_DIRS, MANIFEST_FILE, WASM_FILE};
+use flate2::{Compression, GzBuilder, read::GzDecoder};
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::Component;
+
+/// Size limits applied when reading a bundle.
+#[derive(Debug, Clone)]
+pub struct BundleLimits {
+    /// The compressed bundle. Default 32 MiB.
+    pub max_bundle_bytes: usize,
+    /// All files unpacked. Default 64 MiB.
+    pub max_unpacked_bytes: usize,
+    /// Files in the bundle. Default 1,000.
+    pub max_files: usize,
+}
+
+impl Default for BundleLimits {
+    fn default() -> Self {
+        BundleLimits { max_bundle_bytes: 32 << 20, max_unpacked_bytes: 64 << 20, max_files: 1000 }
+    }
+}
+
+const MAX_PATH_LEN: usize = 200;
+
+/// Checks a template or locale path: relative, under `templates/` or
+/// `locales/`, plain segments of letters, digits, `.`, `_` and `-`.
+pub(crate) fn check_content_path(path: &str) -> Result<(), BundleError> {
+    let bad = |why: &str| BundleError::new(format!("bundle path `{path}` {why}"));
+    if path.len() > MAX_PATH_LEN {
+        return Err(bad("is too long"));
+    }
+    if !CONTENT_DIRS.iter().any(|d| path.starts_with(d)) {
+        return Err(bad("is not plugin.toml, plugin.wasm, or under templates/ or locales/"));
+    }
+    for segment in path.split('/') {
+        if segment.is_empty() || segment == "." || segment == ".." || segment.starts_with('.') {
+            return Err(bad("has an empty, hidden, `.` or `..` segment"));
+        }
+        if !segment.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
+            return Err(bad("may use only letters, digits, `.`, `_` and `-`"));
+        }
+    }
+    Ok(())
+}
+
+/// Unpacks every regular file, refusing anything unsafe or over the limits.
+pub(crate) fn unpack(bytes: &[u8], limits: &BundleLimits) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
+    if bytes.len() > limits.max_bundle_bytes {
+        return Err(BundleError::new(format!(
+            "bundle is {} bytes, over the {}-byte limit",
+            bytes.len(),
+            limits.max_bundle_bytes
+        )));
+    }
+    let mut archive = tar::Archive::new(GzDecoder::new(bytes));
+    let mut files = BTreeMap::new();
+    let mut budget = limits.max_unpacked_bytes;
+    let entries = archive.entries().map_err(|e| BundleError::new(format!("not a gzipped tar file: {e}")))?;
+    for entry in entries {
+        let mut entry = entry.map_err(|e| BundleError::new(format!("not a valid gzipped tar file: {e}")))?;
+        let raw_path = entry.path().map_err(|e| BundleError::new(format!("an entry has an unreadable path: {e}")))?;
+        let path = normalize(&raw_path)?;
+        match entry.header().entry_type() {
+            tar::EntryType::Directory => continue,
+            tar::EntryType::Regular | tar::EntryType::Continuous => {}
+            other => {
+                return Err(BundleError::new(format!(
+                    "bundle entry `{path}` is a {other:?}; bundles hold regular files only"
+                )));
+            }
+        }
+        if path != MANIFEST_FILE && path != WASM_FILE {
+            check_content_path(&path)?;
+        }
+        if files.len() >= limits.max_files {
+            return Err(BundleError::new(format!("bundle has more than {} files", limits.max_files)));
+        }
+        let mut data = Vec::new();
+        (&mut entry)
+            .take(budget as u64 + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| BundleError::new(format!("cannot read `{path}` from the bundle: {e}")))?;
+        if data.len() > budget {
+            return Err(BundleError::new(format!(
+                "bundle unpacks to more than {} bytes (at `{path}`)",
+                limits.max_unpacked_bytes
+            )));
+        }
+        budget -= data.len();
+        if files.insert(path.clone(), data).is_some() {
+            return Err(BundleError::new(format!("bundle has `{path}` twice")));
+        }
+    }
+    Ok(files)
+}
+
+fn normalize(path: &std::path::Path) -> Result<String, BundleError> {
+    let mut parts = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => parts.push(
+                part.to_str()
+                    .ok_or_else(|| BundleError::new(format!("bundle path `{}` is not UTF-8", path.display())))?,
+            ),
+            Component::CurDir => {}
+            _ => {
+                return Err(BundleError::new(format!(
+                    "bundle path `{}` is absolute or climbs out of the bundle",
+                    path.display()
+                )));
+            }
+        }
+    }
+    Ok(parts.join("/"))
+}
+
+/// Packs files in the given order with fixed metadata (mode 0644, uid/gid 0,
+/// mtime 0), so equal inputs give byte-identical bundles.
+pub(crate) fn pack(files: &[(&str, &[u8])]) -> Result<Vec<u8>, BundleError> {
+    let io = |e: std::io::Error| BundleError::new(format!("cannot pack bundle: {e}"));
+    let gz = GzBuilder::new().mtime(0).write(Vec::new(), Compression::best());
+    let mut tar = tar::Builder::new(gz);
+    tar.mode(tar::HeaderMode::Deterministic);
+    for (path, data) in files {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_uid(0);
+        header.set_gid(0);
+        header.set_mtime(0);
+        header.set_entry_type(tar::EntryType::Regular);
+        tar.append_data(&mut header, path, *data).map_err(io)?;
+    }
+    let mut gz = tar.into_inner().map_err(io)?;
+    gz.flush().map_err(io)?;
+    gz.finish().map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_paths_are_confined() {
+        assert!(check_content_path("templates/invoice.hbs").is_ok());
+        assert!(check_content_path("locales/zh-TW.json").is_ok());
+        for bad in ["templates/../plugin.wasm", "src/lib.rs", "templates/.hidden", "templates//x", "templates/a b", "/templates/x"] {
+            assert!(check_content_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn pack_is_deterministic_and_round_trips() {
+        let files: Vec<(&str, &[u8])> = vec![("plugin.toml", b"a"), ("templates/x.hbs", b"b")];
+        let a = pack(&files).unwrap();
+        assert_eq!(a, pack(&files).unwrap());
+        let back = unpack(&a, &BundleLimits::default()).unwrap();
+        assert_eq!(back["templates/x.hbs"], b"b");
+    }
+
+    fn raw_tar(path: &str, entry_type: tar::EntryType, data: &[u8]) -> Vec<u8> {
+        let mut tar = tar::Builder::new(GzBuilder::new().write(Vec::new(), Compression::fast()));
+        let mut header = tar::Header::new_gnu();
+        // Write the name bytes directly so traversal paths are not rejected by the builder.
+        header.as_gnu_mut().unwrap().name[..path.len()].copy_from_slice(path.as_bytes());
+        header.set_size(data.len() as u64);
+        header.set_entry_type(entry_type);
+        header.set_cksum();
+        tar.append(&header, data).unwrap();
+        tar.into_inner().unwrap().finish().unwrap()
+    }
+
+    #[test]
+    fn refuses_traversal_links_and_bombs() {
+        let limits = BundleLimits::default();
+        let err = unpack(&raw_tar("../etc/passwd", tar::EntryType::Regular, b"x"), &limits).unwrap_err();
+        assert!(err.0.contains("climbs out"), "{err}");
+        let err = unpack(&raw_tar("templates/link", tar::EntryType::Symlink, b""), &limits).unwrap_err();
+        assert!(err.0.contains("regular files only"), "{err}");
+        let small = BundleLimits { max_unpacked_bytes: 1000, ..BundleLimits::default() };
+        let err = unpack(&raw_tar("plugin.wasm", tar::EntryType::Regular, &vec![0u8; 5000]), &small).unwrap_err();
+        assert!(err.0.contains("more than 1000 bytes"), "{err}");
+        let err = unpack(b"definitely not gzip", &limits).unwrap_err();
+        assert!(err.0.contains("gzipped tar"), "{err}");
+    }
+}

@@ -1,0 +1,178 @@
+//! Plugin bundles: the `.folio` files template authors ship.
+//!
+//! A bundle is a gzipped tar holding `plugin.toml` (the manifest),
+//! `plugin.wasm` (the component) and the plugin's `templates/` and
+//! `locales/` files. `plugin.toml` lists every file's SHA-256 and a content
+//! digest over all of it, so a bundle is verified end to end when it is
+//! read. Bundles are written deterministically: the same inputs give the
+//! same bytes.
+
+mod archive;
+mod manifest;
+
+pub use archive::BundleLimits;
+pub use manifest::{BundleManifest, content_digest, file_digest};
+
+use crate::contract::ContractVersion;
+use crate::contract::types::Manifest;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Name of the manifest inside a bundle.
+pub const MANIFEST_FILE: &str = "plugin.toml";
+/// Name of the component inside a bundle.
+pub const WASM_FILE: &str = "plugin.wasm";
+/// Folders a bundle may carry besides its two fixed files.
+pub const CONTENT_DIRS: [&str; 2] = ["templates/", "locales/"];
+
+/// A verified plugin bundle in memory.
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    manifest: BundleManifest,
+    contract: ContractVersion,
+    digest: String,
+    wasm: Vec<u8>,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Why a bundle was refused. The message names the file or field at fault.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BundleError(pub String);
+
+impl BundleError {
+    fn new(message: impl Into<String>) -> Self {
+        BundleError(message.into())
+    }
+}
+
+impl Bundle {
+    /// Assembles a bundle from a component, its manifest and content files
+    /// (paths under `templates/` or `locales/`), computing every digest.
+    pub fn create(
+        contract: ContractVersion,
+        plugin: Manifest,
+        wasm: Vec<u8>,
+        files: BTreeMap<String, Vec<u8>>,
+    ) -> Result<Self, BundleError> {
+        for path in files.keys() {
+            archive::check_content_path(path)?;
+        }
+        let mut digests: BTreeMap<String, String> =
+            files.iter().map(|(p, b)| (p.clone(), file_digest(b))).collect();
+        digests.insert(WASM_FILE.to_string(), file_digest(&wasm));
+        let digest = content_digest(contract.package(), &plugin, &digests);
+        let manifest = BundleManifest {
+            contract: contract.package().to_string(),
+            digest: format!("sha256:{digest}"),
+            plugin,
+            files: digests,
+        };
+        Ok(Bundle { manifest, contract, digest, wasm, files })
+    }
+
+    /// Reads and verifies a bundle file.
+    pub fn read(path: &Path, limits: &BundleLimits) -> Result<Self, BundleError> {
+        let size = std::fs::metadata(path)
+            .map_err(|e| BundleError::new(format!("cannot read bundle {}: {e}", path.display())))?
+            .len();
+        if size > limits.max_bundle_bytes as u64 {
+            return Err(BundleError::new(format!(
+                "{}: bundle is {size} bytes, over the {}-byte limit",
+                path.display(),
+                limits.max_bundle_bytes
+            )));
+        }
+        let bytes = std::fs::read(path)
+            .map_err(|e| BundleError::new(format!("cannot read bundle {}: {e}", path.display())))?;
+        Self::from_bytes(&bytes, limits).map_err(|e| BundleError::new(format!("{}: {e}", path.display())))
+    }
+
+    /// Parses and verifies a bundle from its bytes: every file's digest, the
+    /// content digest, the contract version and the manifest's shape.
+    pub fn from_bytes(bytes: &[u8], limits: &BundleLimits) -> Result<Self, BundleError> {
+        let mut entries = archive::unpack(bytes, limits)?;
+        let toml_bytes = entries
+            .remove(MANIFEST_FILE)
+            .ok_or_else(|| BundleError::new(format!("the bundle has no {MANIFEST_FILE}")))?;
+        let text = std::str::from_utf8(&toml_bytes)
+            .map_err(|_| BundleError::new(format!("{MANIFEST_FILE} is not UTF-8 text")))?;
+        let manifest: BundleManifest =
+            toml::from_str(text).map_err(|e| BundleError::new(format!("{MANIFEST_FILE}: {e}")))?;
+        let contract = manifest.contract_version().map_err(BundleError::new)?;
+        manifest
+            .plugin
+            .check()
+            .map_err(|e| BundleError::new(format!("{MANIFEST_FILE}: [plugin] {e}")))?;
+
+        for (path, bytes) in &entries {
+            match manifest.files.get(path) {
+                None => return Err(BundleError::new(format!("{path} is in the bundle but not listed in {MANIFEST_FILE} [files]"))),
+                Some(expected) if *expected != file_digest(bytes) => {
+                    return Err(BundleError::new(format!("{path} does not match its digest in {MANIFEST_FILE}; the bundle is corrupt or was altered")));
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(missing) = manifest.files.keys().find(|p| !entries.contains_key(*p)) {
+            return Err(BundleError::new(format!("{MANIFEST_FILE} lists {missing}, which is not in the bundle")));
+        }
+        let digest = content_digest(&manifest.contract, &manifest.plugin, &manifest.files);
+        if manifest.digest != format!("sha256:{digest}") {
+            return Err(BundleError::new(format!(
+                "{MANIFEST_FILE}: digest {} does not match the bundle's content (sha256:{digest})",
+                manifest.digest
+            )));
+        }
+        let wasm = entries
+            .remove(WASM_FILE)
+            .ok_or_else(|| BundleError::new(format!("the bundle has no {WASM_FILE}")))?;
+        Ok(Bundle { manifest, contract, digest, wasm, files: entries })
+    }
+
+    /// The bundle's deterministic gzipped-tar bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, BundleError> {
+        let toml = toml::to_string(&self.manifest)
+            .map_err(|e| BundleError::new(format!("cannot write {MANIFEST_FILE}: {e}")))?;
+        let mut all: Vec<(&str, &[u8])> = vec![(MANIFEST_FILE, toml.as_bytes()), (WASM_FILE, &self.wasm)];
+        all.extend(self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+        archive::pack(&all)
+    }
+
+    /// Writes the bundle to `path` atomically (a temporary file renamed into place).
+    pub fn write(&self, path: &Path) -> Result<(), BundleError> {
+        let bytes = self.to_bytes()?;
+        crate::fsutil::write_atomically(path, &bytes)
+            .map_err(|e| BundleError::new(format!("cannot write {}: {e}", path.display())))
+    }
+
+    /// The conventional file name, `<name>-<version>.folio`.
+    pub fn file_name(&self) -> String {
+        format!("{}-{}.folio", self.manifest.plugin.name, self.manifest.plugin.version)
+    }
+
+    /// The parsed `plugin.toml`.
+    pub fn manifest(&self) -> &BundleManifest {
+        &self.manifest
+    }
+
+    /// The contract version the plugin targets.
+    pub fn contract(&self) -> ContractVersion {
+        self.contract
+    }
+
+    /// The content digest, hex SHA-256.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    /// The component bytes.
+    pub fn wasm(&self) -> &[u8] {
+        &self.wasm
+    }
+
+    /// Template and locale files, by path.
+    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
+        &self.files
+    }
+}

@@ -1,0 +1,293 @@
+//! The host's view of the contract's data, independent of contract version.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::fmt;
+
+/// How a document kind is produced and used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentClass {
+    /// Fixed in form, generated in bulk (invoices, statements).
+    Structured,
+    /// Adjusted and acted on by the customer (renewal proposals, offers).
+    Interactive,
+    /// Produced the moment someone asks (usage reports).
+    OnDemand,
+}
+
+/// An output format the host renders plans into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    Html,
+    Text,
+    Pdf,
+    Json,
+}
+
+/// A named template slot and the block variants that may fill it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    pub name: String,
+    pub variants: Vec<String>,
+}
+
+/// One kind of document a plugin plans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    pub name: String,
+    pub class: DocumentClass,
+    pub template: String,
+    #[serde(default)]
+    pub slots: Vec<Slot>,
+    pub formats: Vec<OutputFormat>,
+}
+
+/// What a plugin says about itself (`describe`), and what its bundle's
+/// `plugin.toml` must agree with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub name: String,
+    pub version: String,
+    pub kinds: Vec<Kind>,
+}
+
+impl Manifest {
+    /// The kind called `name`, if the plugin declares it.
+    pub fn kind(&self, name: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.name == name)
+    }
+}
+
+/// Who a document is for.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    pub id: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    #[serde(default)]
+    pub segment: String,
+    /// Free attributes; a JSON object.
+    #[serde(default = "empty_object")]
+    pub attributes: Box<RawValue>,
+}
+
+fn default_locale() -> String {
+    "en".to_string()
+}
+
+fn default_timezone() -> String {
+    "UTC".to_string()
+}
+
+/// `{}` as raw JSON.
+pub fn empty_object() -> Box<RawValue> {
+    RawValue::from_string("{}".to_string()).expect("`{}` is valid JSON")
+}
+
+/// Why a document is being rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Purpose {
+    Batch,
+    OnDemand,
+    OpenTime,
+    Interaction,
+}
+
+/// An action the customer took on an interactive document.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interaction {
+    pub action: String,
+    #[serde(default = "empty_object")]
+    pub inputs: Box<RawValue>,
+}
+
+/// A request to plan one document. JSON payloads stay raw text: the host
+/// passes them to the plugin without re-serializing them.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub kind: String,
+    pub customer: Customer,
+    pub data: Box<RawValue>,
+    pub purpose: Purpose,
+    /// The instant the document is rendered for; plugins have no clock.
+    pub at: DateTime<Utc>,
+    pub interaction: Option<Interaction>,
+}
+
+impl Request {
+    /// The bytes of caller-supplied content in this request, checked against
+    /// the runtime's request-size limit.
+    pub fn payload_size(&self) -> usize {
+        let c = &self.customer;
+        let interaction = self.interaction.as_ref().map_or(0, |i| i.action.len() + i.inputs.get().len());
+        self.kind.len()
+            + c.id.len()
+            + c.display_name.len()
+            + c.locale.len()
+            + c.timezone.len()
+            + c.segment.len()
+            + c.attributes.get().len()
+            + self.data.get().len()
+            + interaction
+    }
+}
+
+/// Which block variant fills a slot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockChoice {
+    pub slot: String,
+    pub variant: String,
+}
+
+/// An action an interactive document offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub name: String,
+    pub label: String,
+    pub inputs: serde_json::Value,
+}
+
+/// A plugin's plan for one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub template: String,
+    pub view_model: serde_json::Value,
+    pub blocks: Vec<BlockChoice>,
+    pub title: String,
+    pub file_name: String,
+    pub freshness_seconds: u32,
+    pub actions: Vec<Action>,
+}
+
+/// Why a plugin declined to plan a document (its own, well-formed answer;
+/// crashes and limit violations are [`crate::runtime::CallError`]s).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum PlanError {
+    /// The input is wrong at `path`.
+    InvalidInput { path: String, message: String },
+    /// Data the plan needs is absent.
+    MissingData { what: String },
+    /// The plugin failed internally.
+    Internal { message: String },
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlanError::InvalidInput { path, message } => write!(f, "invalid input at `{path}`: {message}"),
+            PlanError::MissingData { what } => write!(f, "missing data: {what}"),
+            PlanError::Internal { message } => write!(f, "plugin internal error: {message}"),
+        }
+    }
+}
+
+/// Severity of a plugin's log message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogLevel {
+    Trace,
+    Debug,
+    Info,
+    Warn,
+    Error,
+}
+
+impl Manifest {
+    /// Checks the manifest is well formed: a plugin name of lowercase letters,
+    /// digits and dashes, a semantic version, and uniquely named kinds, each
+    /// with a template, at least one output format and well-formed slots.
+    /// The error names the offending field.
+    pub fn check(&self) -> Result<(), String> {
+        if !is_name(&self.name) {
+            return Err(format!(
+                "name `{}` must be 1-64 lowercase letters, digits or dashes, starting with a letter",
+                self.name
+            ));
+        }
+        semver::Version::parse(&self.version)
+            .map_err(|e| format!("version `{}` is not a semantic version: {e}", self.version))?;
+        if self.kinds.is_empty() {
+            return Err("kinds: a plugin must declare at least one document kind".into());
+        }
+        for (i, kind) in self.kinds.iter().enumerate() {
+            let at = format!("kinds[{i}]");
+            if !is_name(&kind.name) {
+                return Err(format!("{at}.name `{}` must be lowercase letters, digits or dashes", kind.name));
+            }
+            if self.kinds[..i].iter().any(|k| k.name == kind.name) {
+                return Err(format!("{at}.name `{}` is declared twice", kind.name));
+            }
+            if kind.template.trim().is_empty() {
+                return Err(format!("{at}.template is empty"));
+            }
+            if kind.formats.is_empty() {
+                return Err(format!("{at}.formats must list at least one output format"));
+            }
+            for (j, slot) in kind.slots.iter().enumerate() {
+                if !is_name(&slot.name) {
+                    return Err(format!("{at}.slots[{j}].name `{}` must be lowercase letters, digits or dashes", slot.name));
+                }
+                if kind.slots[..j].iter().any(|s| s.name == slot.name) {
+                    return Err(format!("{at}.slots[{j}].name `{}` is declared twice", slot.name));
+                }
+                if slot.variants.is_empty() || slot.variants.iter().any(|v| !is_name(v)) {
+                    return Err(format!(
+                        "{at}.slots[{j}].variants must be a non-empty list of lowercase names"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Lowercase ASCII letters, digits and dashes, starting with a letter, at most 64 long.
+fn is_name(s: &str) -> bool {
+    s.len() <= 64
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+impl Plan {
+    /// Checks the plan against the kind it was made for: a template, a JSON
+    /// object as view model, and blocks that fill declared slots with declared
+    /// variants, each slot at most once. Returns the offending field and why.
+    pub fn check(&self, kind: &Kind) -> Result<(), (String, String)> {
+        if self.template.trim().is_empty() {
+            return Err(("template".into(), "is empty".into()));
+        }
+        if !self.view_model.is_object() {
+            return Err(("view-model".into(), "must be a JSON object".into()));
+        }
+        for (i, block) in self.blocks.iter().enumerate() {
+            let field = format!("blocks[{i}]");
+            let Some(slot) = kind.slots.iter().find(|s| s.name == block.slot) else {
+                return Err((field, format!("fills slot `{}`, which kind `{}` does not declare", block.slot, kind.name)));
+            };
+            if !slot.variants.contains(&block.variant) {
+                return Err((
+                    field,
+                    format!("uses variant `{}` for slot `{}`; declared variants: {}", block.variant, slot.name, slot.variants.join(", ")),
+                ));
+            }
+            if self.blocks[..i].iter().any(|b| b.slot == block.slot) {
+                return Err((field, format!("fills slot `{}` a second time", block.slot)));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,22 @@
+//! # Folio
+//!
+//! A document-generation host for sandboxed WebAssembly plugins. A plugin
+//! turns a customer's data into a document [`Plan`](contract::types::Plan);
+//! the host renders and delivers it. Data flows one way:
+//! request → plugin plan → template render → output → archive.
+//!
+//! Modules, one concept each:
+//! - [`contract`]: the `folio:document` WIT contract, one binding module per version.
+//! - [`bundle`]: `.folio` plugin bundles — reading, verifying, writing.
+//! - [`runtime`]: the wasmtime sandbox that runs plugins under hard limits.
+//! - [`build`]: the guest toolchain — building, componentizing and scaffolding plugins.
+
+pub mod build;
+pub mod bundle;
+pub mod contract;
+pub mod fsutil;
+pub mod runtime;
+
+pub use bundle::{Bundle, BundleLimits};
+pub use contract::types::{Manifest, Plan, PlanError, Request};
+pub use runtime::{CallError, LoadError, Plugin, Runtime, RuntimeConfig};

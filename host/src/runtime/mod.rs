@@ -1,0 +1,212 @@
+//! The sandbox: runs plugin components under wasmtime with hard limits.
+//!
+//! Shaped like wasmtime's own embedding API, one job per type:
+//! - [`Runtime`]: the engine, the pooling allocator, the epoch ticker, the
+//!   artifact cache and the instance gate; shared by every plugin.
+//! - [`Plugin`]: one plugin version, compiled once and pre-linked
+//!   (`InstancePre`); cheap to clone and safe to call from many threads.
+//! - `CallState`: the store data of a single call. Every call gets a fresh
+//!   store and instance, so no state can carry from one render to the next.
+//!
+//! Every way a call can go wrong is a [`CallError`] variant; none of them
+//! panics the host or disturbs other calls.
+
+mod cache;
+mod config;
+mod error;
+mod gate;
+mod plugin;
+mod state;
+mod ticker;
+
+pub use config::{Limits, RuntimeConfig, default_cache_dir};
+pub use error::{CallError, LoadError};
+pub use plugin::Plugin;
+pub use state::CallState;
+
+use crate::bundle::Bundle;
+use crate::contract::{Bindings, ContractVersion};
+use cache::ArtifactCache;
+use gate::Gate;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use ticker::Ticker;
+use wasmtime::component::{Component, Linker};
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
+
+/// Runs plugins. Create one per process and share it (it is cheap to clone).
+#[derive(Clone)]
+pub struct Runtime {
+    inner: Arc<Shared>,
+}
+
+/// What every call on every plugin shares.
+pub(crate) struct Shared {
+    engine: Engine,
+    linkers: HashMap<ContractVersion, Linker<CallState>>,
+    config: RuntimeConfig,
+    cache: Option<ArtifactCache>,
+    gate: Gate,
+    loaded: Mutex<HashMap<String, Plugin>>,
+    _ticker: Ticker,
+}
+
+impl Runtime {
+    /// Builds the engine and starts the epoch ticker. Fails if the pooling
+    /// allocator cannot reserve its address space or the cache directory
+    /// cannot be created.
+    pub fn new(config: RuntimeConfig) -> anyhow::Result<Self> {
+        let engine = Engine::new(&engine_config(&config))
+            .map_err(|e| anyhow::anyhow!("could not create the wasmtime engine: {e}"))?;
+        let mut linkers = HashMap::new();
+        for version in ContractVersion::ALL {
+            let mut linker = Linker::new(&engine);
+            Bindings::add_to_linker(version, &mut linker)
+                .map_err(|e| anyhow::anyhow!("could not link the {version} host interface: {e}"))?;
+            linkers.insert(version, linker);
+        }
+        let cache = match &config.cache_dir {
+            Some(dir) => Some(ArtifactCache::open(dir, &engine).map_err(|e| {
+                anyhow::anyhow!("could not open the compiled-plugin cache at {}: {e}", dir.display())
+            })?),
+            None => None,
+        };
+        let ticker = Ticker::start(engine.clone(), config.epoch_tick)
+            .map_err(|e| anyhow::anyhow!("could not start the epoch ticker thread: {e}"))?;
+        let gate = Gate::new(config.max_concurrent_calls);
+        Ok(Runtime {
+            inner: Arc::new(Shared {
+                engine,
+                linkers,
+                config,
+                cache,
+                gate,
+                loaded: Mutex::new(HashMap::new()),
+                _ticker: ticker,
+            }),
+        })
+    }
+
+    /// The limits every call runs under.
+    pub fn limits(&self) -> &Limits {
+        &self.inner.config.limits
+    }
+
+    /// Loads a bundle's plugin: compiles it (or takes it from the cache),
+    /// checks its imports and exports against its contract, calls `describe`
+    /// and checks the answer agrees with the bundle's manifest. Loading the
+    /// same bundle digest again returns the already-loaded plugin.
+    pub fn load(&self, bundle: &Bundle) -> Result<Plugin, LoadError> {
+        let digest = bundle.digest();
+        if let Some(plugin) = self.inner.loaded.lock().unwrap_or_else(PoisonError::into_inner).get(digest) {
+            return Ok(plugin.clone());
+        }
+        let expected = &bundle.manifest().plugin;
+        // Compiled code is cached by the component's own digest, so bundles
+        // that differ only in templates share one compiled artifact.
+        let wasm_digest = bundle_wasm_key(bundle);
+        let plugin = self.load_component(bundle.wasm(), bundle.contract(), &wasm_digest, &expected.name)?;
+        compare_manifests(expected, plugin.manifest())?;
+        self.inner
+            .loaded
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(digest.to_string(), plugin.clone());
+        Ok(plugin)
+    }
+
+    /// Loads a component that has no bundle yet (as `folio plugin build`
+    /// does to learn its manifest). `digest` (the component's SHA-256, hex)
+    /// keys the artifact cache.
+    pub fn load_component(
+        &self,
+        wasm: &[u8],
+        contract: ContractVersion,
+        digest: &str,
+        name_hint: &str,
+    ) -> Result<Plugin, LoadError> {
+        let shared = &self.inner;
+        let component = match shared.cache.as_ref().and_then(|c| c.get(&shared.engine, digest)) {
+            Some(component) => component,
+            None => {
+                let component =
+                    Component::new(&shared.engine, wasm).map_err(|e| LoadError::Compile(format!("{e:#}")))?;
+                if let Some(cache) = &shared.cache {
+                    cache.put(digest, &component);
+                }
+                component
+            }
+        };
+        check_imports(&shared.engine, &component, contract)?;
+        let linker = &shared.linkers[&contract];
+        let pre = linker
+            .instantiate_pre(&component)
+            .map_err(|e| LoadError::Exports { contract: contract.to_string(), message: format!("{e:#}") })?;
+        let bindings = Bindings::new(contract, pre)
+            .map_err(|e| LoadError::Exports { contract: contract.to_string(), message: format!("{e:#}") })?;
+        Plugin::new(self.inner.clone(), bindings, digest.to_string(), name_hint)
+    }
+}
+
+/// The artifact-cache key of a bundle's component: its SHA-256, hex.
+fn bundle_wasm_key(bundle: &Bundle) -> String {
+    let digest = crate::bundle::file_digest(bundle.wasm());
+    digest.trim_start_matches("sha256:").to_string()
+}
+
+fn engine_config(config: &RuntimeConfig) -> Config {
+    let n = config.max_concurrent_calls.max(1);
+    let mut pool = PoolingAllocationConfig::new();
+    // A Rust plugin component has one memory, a few tables and a few core
+    // instances (the module plus canonical-ABI shims).
+    pool.total_component_instances(n)
+        .total_core_instances(n.saturating_mul(4))
+        .total_memories(n.saturating_mul(2))
+        .total_tables(n.saturating_mul(4))
+        .max_memory_size(config.limits.max_memory_bytes.next_multiple_of(64 << 10));
+    let mut wasm = Config::new();
+    wasm.wasm_component_model(true)
+        .epoch_interruption(true)
+        .max_wasm_stack(config.limits.max_stack_bytes)
+        .memory_init_cow(true)
+        .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+    wasm
+}
+
+/// Refuses components that import anything outside their contract's world.
+fn check_imports(engine: &Engine, component: &Component, contract: ContractVersion) -> Result<(), LoadError> {
+    let allowed = contract.allowed_imports();
+    for (name, _) in component.component_type().imports(engine) {
+        if !allowed.contains(&name) {
+            return Err(LoadError::ForbiddenImport {
+                import: name.to_string(),
+                contract: contract.to_string(),
+                allowed: allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(" and "),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The bundle's manifest must say exactly what the plugin says.
+fn compare_manifests(
+    bundle: &crate::contract::types::Manifest,
+    plugin: &crate::contract::types::Manifest,
+) -> Result<(), LoadError> {
+    let mismatch = |field: &str, a: String, b: String| LoadError::ManifestMismatch {
+        field: field.to_string(),
+        in_bundle: a,
+        in_plugin: b,
+    };
+    if bundle.name != plugin.name {
+        return Err(mismatch("name", bundle.name.clone(), plugin.name.clone()));
+    }
+    if bundle.version != plugin.version {
+        return Err(mismatch("version", bundle.version.clone(), plugin.version.clone()));
+    }
+    if bundle.kinds != plugin.kinds {
+        let json = |v: &Vec<_>| serde_json::to_string(v).unwrap_or_default();
+        return Err(mismatch("kinds", json(&bundle.kinds), json(&plugin.kinds)));
+    }
+    Ok(())
+}

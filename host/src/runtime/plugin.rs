@@ -1,0 +1,142 @@
+//! One loaded plugin version: compiled once, pre-linked, called many times.
+
+use super::state::{CallState, Violation};
+use super::{CallError, LoadError, Shared};
+use crate::contract::Bindings;
+use crate::contract::types::{Manifest, Plan, Request};
+use std::sync::Arc;
+use std::time::Duration;
+use wasmtime::{Store, Trap};
+
+/// A plugin ready to plan documents. Clone it freely; every clone shares the
+/// compiled code. Each call runs in a fresh store and instance.
+#[derive(Clone)]
+pub struct Plugin {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    shared: Arc<Shared>,
+    bindings: Bindings,
+    digest: String,
+    name: Arc<str>,
+    manifest: Manifest,
+}
+
+impl Plugin {
+    /// Wraps compiled bindings and learns the plugin's manifest by calling `describe`.
+    pub(super) fn new(shared: Arc<Shared>, bindings: Bindings, digest: String, name_hint: &str) -> Result<Self, LoadError> {
+        let name: Arc<str> = Arc::from(name_hint);
+        let manifest = call(&shared, &name, |store| bindings.describe(store)).map_err(LoadError::Describe)?;
+        manifest.check().map_err(LoadError::Manifest)?;
+        let name = Arc::from(manifest.name.as_str());
+        Ok(Plugin { inner: Arc::new(Inner { shared, bindings, digest, name, manifest }) })
+    }
+
+    /// What the plugin declared about itself.
+    pub fn manifest(&self) -> &Manifest {
+        &self.inner.manifest
+    }
+
+    /// The plugin's name.
+    pub fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// The SHA-256 content digest of the bundle it came from.
+    pub fn digest(&self) -> &str {
+        &self.inner.digest
+    }
+
+    /// Plans one document. Blocks the calling thread for at most the time
+    /// limit (plus any wait for a free instance slot); from async code use
+    /// [`Plugin::plan_async`].
+    pub fn plan(&self, request: &Request) -> Result<Plan, CallError> {
+        let inner = &*self.inner;
+        let limits = &inner.shared.config.limits;
+        let Some(kind) = inner.manifest.kind(&request.kind) else {
+            return Err(CallError::UnknownKind {
+                plugin: inner.name.to_string(),
+                kind: request.kind.clone(),
+                declared: inner.manifest.kinds.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join(", "),
+            });
+        };
+        let size = request.payload_size();
+        if size > limits.max_request_bytes {
+            return Err(CallError::RequestTooLarge { size, limit: limits.max_request_bytes });
+        }
+        let raw = call(&inner.shared, &inner.name, |store| inner.bindings.plan(store, request))?
+            .map_err(CallError::Plan)?;
+        let size = raw.size();
+        if size > limits.max_output_bytes {
+            return Err(CallError::OutputTooLarge { plugin: inner.name.to_string(), size, limit: limits.max_output_bytes });
+        }
+        let invalid = |(field, message): (String, String)| CallError::InvalidPlan { plugin: inner.name.to_string(), field, message };
+        let plan = raw.into_plan().map_err(invalid)?;
+        plan.check(kind).map_err(invalid)?;
+        Ok(plan)
+    }
+
+    /// [`Plugin::plan`] on tokio's blocking pool, so async callers never
+    /// stall a runtime worker on guest code.
+    pub async fn plan_async(&self, request: Request) -> Result<Plan, CallError> {
+        let plugin = self.clone();
+        match tokio::task::spawn_blocking(move || plugin.plan(&request)).await {
+            Ok(result) => result,
+            Err(join) => Err(CallError::Instantiate { plugin: self.name().to_string(), message: join.to_string() }),
+        }
+    }
+}
+
+/// Runs `f` in a fresh store under the runtime's limits and classifies any
+/// failure into a [`CallError`].
+fn call<T>(
+    shared: &Shared,
+    name: &Arc<str>,
+    f: impl FnOnce(&mut Store<CallState>) -> wasmtime::Result<T>,
+) -> Result<T, CallError> {
+    let limits = &shared.config.limits;
+    let _pass = shared
+        .gate
+        .enter(shared.config.queue_timeout)
+        .ok_or(CallError::Busy { capacity: shared.gate.capacity(), waited: shared.config.queue_timeout })?;
+    let mut store = Store::new(&shared.engine, CallState::new(name.clone(), limits.max_memory_bytes, limits.max_log_bytes));
+    store.limiter(|state| state.limiter());
+    store.set_epoch_deadline(deadline_ticks(limits.timeout, shared.config.epoch_tick));
+    store.epoch_deadline_trap();
+    f(&mut store).map_err(|err| classify(err, store.data(), name, limits))
+}
+
+/// Epoch ticks for `timeout`, plus one: the first tick may come at once.
+fn deadline_ticks(timeout: Duration, tick: Duration) -> u64 {
+    let tick = tick.as_nanos().max(1);
+    (timeout.as_nanos().div_ceil(tick) as u64).saturating_add(1)
+}
+
+fn classify(err: wasmtime::Error, state: &CallState, name: &Arc<str>, limits: &super::Limits) -> CallError {
+    let plugin = name.to_string();
+    match state.violation() {
+        Some(Violation::Memory { desired }) => {
+            return CallError::MemoryLimit { plugin, desired, limit: limits.max_memory_bytes };
+        }
+        Some(Violation::LogVolume) => return CallError::LogLimit { plugin, limit: limits.max_log_bytes },
+        None => {}
+    }
+    match err.downcast_ref::<Trap>() {
+        Some(Trap::Interrupt) => CallError::Timeout { plugin, limit: limits.timeout },
+        Some(Trap::StackOverflow) => CallError::StackOverflow { plugin },
+        Some(trap) => CallError::Crash { plugin, trap: trap.to_string(), panic: state.panic_message().map(str::to_string) },
+        None => CallError::Instantiate { plugin, message: format!("{err:#}") },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadline_rounds_up_and_adds_a_tick() {
+        assert_eq!(deadline_ticks(Duration::from_millis(100), Duration::from_millis(5)), 21);
+        assert_eq!(deadline_ticks(Duration::from_millis(101), Duration::from_millis(5)), 22);
+    }
+}
