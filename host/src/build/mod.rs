@@ -25,23 +25,11 @@ pub struct BuildOptions {
     pub target_dir: Option<PathBuf>,
 }
 
-/// Builds the plugin crate in `crate_dir` into a verified bundle.
+/// Builds the plugin crate in `crate_dir` into a verified bundle: compiles
+/// it, checks the component loads under this host's contract rules, asks it
+/// to describe itself, and packs it with its templates and locale files.
 pub fn build_plugin(crate_dir: &Path, runtime: &Runtime, options: &BuildOptions) -> Result<Bundle, String> {
-    let manifest_path = crate_dir.join("Cargo.toml");
-    let manifest_path = manifest_path
-        .canonicalize()
-        .map_err(|e| format!("{} is not a plugin crate: cannot open {} ({e})", crate_dir.display(), manifest_path.display()))?;
-    let toolchain = Toolchain::detect()?;
-    tracing::info!(toolchain = %toolchain.describe(), "building {}", crate_dir.display());
-
-    let target_dir = options
-        .target_dir
-        .clone()
-        .or_else(|| std::env::var_os("FOLIO_GUEST_TARGET_DIR").filter(|v| !v.is_empty()).map(PathBuf::from));
-    let core_path = run_cargo(&toolchain, &manifest_path, target_dir.as_deref())?;
-    let core = std::fs::read(&core_path).map_err(|e| format!("cannot read {}: {e}", core_path.display()))?;
-    let component = componentize(&core)?;
-
+    let component = compile_component(crate_dir, options)?;
     let contract = contract_of(&component);
     let wasm_digest = file_digest(&component);
     let cache_key = wasm_digest.trim_start_matches("sha256:");
@@ -55,6 +43,24 @@ pub fn build_plugin(crate_dir: &Path, runtime: &Runtime, options: &BuildOptions)
     // Read the packed bytes back, exactly as a host will, before anyone sees them.
     let bytes = bundle.to_bytes().map_err(|e| e.to_string())?;
     Bundle::from_bytes(&bytes, &BundleLimits::default()).map_err(|e| format!("the packed bundle does not verify: {e}"))
+}
+
+/// Compiles the crate in `crate_dir` with the guest toolchain and returns
+/// the componentized Wasm, without checking it against any contract.
+pub fn compile_component(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>, String> {
+    let manifest_path = crate_dir.join("Cargo.toml");
+    let manifest_path = manifest_path
+        .canonicalize()
+        .map_err(|e| format!("{} is not a plugin crate: cannot open {} ({e})", crate_dir.display(), manifest_path.display()))?;
+    let toolchain = Toolchain::detect()?;
+    tracing::info!(toolchain = %toolchain.describe(), "building {}", crate_dir.display());
+    let target_dir = options
+        .target_dir
+        .clone()
+        .or_else(|| std::env::var_os("FOLIO_GUEST_TARGET_DIR").filter(|v| !v.is_empty()).map(PathBuf::from));
+    let core_path = run_cargo(&toolchain, &manifest_path, target_dir.as_deref())?;
+    let core = std::fs::read(&core_path).map_err(|e| format!("cannot read {}: {e}", core_path.display()))?;
+    componentize(&core)
 }
 
 /// Runs cargo and returns the path of the crate's `.wasm` artifact.

@@ -60,12 +60,15 @@ impl CallState {
             self.limiter.violation = Some(Violation::LogVolume);
             return Err(wasmtime::Error::msg("plugin exceeded its log volume limit"));
         }
+        let plugin = &*self.plugin;
         if level == LogLevel::Error && message.starts_with("panicked at ") {
-            let mut text = message.clone();
+            // The panic surfaces in the call's error; log it only for debugging.
+            tracing::debug!(plugin, "{message}");
+            let mut text = message;
             truncate_at_char_boundary(&mut text, MAX_PANIC_MESSAGE);
             self.panic = Some(text);
+            return Ok(());
         }
-        let plugin = &*self.plugin;
         match level {
             LogLevel::Trace => tracing::trace!(plugin, "{message}"),
             LogLevel::Debug => tracing::debug!(plugin, "{message}"),

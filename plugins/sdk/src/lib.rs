@@ -57,6 +57,7 @@ pub use request::{Customer, Interaction, Purpose, Request};
 pub use rust_decimal::Decimal;
 // Re-exported so plugins use the same versions the SDK does.
 pub use chrono;
+pub use chrono_tz;
 pub use serde_json;
 pub use time::{LocalTime, parse_date};
 
