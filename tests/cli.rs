@@ -1,0 +1,112 @@
+//! The `folio` binary as a user runs it: scaffold → build → check, and one
+//! clear `error:` line with a non-zero exit for every kind of bad input.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use support::*;
+
+fn folio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .env("FOLIO_CACHE_DIR", cache_dir())
+        .env("FOLIO_GUEST_TARGET_DIR", guest_target_dir())
+        .output()
+        .expect("folio runs")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "folio failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn failed(out: &Output) -> String {
+    assert_eq!(out.status.code(), Some(1), "expected exit 1, stdout: {}", String::from_utf8_lossy(&out.stdout));
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    // Build commands stream cargo's output first; the last line is folio's verdict.
+    let last = stderr.lines().last().unwrap_or_default().to_string();
+    assert!(last.starts_with("error: "), "{stderr}");
+    last
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn scaffolded_plugin_builds_and_passes_check_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let crate_dir = dir.path().join("greeter");
+    let out = ok(&folio(&["plugin", "new", s(&crate_dir), "--name", "greeter"]));
+    assert!(out.contains("created plugin `greeter`"), "{out}");
+    let bundle = dir.path().join("greeter.folio");
+    let out = ok(&folio(&["plugin", "build", s(&crate_dir), "-o", s(&bundle)]));
+    assert!(out.contains("built") && out.contains("sha256:"), "{out}");
+    let out = ok(&folio(&["plugin", "check", s(&bundle)]));
+    assert!(out.contains("plugin    greeter 0.1.0"), "{out}");
+    assert!(out.contains("files     templates/greeter.hbs"), "{out}");
+
+    let input = dir.path().join("input.json");
+    std::fs::write(&input, r#"{"customer": {"id": "c1", "display_name": "Ana"}, "data": {"message": "hello"}}"#).unwrap();
+    let out = ok(&folio(&["plan", "--plugin", s(&bundle), "--kind", "greeter", "--data", s(&input)]));
+    let plan: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(plan["view_model"], serde_json::json!({"customer": "Ana", "message": "hello"}));
+}
+
+#[test]
+fn check_prints_the_manifest() {
+    let path = bundle_path("plugins/renewal-proposal");
+    let out = ok(&folio(&["plugin", "check", s(&path)]));
+    assert!(out.contains("kind      renewal-proposal (interactive"), "{out}");
+    assert!(out.contains("slot    health: expansion | support | steady"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&ok(&folio(&["plugin", "check", s(&path), "--json"]))).unwrap();
+    assert_eq!(json["manifest"]["name"], "renewal-proposal");
+    assert_eq!(json["contract"], "folio:document@0.1.0");
+}
+
+#[test]
+fn bad_inputs_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = bundle_path("plugins/invoice");
+
+    let not_a_bundle = dir.path().join("x.folio");
+    std::fs::write(&not_a_bundle, "hello").unwrap();
+    let err = failed(&folio(&["plugin", "check", s(&not_a_bundle)]));
+    assert!(err.contains("x.folio") && err.contains("gzipped tar"), "{err}");
+
+    let err = failed(&folio(&["plugin", "check", s(&dir.path().join("missing.folio"))]));
+    assert!(err.contains("missing.folio"), "{err}");
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\n  \"customer\": {\"id\": \"c\"},\n  \"data\": [1,\n").unwrap();
+    let err = failed(&folio(&["plan", "--plugin", s(&bundle), "--kind", "invoice", "--data", s(&broken)]));
+    assert!(err.contains("broken.json") && err.contains("line 4"), "{err}");
+
+    let unknown = dir.path().join("unknown.json");
+    std::fs::write(&unknown, r#"{"customer": {"id": "c"}, "data": {}, "extra": 1}"#).unwrap();
+    let err = failed(&folio(&["plan", "--plugin", s(&bundle), "--kind", "invoice", "--data", s(&unknown)]));
+    assert!(err.contains("unknown field `extra`"), "{err}");
+
+    let input = dir.path().join("input.json");
+    std::fs::write(&input, r#"{"customer": {"id": "c"}, "data": {"number": "1", "currency": "ZZZ"}}"#).unwrap();
+    let err = failed(&folio(&["plan", "--plugin", s(&bundle), "--kind", "invoice", "--data", s(&input)]));
+    assert!(err.contains("data.currency") && err.contains("ZZZ"), "{err}");
+
+    let err = failed(&folio(&["plan", "--plugin", s(&bundle), "--kind", "receipt", "--data", s(&input)]));
+    assert!(err.contains("no document kind `receipt`"), "{err}");
+
+    let err = failed(&folio(&["plan", "--plugin", s(&bundle), "--kind", "invoice", "--data", s(&input), "--at", "tomorrow"]));
+    assert!(err.contains("--at `tomorrow`"), "{err}");
+
+    let err = failed(&folio(&["plugin", "new", s(&dir.path().join("p")), "--name", "Bad Name"]));
+    assert!(err.contains("--name"), "{err}");
+}
+
+#[test]
+fn build_refuses_a_wasi_importing_plugin() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = failed(&folio(&["plugin", "build", s(&repo().join("tests/plugins/wasi-importer")), "-o", s(dir.path())]));
+    assert!(err.contains("imports `wasi:clocks/wall-clock@0.2.0`"), "{err}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no bundle is written");
+}
