@@ -38,8 +38,11 @@ impl Default for Limits {
 #[derive(Debug, Clone)]
 pub struct RuntimeConfig {
     pub limits: Limits,
-    /// Instances that may exist at once; sizes the pooling allocator. Calls
-    /// beyond it wait (up to `queue_timeout`) rather than fail. Default 64.
+    /// Calls that may run at once; also sizes the pooling allocator. Calls
+    /// beyond it wait (up to `queue_timeout`, which does not count against
+    /// their time limit). The time limit is wall-clock, so running more
+    /// guests than there are cores would let load alone time out well-behaved
+    /// plugins. Default: the number of available cores.
     pub max_concurrent_calls: u32,
     /// How long a call waits for a free instance slot. Default 10 s.
     pub queue_timeout: Duration,
@@ -53,7 +56,9 @@ impl Default for RuntimeConfig {
     fn default() -> Self {
         RuntimeConfig {
             limits: Limits::default(),
-            max_concurrent_calls: 64,
+            max_concurrent_calls: std::thread::available_parallelism()
+                .map(|n| u32::try_from(n.get()).unwrap_or(u32::MAX))
+                .unwrap_or(1),
             queue_timeout: Duration::from_secs(10),
             cache_dir: None,
             epoch_tick: Duration::from_millis(5),
