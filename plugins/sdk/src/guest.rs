@@ -86,19 +86,15 @@ fn request_from_wit(r: wit::Request) -> Result<Request, PlanError> {
 }
 
 fn plan_to_wit(p: Plan) -> wit::Plan {
+    let Plan { template, view_model, blocks, title, file_name, freshness_seconds, actions } = p;
     wit::Plan {
-        view_model: p.view_model_json(),
-        template: p.template,
-        blocks: p
-            .blocks
-            .into_iter()
-            .map(|b| wit::BlockChoice { slot: b.slot, variant: b.variant })
-            .collect(),
-        title: p.title,
-        file_name: p.file_name,
-        freshness_seconds: p.freshness_seconds,
-        actions: p
-            .actions
+        template,
+        view_model,
+        blocks: blocks.into_iter().map(|b| wit::BlockChoice { slot: b.slot, variant: b.variant }).collect(),
+        title,
+        file_name,
+        freshness_seconds,
+        actions: actions
             .into_iter()
             .map(|a| wit::Action { name: a.name, label: a.label, inputs: a.inputs.to_string() })
             .collect(),

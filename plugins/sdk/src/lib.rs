@@ -45,6 +45,8 @@ mod request;
 mod time;
 
 #[cfg(target_arch = "wasm32")]
+mod allocator;
+#[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod guest;
 

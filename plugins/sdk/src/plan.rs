@@ -24,7 +24,9 @@ pub struct Action {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub template: String,
-    pub view_model: Value,
+    /// The view model as JSON text: serialized once, straight from the
+    /// plugin's own types, because that is how it crosses to the host.
+    pub(crate) view_model: String,
     pub blocks: Vec<BlockChoice>,
     pub title: String,
     pub file_name: String,
@@ -35,9 +37,9 @@ pub struct Plan {
 impl Plan {
     /// A plan rendering `template` with `view_model`, which must serialize to a JSON object.
     pub fn new(template: &str, view_model: &impl Serialize) -> Result<Self, PlanError> {
-        let view_model = serde_json::to_value(view_model)
+        let view_model = serde_json::to_string(view_model)
             .map_err(|e| PlanError::internal(format!("view model does not serialize: {e}")))?;
-        if !view_model.is_object() {
+        if !view_model.starts_with('{') {
             return Err(PlanError::internal("view model must be a JSON object"));
         }
         Ok(Plan {
@@ -87,7 +89,12 @@ impl Plan {
     }
 
     /// The view model as JSON text, as it crosses to the host.
-    pub fn view_model_json(&self) -> String {
-        self.view_model.to_string()
+    pub fn view_model_json(&self) -> &str {
+        &self.view_model
+    }
+
+    /// The view model parsed back into a JSON value (for tests and inspection).
+    pub fn view_model(&self) -> Value {
+        serde_json::from_str(&self.view_model).expect("the view model was serialized from a value")
     }
 }
