@@ -1,1 +1,121 @@
-fn main() {}
+//! Instantiate + plan for the invoice plugin in the sandbox, against the
+//! same plan logic compiled natively, in one run.
+//!
+//! `cargo bench --bench plan` prints criterion's estimates and then a
+//! latency table (p50, p99 over individually timed calls) with the
+//! Wasm/native ratio. The Wasm path is everything a render pays: a fresh
+//! pooled instance, the canonical-ABI copy of the request, the guest's JSON
+//! parse, plan and serialization, and the host's parse and check of the
+//! plan. The native path is the plugin's own work: parse the request JSON,
+//! plan, serialize the view model.
+
+use criterion::Criterion;
+use folio::build::{BuildOptions, build_plugin};
+use folio::contract::types::{Customer, Purpose, Request};
+use folio::{Plugin, Runtime, RuntimeConfig};
+use folio_plugin::Plugin as _;
+use serde_json::value::RawValue;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const AT: &str = "2026-11-22T09:00:00Z";
+
+fn repo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn load_invoice() -> Plugin {
+    let runtime = Runtime::new(RuntimeConfig {
+        cache_dir: Some(repo().join("target/test-cache")),
+        ..RuntimeConfig::default()
+    })
+    .expect("runtime");
+    let target_dir = std::env::var_os("FOLIO_GUEST_TARGET_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| repo().join("target/guest"));
+    let bundle = build_plugin(&repo().join("plugins/invoice"), &runtime, &BuildOptions { target_dir: Some(target_dir) })
+        .unwrap_or_else(|e| panic!("building the invoice plugin failed (run `make setup`): {e}"));
+    runtime.load(&bundle).expect("invoice loads")
+}
+
+fn host_request(data: &str) -> Request {
+    Request {
+        kind: "invoice".into(),
+        customer: Customer {
+            id: "cus_bench".into(),
+            display_name: "Kedai Runcit Aminah Sdn Bhd".into(),
+            locale: "ms-MY".into(),
+            timezone: "Asia/Kuala_Lumpur".into(),
+            segment: "smb".into(),
+            attributes: RawValue::from_string("{}".into()).unwrap(),
+        },
+        data: RawValue::from_string(data.to_string()).unwrap(),
+        purpose: Purpose::Batch,
+        at: chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&chrono::Utc),
+        interaction: None,
+    }
+}
+
+/// The plugin's own work, natively: parse, plan, serialize.
+fn native_plan(data: &str) -> usize {
+    let customer = folio_plugin::Customer::new("cus_bench", "Kedai Runcit Aminah Sdn Bhd", "ms-MY", "Asia/Kuala_Lumpur", "smb");
+    let at = folio_plugin::chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&folio_plugin::chrono::Utc);
+    let data: serde_json::Value = serde_json::from_str(data).unwrap();
+    let request = folio_plugin::Request::for_test("invoice", customer, data, at);
+    folio_invoice::Invoice::plan(&request).unwrap().view_model_json().len()
+}
+
+fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.50), at(0.99))
+}
+
+fn time_calls(n: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    for _ in 0..n / 10 {
+        f();
+    }
+    (0..n)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect()
+}
+
+fn main() {
+    let data = folio_invoice::sample_data().to_string();
+    let plugin = load_invoice();
+    let request = host_request(&data);
+    assert_eq!(plugin.plan(&request).unwrap().view_model["total"]["amount"], "2315.08");
+    assert!(native_plan(&data) > 0);
+
+    let mut criterion = Criterion::default().configure_from_args();
+    let mut group = criterion.benchmark_group("invoice_plan");
+    group.bench_function("wasm_instantiate_and_plan", |b| b.iter(|| black_box(plugin.plan(black_box(&request)).unwrap())));
+    group.bench_function("native_plan", |b| b.iter(|| black_box(native_plan(black_box(&data)))));
+    group.finish();
+    criterion.final_summary();
+
+    // Individually timed calls for the tail, in the same run as the baseline.
+    let n = 20_000;
+    let (wasm_p50, wasm_p99) = percentiles(time_calls(n, || {
+        black_box(plugin.plan(black_box(&request)).unwrap());
+    }));
+    let (native_p50, native_p99) = percentiles(time_calls(n, || {
+        black_box(native_plan(black_box(&data)));
+    }));
+    let us = |d: Duration| d.as_secs_f64() * 1e6;
+    println!("\ninvoice plan latency over {n} calls each (this run):");
+    println!("  {:<28} {:>9} {:>9}", "", "p50 (us)", "p99 (us)");
+    println!("  {:<28} {:>9.1} {:>9.1}", "wasm instantiate + plan", us(wasm_p50), us(wasm_p99));
+    println!("  {:<28} {:>9.1} {:>9.1}", "native plan (baseline)", us(native_p50), us(native_p99));
+    println!(
+        "  {:<28} {:>9.2} {:>9.2}",
+        "wasm / native",
+        us(wasm_p50) / us(native_p50),
+        us(wasm_p99) / us(native_p99)
+    );
+}

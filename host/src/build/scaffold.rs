@@ -116,7 +116,7 @@ mod tests {
         let customer = Customer::new("c1", "Ana", "en", "UTC", "smb");
         let request = Request::for_test("{name}", customer, json!({"message": "hi"}), Utc::now());
         let plan = {Type}::plan(&request).unwrap();
-        assert_eq!(plan.view_model["message"], "hi");
+        assert_eq!(plan.view_model()["message"], "hi");
     }
 }
 "#;

@@ -238,7 +238,7 @@ mod tests {
     #[test]
     fn computes_exact_totals_with_per_line_tax_rounding() {
         let plan = Invoice::plan(&request(sample_data(), "2026-11-05T00:00:00Z")).unwrap();
-        let vm = &plan.view_model;
+        let vm = plan.view_model();
         // 12 × 49.90 = 598.80, less 10% = 538.92; tax 8% = 43.1136 → 43.11
         assert_eq!(vm["lines"][0]["net"]["amount"], "538.92");
         assert_eq!(vm["lines"][0]["tax"]["amount"], "43.11");
@@ -270,7 +270,7 @@ mod tests {
         let plan = Invoice::plan(&request(data, "2026-12-05T00:00:00Z")).unwrap();
         assert_eq!(plan.blocks[0].variant, "paid");
         assert_eq!(plan.blocks[1].variant, "none");
-        assert!(plan.view_model["payment_url"].is_null());
+        assert!(plan.view_model()["payment_url"].is_null());
     }
 
     #[test]
@@ -288,7 +288,7 @@ mod tests {
         data["currency"] = json!("JPY");
         data["lines"] = json!([{"description": "x", "quantity": 3, "unit_price": "333", "tax_rate": "10"}]);
         let plan = Invoice::plan(&request(data, "2026-11-05T00:00:00Z")).unwrap();
-        assert_eq!(plan.view_model["total"]["amount"], "1099");
+        assert_eq!(plan.view_model()["total"]["amount"], "1099");
     }
 
     #[test]

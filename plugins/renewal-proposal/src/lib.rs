@@ -233,13 +233,14 @@ mod tests {
     #[test]
     fn prices_options_exactly() {
         let plan = RenewalProposal::plan(&request(sample_data(), "2026-12-20T00:00:00Z", "enterprise")).unwrap();
-        let o = &plan.view_model["options"];
+        let vm = plan.view_model();
+        let o = &vm["options"];
         assert_eq!(o[0]["monthly"]["amount"], "50400.00");
         assert_eq!(o[0]["total"]["amount"], "604800.00");
         assert_eq!(o[1]["monthly"]["amount"], "45360.00");
         assert_eq!(o[1]["total"]["amount"], "1088640.00");
         assert_eq!(o[2]["seats"], 140);
-        assert_eq!(plan.view_model["days_to_renewal"], 42);
+        assert_eq!(plan.view_model()["days_to_renewal"], 42);
         assert_eq!(block(&plan, "stage"), "csm-conversation");
         assert_eq!(block(&plan, "case-study"), "enterprise");
         assert_eq!(block(&plan, "health"), "expansion");
@@ -261,10 +262,10 @@ mod tests {
         let mut req = request(sample_data(), "2026-12-20T00:00:00Z", "smb");
         req.interaction = Some(Interaction { action: "change-seats".into(), inputs: json!({"seats": 150}) });
         let plan = RenewalProposal::plan(&req).unwrap();
-        assert_eq!(plan.view_model["options"][2]["seats"], 150);
+        assert_eq!(plan.view_model()["options"][2]["seats"], 150);
         req.interaction = Some(Interaction { action: "choose-option".into(), inputs: json!({"option": "2-year"}) });
         let plan = RenewalProposal::plan(&req).unwrap();
-        assert_eq!(plan.view_model["options"][1]["selected"], true);
+        assert_eq!(plan.view_model()["options"][1]["selected"], true);
         req.interaction = Some(Interaction { action: "choose-option".into(), inputs: json!({"option": "5-year"}) });
         assert!(matches!(RenewalProposal::plan(&req), Err(PlanError::InvalidInput { path, .. }) if path == "interaction.inputs.option"));
     }

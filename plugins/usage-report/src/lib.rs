@@ -243,7 +243,7 @@ mod tests {
     #[test]
     fn totals_trend_top_features_and_blocks() {
         let plan = UsageReport::plan(&request(sample_data())).unwrap();
-        let vm = &plan.view_model;
+        let vm = plan.view_model();
         assert_eq!(vm["totals"], json!({"active_users": 4, "sessions": 4, "hours_saved": "2.5", "features_used": 3}));
         assert_eq!(vm["previous_totals"]["sessions"], 2);
         assert_eq!(vm["trend"]["sessions_percent"], "100");
