@@ -4,7 +4,7 @@
 //! template to render, the view model, and which content block fills each
 //! slot. The host renders the plan; the plugin only decides.
 //!
-//! ```ignore
+//! ```
 //! use folio_plugin::prelude::*;
 //!
 //! struct Hello;

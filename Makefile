@@ -1,0 +1,54 @@
+# Folio. Two commands matter:
+#   make run    build the example plugins, check each bundle, plan each example
+#   make test   everything: host tests (with real plugins) and plugin unit tests
+# Both install what is missing first (scripts/setup.sh).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# One guest target dir (std is built once) and one compiled-plugin cache,
+# both inside the clone.
+export FOLIO_GUEST_TARGET_DIR := $(CURDIR)/target/guest
+export FOLIO_CACHE_DIR := $(CURDIR)/target/folio-cache
+
+FOLIO := target/release/folio
+PLUGINS := invoice renewal-proposal usage-report
+BUNDLES := target/bundles
+OUT := out
+# Examples are planned at a fixed instant so their output is reproducible.
+AT := 2026-11-22T09:00:00Z
+
+.PHONY: setup build plugins run test test-host test-plugins bench
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	cargo build --release --bin folio
+
+plugins: build
+	@mkdir -p $(BUNDLES)
+	@for p in $(PLUGINS); do $(FOLIO) plugin build plugins/$$p -o $(BUNDLES)/; done
+
+run: plugins
+	@mkdir -p $(OUT)
+	@for p in $(PLUGINS); do echo; $(FOLIO) plugin check $(BUNDLES)/$$p-*.folio; done
+	@echo
+	@for p in $(PLUGINS); do \
+	  for input in examples/$$p/*.json; do \
+	    name=$$(basename $$input .json); \
+	    $(FOLIO) plan --plugin $(BUNDLES)/$$p-*.folio --kind $$p --data $$input --at $(AT) > $(OUT)/$$p-$$name.plan.json; \
+	    echo "planned $$input -> $(OUT)/$$p-$$name.plan.json ($$(grep -o '"title": "[^"]*"' $(OUT)/$$p-$$name.plan.json))"; \
+	  done; \
+	done
+
+test: setup test-host test-plugins
+
+test-host:
+	cargo test --release --workspace
+
+test-plugins:
+	cd plugins && cargo test
+
+bench: setup
+	cargo bench --bench plan
