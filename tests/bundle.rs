@@ -30,6 +30,11 @@ fn parts(bundle: &Bundle) -> Vec<(&'static str, Vec<u8>)> {
     vec![("plugin.toml", toml), ("plugin.wasm", bundle.wasm().to_vec())]
 }
 
+/// The bundle's component packed with an edited `plugin.toml`.
+fn with_manifest(bundle: &Bundle, manifest: &folio::bundle::BundleManifest) -> Vec<u8> {
+    repack(&[("plugin.toml", toml::to_string(manifest).unwrap().into_bytes()), ("plugin.wasm", bundle.wasm().to_vec())])
+}
+
 fn refused(bytes: &[u8]) -> String {
     Bundle::from_bytes(bytes, &BundleLimits::default()).expect_err("bundle must be refused").to_string()
 }
@@ -75,8 +80,7 @@ fn altered_manifest_breaks_the_content_digest() {
     let bundle = bundle(INVOICE);
     let mut manifest = bundle.manifest().clone();
     manifest.plugin.kinds[0].template = "other".into();
-    let files = vec![("plugin.toml", toml::to_string(&manifest).unwrap().into_bytes()), ("plugin.wasm", bundle.wasm().to_vec())];
-    let err = refused(&repack(&files));
+    let err = refused(&with_manifest(&bundle, &manifest));
     assert!(err.contains("does not match the bundle's content"), "{err}");
 }
 
@@ -85,8 +89,7 @@ fn unsupported_contract_and_bad_toml_are_named() {
     let bundle = bundle(INVOICE);
     let mut manifest = bundle.manifest().clone();
     manifest.contract = "folio:document@9.0.0".into();
-    let files = vec![("plugin.toml", toml::to_string(&manifest).unwrap().into_bytes()), ("plugin.wasm", bundle.wasm().to_vec())];
-    let err = refused(&repack(&files));
+    let err = refused(&with_manifest(&bundle, &manifest));
     assert!(err.contains("contract `folio:document@9.0.0` is not supported"), "{err}");
 
     let files = vec![("plugin.toml", b"contract = [".to_vec()), ("plugin.wasm", bundle.wasm().to_vec())];

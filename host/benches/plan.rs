@@ -14,7 +14,6 @@ use folio::build::{BuildOptions, build_plugin};
 use folio::contract::types::{Customer, Purpose, Request};
 use folio::{Plugin, Runtime, RuntimeConfig};
 use folio_plugin::Plugin as _;
-use serde_json::value::RawValue;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -40,21 +39,9 @@ fn load_invoice() -> Plugin {
 }
 
 fn host_request(data: &str) -> Request {
-    Request {
-        kind: "invoice".into(),
-        customer: Customer {
-            id: "cus_bench".into(),
-            display_name: "Kedai Runcit Aminah Sdn Bhd".into(),
-            locale: "ms-MY".into(),
-            timezone: "Asia/Kuala_Lumpur".into(),
-            segment: "smb".into(),
-            attributes: RawValue::from_string("{}".into()).unwrap(),
-        },
-        data: RawValue::from_string(data.to_string()).unwrap(),
-        purpose: Purpose::Batch,
-        at: chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&chrono::Utc),
-        interaction: None,
-    }
+    let customer = Customer::new("cus_bench", "Kedai Runcit Aminah Sdn Bhd", "ms-MY", "Asia/Kuala_Lumpur", "smb");
+    let at = chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&chrono::Utc);
+    Request::new("invoice", customer, data, Purpose::Batch, at).unwrap()
 }
 
 /// The plugin's own work, natively: parse, plan, serialize.

@@ -6,7 +6,6 @@
 use folio::build::{BuildOptions, build_plugin, compile_component};
 use folio::contract::types::{Customer, Purpose, Request};
 use folio::{Bundle, BundleLimits, Plugin, Runtime, RuntimeConfig};
-use serde_json::value::RawValue;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock, PoisonError};
@@ -78,19 +77,7 @@ pub fn load(runtime: &Runtime, rel: &str) -> Plugin {
 
 /// A request for `kind` for customer `id` with `data`, at a fixed instant.
 pub fn request(kind: &str, id: &str, data: serde_json::Value) -> Request {
-    Request {
-        kind: kind.to_string(),
-        customer: Customer {
-            id: id.to_string(),
-            display_name: format!("Customer {id}"),
-            locale: "ms-MY".into(),
-            timezone: "Asia/Kuala_Lumpur".into(),
-            segment: "smb".into(),
-            attributes: RawValue::from_string("{}".into()).unwrap(),
-        },
-        data: RawValue::from_string(data.to_string()).unwrap(),
-        purpose: Purpose::Batch,
-        at: chrono::DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z").unwrap().with_timezone(&chrono::Utc),
-        interaction: None,
-    }
+    let customer = Customer::new(id, &format!("Customer {id}"), "ms-MY", "Asia/Kuala_Lumpur", "smb");
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z").unwrap().with_timezone(&chrono::Utc);
+    Request::new(kind, customer, &data.to_string(), Purpose::Batch, at).unwrap()
 }

@@ -82,6 +82,20 @@ pub struct Customer {
     pub attributes: Box<RawValue>,
 }
 
+impl Customer {
+    /// A customer with no attributes.
+    pub fn new(id: &str, display_name: &str, locale: &str, timezone: &str, segment: &str) -> Self {
+        Customer {
+            id: id.to_string(),
+            display_name: display_name.to_string(),
+            locale: locale.to_string(),
+            timezone: timezone.to_string(),
+            segment: segment.to_string(),
+            attributes: empty_object(),
+        }
+    }
+}
+
 fn default_locale() -> String {
     "en".to_string()
 }
@@ -128,6 +142,19 @@ pub struct Request {
 }
 
 impl Request {
+    /// A request for `kind` with `data` (JSON text), rendered for instant `at`.
+    /// Fails if `data` is not valid JSON.
+    pub fn new(kind: &str, customer: Customer, data: &str, purpose: Purpose, at: DateTime<Utc>) -> serde_json::Result<Self> {
+        Ok(Request {
+            kind: kind.to_string(),
+            customer,
+            data: RawValue::from_string(data.to_string())?,
+            purpose,
+            at,
+            interaction: None,
+        })
+    }
+
     /// The bytes of caller-supplied content in this request, checked against
     /// the runtime's request-size limit.
     pub fn payload_size(&self) -> usize {
