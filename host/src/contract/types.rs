@@ -188,10 +188,13 @@ pub struct Action {
 }
 
 /// A plugin's plan for one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Plan {
     pub template: String,
-    pub view_model: serde_json::Value,
+    /// The view model exactly as the plugin wrote it: JSON text, checked to
+    /// be a well-formed JSON object but not parsed into a tree. The renderer
+    /// parses it; JSON output and the archive carry it verbatim.
+    pub view_model: Box<RawValue>,
     pub blocks: Vec<BlockChoice>,
     pub title: String,
     pub file_name: String,
@@ -290,6 +293,11 @@ fn is_name(s: &str) -> bool {
 }
 
 impl Plan {
+    /// The view model parsed into a JSON value.
+    pub fn view_model_value(&self) -> serde_json::Value {
+        serde_json::from_str(self.view_model.get()).expect("the view model was validated as JSON when the plan was made")
+    }
+
     /// Checks the plan against the kind it was made for: a template, a JSON
     /// object as view model, and blocks that fill declared slots with declared
     /// variants, each slot at most once. Returns the offending field and why.
@@ -297,7 +305,7 @@ impl Plan {
         if self.template.trim().is_empty() {
             return Err(("template".into(), "is empty".into()));
         }
-        if !self.view_model.is_object() {
+        if !self.view_model.get().trim_start().starts_with('{') {
             return Err(("view-model".into(), "must be a JSON object".into()));
         }
         for (i, block) in self.blocks.iter().enumerate() {

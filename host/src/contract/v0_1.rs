@@ -70,7 +70,7 @@ impl RawPlan {
     /// the field of the plan that is not valid JSON.
     pub(crate) fn into_plan(self) -> std::result::Result<t::Plan, (String, String)> {
         let p = self.0;
-        let view_model = serde_json::from_str(&p.view_model).map_err(|e| ("view-model".to_string(), e.to_string()))?;
+        let view_model = RawValue::from_string(p.view_model).map_err(|e| ("view-model".to_string(), e.to_string()))?;
         let actions = p
             .actions
             .into_iter()
