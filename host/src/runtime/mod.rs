@@ -154,8 +154,11 @@ fn bundle_wasm_key(bundle: &Bundle) -> String {
     digest.trim_start_matches("sha256:").to_string()
 }
 
-/// Linear memory per pool slot reset in place rather than decommitted.
-const KEEP_RESIDENT_BYTES: usize = 4 << 20;
+/// Linear memory per pool slot kept resident and reset in place (only its
+/// dirtied pages) rather than decommitted. Plugins are linked so that a
+/// typical plan's stack, data and heap fall inside it; the reset scans the
+/// whole window, so it is no larger than that.
+const KEEP_RESIDENT_BYTES: usize = 2 << 20;
 
 fn engine_config(config: &RuntimeConfig) -> Config {
     let n = config.max_concurrent_calls.max(1);
