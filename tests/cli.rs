@@ -43,6 +43,10 @@ fn scaffolded_plugin_builds_and_passes_check_unchanged() {
     let bundle = dir.path().join("greeter.folio");
     let out = ok(&folio(&["plugin", "build", s(&crate_dir), "-o", s(&bundle)]));
     assert!(out.contains("built") && out.contains("sha256:"), "{out}");
+    // A directory that does not exist yet, written with a trailing slash.
+    let into_dir = format!("{}/bundles/", dir.path().display());
+    ok(&folio(&["plugin", "build", s(&crate_dir), "-o", &into_dir]));
+    assert!(dir.path().join("bundles/greeter-0.1.0.folio").is_file());
     let out = ok(&folio(&["plugin", "check", s(&bundle)]));
     assert!(out.contains("plugin    greeter 0.1.0"), "{out}");
     assert!(out.contains("files     templates/greeter.hbs"), "{out}");

@@ -85,7 +85,8 @@ pub fn run(cmd: PluginCommand, config: &RuntimeConfig) -> Result<(), String> {
             let runtime = runtime(config)?;
             let bundle = build_plugin(&crate_dir, &runtime, &BuildOptions { target_dir })?;
             let path = match output {
-                Some(p) if p.is_dir() => p.join(bundle.file_name()),
+                // An existing directory, or a path written as one (`out/`), gets the conventional name.
+                Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') => p.join(bundle.file_name()),
                 Some(p) => p,
                 None => PathBuf::from(bundle.file_name()),
             };
