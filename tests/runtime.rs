@@ -132,6 +132,17 @@ fn plan_filling_an_undeclared_slot_is_invalid() {
 }
 
 #[test]
+fn guest_allocator_keeps_data_intact_under_churn() {
+    let runtime = runtime();
+    let plugin = load(&runtime, HOSTILE);
+    let plan = plugin.plan(&request("alloc-churn", "a", json!({}))).expect("the guest verified every value");
+    let vm = plan.view_model_value();
+    // 5000 pushes, one removal per third iteration (i = 0, 3, ..., 4998).
+    assert_eq!(vm["words"], 5000 - 1667);
+    assert!(vm["bytes"].as_u64().unwrap() > 50_000, "{vm}");
+}
+
+#[test]
 fn unknown_kind_and_oversized_request_are_refused_before_running() {
     let runtime = runtime_with(RuntimeConfig {
         cache_dir: Some(cache_dir()),

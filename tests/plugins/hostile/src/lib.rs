@@ -11,7 +11,7 @@ pub struct Hostile;
 /// Global state: a fresh instance per call must always see it at zero.
 static CALLS: AtomicU32 = AtomicU32::new(0);
 
-const KINDS: [&str; 9] = ["ok", "loop", "memory", "recursion", "panic", "big-plan", "log-flood", "bad-slot", "slow"];
+const KINDS: [&str; 10] = ["ok", "loop", "memory", "recursion", "panic", "big-plan", "log-flood", "bad-slot", "slow", "alloc-churn"];
 
 impl Plugin for Hostile {
     fn describe() -> Manifest {
@@ -55,6 +55,7 @@ impl Plugin for Hostile {
                 }
                 black_box(x);
             }
+            "alloc-churn" => return churn(),
             _ => {}
         }
         Plan::new("hostile", &json!({"customer": request.customer.id, "data": request.data, "calls": calls}))?
@@ -62,6 +63,42 @@ impl Plugin for Hostile {
             .title(format!("for {}", request.customer.id))
             .ok()
     }
+}
+
+/// The text word `i` must hold: derivable from `i` alone, so corruption shows.
+fn word(i: usize) -> String {
+    (0..i % 37).map(|j| char::from(b'a' + ((i + j) % 26) as u8)).collect()
+}
+
+/// Exercises the allocator: strings grown in place, temporaries freed in and
+/// out of order, vectors reallocated while other blocks sit above them, a map
+/// rebuilt. Every value is then checked against `word`.
+fn churn() -> Result<Plan, PlanError> {
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut scratch_sum = 0usize;
+    for i in 0..5000 {
+        let temp: Vec<usize> = (0..i % 11).collect();
+        let mut w = String::new();
+        for c in word(i).chars() {
+            w.push(c);
+        }
+        scratch_sum += temp.iter().sum::<usize>();
+        words.push((i, w));
+        if i % 3 == 0 {
+            words.remove(words.len() / 2);
+        }
+    }
+    let mut map = std::collections::BTreeMap::new();
+    for (i, w) in &words {
+        if *w != word(*i) {
+            return Err(PlanError::internal(format!("word {i} was corrupted: {w:?}")));
+        }
+        map.insert(w.clone(), *i);
+    }
+    let bytes: usize = words.iter().map(|(_, w)| w.len()).sum();
+    Plan::new("hostile", &json!({"words": words.len(), "bytes": bytes, "distinct": map.len(), "scratch": scratch_sum}))?
+        .block("mood", "calm")
+        .ok()
 }
 
 /// Unbounded recursion the optimiser cannot turn into a loop.
