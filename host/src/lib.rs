@@ -9,12 +9,14 @@
 //! - [`contract`]: the `folio:document` WIT contract, one binding module per version.
 //! - [`bundle`]: `.folio` plugin bundles — reading, verifying, writing.
 //! - [`runtime`]: the wasmtime sandbox that runs plugins under hard limits.
+//! - [`render`]: plans into documents — HTML, text and JSON from one template.
 //! - [`build`]: the guest toolchain — building, componentizing and scaffolding plugins.
 
 pub mod build;
 pub mod bundle;
 pub mod contract;
 pub mod fsutil;
+pub mod render;
 pub mod runtime;
 
 pub use bundle::{Bundle, BundleLimits};

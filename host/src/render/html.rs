@@ -1,0 +1,108 @@
+//! Email-safe HTML: the theme's styles are written inline onto each element
+//! (mail clients drop `<style>` blocks), and anything active is removed:
+//! `script`, `iframe`, `object`, `embed`, `form` elements, `on*` event
+//! attributes and `javascript:` links. Customer data is already escaped by
+//! the templates; this guards against templates themselves.
+
+use lol_html::html_content::Element;
+use lol_html::{ElementContentHandlers, RewriteStrSettings, Selector, rewrite_str};
+use serde_json::Value;
+use std::borrow::Cow;
+
+/// The theme's `styles`: CSS selector → declarations, applied inline.
+pub struct StyleSheet {
+    rules: Vec<(Selector, String)>,
+    active: Selector,
+    any: Selector,
+}
+
+impl StyleSheet {
+    /// Parses `theme.styles`; an invalid selector is an error naming it.
+    pub fn from_theme(theme: &Value) -> Result<Self, String> {
+        let mut rules = Vec::new();
+        if let Some(styles) = theme["styles"].as_object() {
+            for (selector, style) in styles {
+                let parsed = selector.parse::<Selector>().map_err(|e| format!("theme.json styles: selector `{selector}`: {e}"))?;
+                let style = style.as_str().ok_or_else(|| format!("theme.json styles: `{selector}` must be a string"))?;
+                rules.push((parsed, style.to_string()));
+            }
+        }
+        Ok(StyleSheet {
+            rules,
+            active: "script, iframe, object, embed, form, style, link, meta, base".parse().expect("a valid selector"),
+            any: "*".parse().expect("a valid selector"),
+        })
+    }
+
+    /// `fragment` with styles inlined and active content removed.
+    pub fn apply(&self, fragment: &str) -> Result<String, String> {
+        let mut settings = RewriteStrSettings::new().append_element_content_handler((
+            Cow::Borrowed(&self.active),
+            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                el.remove();
+                Ok(())
+            }),
+        ));
+        settings = settings.append_element_content_handler((
+            Cow::Borrowed(&self.any),
+            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
+                for name in names {
+                    let value = el.get_attribute(&name).unwrap_or_default();
+                    let scripted = value.trim_start().to_ascii_lowercase().starts_with("javascript:");
+                    if name.starts_with("on") || ((name == "href" || name == "src") && scripted) {
+                        el.remove_attribute(&name);
+                    }
+                }
+                Ok(())
+            }),
+        ));
+        for (selector, style) in &self.rules {
+            settings = settings.append_element_content_handler((
+                Cow::Borrowed(selector),
+                ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
+                    // The template's own inline style comes last, so it wins.
+                    let merged = match el.get_attribute("style") {
+                        Some(own) => format!("{style}{own}"),
+                        None => style.clone(),
+                    };
+                    el.set_attribute("style", &merged)?;
+                    Ok(())
+                }),
+            ));
+        }
+        rewrite_str(fragment, settings).map_err(|e| format!("could not process the rendered HTML: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sheet() -> StyleSheet {
+        StyleSheet::from_theme(&json!({"styles": {"p": "margin:0;", ".num": "text-align:right;"}})).unwrap()
+    }
+
+    #[test]
+    fn inlines_theme_styles_before_the_templates_own() {
+        let out = sheet().apply(r#"<p>a</p><td class="num" style="color:red">1</td>"#).unwrap();
+        assert!(out.contains(r#"<p style="margin:0;">a</p>"#), "{out}");
+        assert!(out.contains(r#"style="text-align:right;color:red""#), "{out}");
+    }
+
+    #[test]
+    fn removes_active_content() {
+        let out = sheet()
+            .apply(r#"<p onclick="x()">a</p><script>alert(1)</script><a href="javascript:alert(1)">b</a><a href="https://ok">c</a>"#)
+            .unwrap();
+        assert!(!out.contains("script") && !out.contains("onclick") && !out.contains("javascript"), "{out}");
+        assert!(out.contains(r#"href="https://ok""#), "{out}");
+    }
+
+    #[test]
+    fn bad_selector_is_named() {
+        let err = StyleSheet::from_theme(&json!({"styles": {"p[": "x"}})).err().unwrap();
+        assert!(err.contains("selector `p[`"), "{err}");
+    }
+}

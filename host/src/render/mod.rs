@@ -1,0 +1,229 @@
+//! Rendering: a plan becomes the document a customer receives.
+//!
+//! A document is written once, as semantic HTML in a handlebars template
+//! (`templates/<name>.hbs` in the plugin's bundle) that includes the block
+//! variant the plan chose for each slot (`{{> (lookup blocks "status")}}`).
+//! Every output derives from that one rendering:
+//!
+//! - **html**: the fragment with the theme's styles inlined and active
+//!   content removed, inside the host's email-safe table frame;
+//! - **text**: the fragment inside the text frame (itself a little HTML),
+//!   laid out as plain text in one pass;
+//! - **json**: the plan plus each chosen block rendered as HTML and text,
+//!   for in-app messages.
+//!
+//! The render data templates see:
+//!
+//! | key | what |
+//! | --- | --- |
+//! | `view` | the plan's view model |
+//! | `title` | the plan's title |
+//! | `blocks` | slot → template name of the chosen variant |
+//! | `actions` | the plan's actions |
+//! | `theme` | `templates/theme.json` |
+//! | `folio.locale`, `folio.timezone`, `folio.at` | the customer's locale and zone, the render instant |
+
+mod builtins;
+mod format;
+mod helpers;
+mod html;
+mod locale;
+mod strings;
+mod templates;
+mod text;
+
+pub use format::{FormatCache, LocaleFormats};
+pub use locale::Lang;
+pub use templates::TemplateSet;
+
+use crate::bundle::Bundle;
+use crate::contract::types::{Plan, Request};
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Html,
+    Text,
+    Json,
+}
+
+impl Format {
+    /// The HTTP content type of this format.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Html => "text/html; charset=utf-8",
+            Format::Text => "text/plain; charset=utf-8",
+            Format::Json => "application/json",
+        }
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Text => "txt",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// A rendered document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub format: Format,
+    pub bytes: Vec<u8>,
+    /// The plan's file name with this format's extension.
+    pub file_name: String,
+}
+
+/// Why a plan could not be rendered. Each names the template or file at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The bundle's templates or strings are broken.
+    #[error("plugin `{plugin}` templates: {message}")]
+    Templates { plugin: String, message: String },
+    /// The plan names a template the bundle does not have.
+    #[error("plugin `{plugin}` planned template `{template}`, which its bundle does not contain (templates/{template}.hbs)")]
+    UnknownTemplate { plugin: String, template: String },
+    /// A template failed while rendering (strict mode: a missing variable, a helper's bad input, ...).
+    #[error("{0}")]
+    Template(String),
+    /// The request's locale could not be used.
+    #[error("{0}")]
+    Locale(String),
+    /// Post-processing the output failed.
+    #[error("{0}")]
+    Output(String),
+}
+
+/// Renders plans. Create one per process: it caches locale formatters and
+/// each bundle's compiled templates.
+pub struct Renderer {
+    formats: Arc<FormatCache>,
+    theme: Value,
+    styles: html::StyleSheet,
+    sets: Mutex<HashMap<String, Arc<TemplateSet>>>,
+}
+
+impl Renderer {
+    /// A renderer with the built-in theme.
+    pub fn new() -> Result<Self, RenderError> {
+        let theme = builtins::theme();
+        let styles = html::StyleSheet::from_theme(&theme).map_err(RenderError::Output)?;
+        Ok(Renderer { formats: Arc::new(FormatCache::default()), theme, styles, sets: Mutex::new(HashMap::new()) })
+    }
+
+    /// The bundle's compiled templates, compiling them on first use. This
+    /// also checks every declared template and block variant exists.
+    pub fn templates(&self, bundle: &Bundle) -> Result<Arc<TemplateSet>, RenderError> {
+        if let Some(set) = self.sets.lock().unwrap_or_else(PoisonError::into_inner).get(bundle.digest()) {
+            return Ok(set.clone());
+        }
+        let set = TemplateSet::compile(bundle, self.formats.clone()).map_err(|message| RenderError::Templates {
+            plugin: bundle.manifest().plugin.name.clone(),
+            message,
+        })?;
+        let set = Arc::new(set);
+        self.sets.lock().unwrap_or_else(PoisonError::into_inner).insert(bundle.digest().to_string(), set.clone());
+        Ok(set)
+    }
+
+    /// Renders `plan`, made by `bundle`'s plugin for `request`, as `format`.
+    pub fn render(&self, bundle: &Bundle, plan: &Plan, request: &Request, format: Format) -> Result<Document, RenderError> {
+        let set = self.templates(bundle)?;
+        if !set.has(&plan.template) {
+            return Err(RenderError::UnknownTemplate {
+                plugin: bundle.manifest().plugin.name.clone(),
+                template: plan.template.clone(),
+            });
+        }
+        let locale = locale::parse_locale(&request.customer.locale).map_err(RenderError::Locale)?;
+        let mut data = json!({
+            "view": plan.view_model_value(),
+            "title": plan.title,
+            "blocks": plan.blocks.iter().map(|b| (b.slot.clone(), Value::String(templates::block_template(&b.slot, &b.variant)))).collect::<serde_json::Map<_, _>>(),
+            "actions": plan.actions,
+            "theme": self.theme,
+            "folio": {
+                "locale": locale.to_string(),
+                "lang": Lang::for_locale(&locale).tag(),
+                "timezone": request.customer.timezone,
+                "at": request.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            },
+        });
+        let fragment = render_template(&set.registry, &plan.template, &data)?;
+        let bytes = match format {
+            Format::Html => {
+                data["content"] = Value::String(self.styles.apply(&fragment).map_err(RenderError::Output)?);
+                render_template(&set.registry, templates::LAYOUT_HTML, &data)?.into_bytes()
+            }
+            Format::Text => {
+                data["content"] = Value::String(fragment);
+                let framed = render_template(&set.registry, templates::LAYOUT_TEXT, &data)?;
+                let mut text = text::from_html(&framed).map_err(RenderError::Output)?;
+                text.push('\n');
+                text.into_bytes()
+            }
+            Format::Json => self.json(&set, plan, &data)?,
+        };
+        let stem = if plan.file_name.trim().is_empty() { plan.template.as_str() } else { plan.file_name.as_str() };
+        Ok(Document { format, bytes, file_name: format!("{stem}.{}", format.extension()) })
+    }
+
+    /// The plan with each chosen block rendered as HTML and text.
+    fn json(&self, set: &TemplateSet, plan: &Plan, data: &Value) -> Result<Vec<u8>, RenderError> {
+        #[derive(Serialize)]
+        struct Block<'a> {
+            slot: &'a str,
+            variant: &'a str,
+            html: String,
+            text: String,
+        }
+        let mut blocks = Vec::new();
+        for choice in &plan.blocks {
+            let fragment = render_template(&set.registry, &templates::block_template(&choice.slot, &choice.variant), data)?;
+            blocks.push(Block {
+                slot: &choice.slot,
+                variant: &choice.variant,
+                html: self.styles.apply(&fragment).map_err(RenderError::Output)?,
+                text: text::from_html(&fragment).map_err(RenderError::Output)?,
+            });
+        }
+        let out = json!({
+            "title": plan.title,
+            "file_name": plan.file_name,
+            "template": plan.template,
+            "locale": data["folio"]["locale"],
+            "freshness_seconds": plan.freshness_seconds,
+            "view_model": plan.view_model,
+            "blocks": blocks,
+            "actions": plan.actions,
+        });
+        let mut bytes = serde_json::to_vec_pretty(&out).map_err(|e| RenderError::Output(e.to_string()))?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+}
+
+/// Renders one template, turning handlebars' error into one line that names
+/// the template, line and column, and what went wrong.
+fn render_template(registry: &handlebars::Handlebars<'static>, name: &str, data: &Value) -> Result<String, RenderError> {
+    registry.render(name, data).map_err(|e| {
+        let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
+        let at = match (e.line_no, e.column_no) {
+            (Some(line), Some(column)) => format!(" line {line}, column {column}"),
+            _ => String::new(),
+        };
+        let what = match e.reason() {
+            handlebars::RenderErrorReason::MissingVariable(Some(path)) => {
+                format!("variable `{path}` is missing from the render data (templates run in strict mode)")
+            }
+            reason => reason.to_string(),
+        };
+        RenderError::Template(format!("template `{template}`{at}: {what}"))
+    })
+}
