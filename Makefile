@@ -1,5 +1,5 @@
 # Folio. Two commands matter:
-#   make run    build the example plugins, check each bundle, plan each example
+#   make run    build the example plugins, check each bundle, plan and render each example
 #   make test   everything: host tests (with real plugins) and plugin unit tests
 # Both install what is missing first (scripts/setup.sh).
 
@@ -13,6 +13,8 @@ export FOLIO_CACHE_DIR := $(CURDIR)/target/folio-cache
 
 FOLIO := target/release/folio
 PLUGINS := invoice renewal-proposal usage-report
+# Plugins whose bundles carry templates (renewal-proposal and usage-report plan only, so far).
+RENDERED := invoice
 BUNDLES := target/bundles
 OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
@@ -38,7 +40,17 @@ run: plugins
 	  for input in examples/$$p/*.json; do \
 	    name=$$(basename $$input .json); \
 	    $(FOLIO) plan --plugin $(BUNDLES)/$$p-*.folio --kind $$p --data $$input --at $(AT) > $(OUT)/$$p-$$name.plan.json; \
-	    echo "planned $$input -> $(OUT)/$$p-$$name.plan.json ($$(grep -o '"title": "[^"]*"' $(OUT)/$$p-$$name.plan.json))"; \
+	    echo "planned  $$input -> $(OUT)/$$p-$$name.plan.json"; \
+	  done; \
+	done
+	@for p in $(RENDERED); do \
+	  for input in examples/$$p/*.json; do \
+	    name=$$(basename $$input .json); \
+	    for format in html text json; do \
+	      ext=$$format; [ $$format = text ] && ext=txt; \
+	      $(FOLIO) render --plugin $(BUNDLES)/$$p-*.folio --kind $$p --data $$input --at $(AT) --format $$format -o $(OUT)/$$p-$$name.$$ext; \
+	    done; \
+	    echo "rendered $$input -> $(OUT)/$$p-$$name.{html,txt,json}"; \
 	  done; \
 	done
 

@@ -25,14 +25,21 @@ fn repack(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
     gz.finish().unwrap()
 }
 
-fn parts(bundle: &Bundle) -> Vec<(&'static str, Vec<u8>)> {
-    let toml = toml::to_string(bundle.manifest()).unwrap().into_bytes();
-    vec![("plugin.toml", toml), ("plugin.wasm", bundle.wasm().to_vec())]
+/// Every file of `bundle`, `plugin.toml` first and `plugin.wasm` second.
+fn parts(bundle: &Bundle) -> Vec<(&str, Vec<u8>)> {
+    parts_with(bundle, bundle.manifest())
 }
 
-/// The bundle's component packed with an edited `plugin.toml`.
+fn parts_with<'a>(bundle: &'a Bundle, manifest: &folio::bundle::BundleManifest) -> Vec<(&'a str, Vec<u8>)> {
+    let toml = toml::to_string(manifest).unwrap().into_bytes();
+    let mut files = vec![("plugin.toml", toml), ("plugin.wasm", bundle.wasm().to_vec())];
+    files.extend(bundle.files().iter().map(|(p, b)| (p.as_str(), b.clone())));
+    files
+}
+
+/// The bundle's files packed with an edited `plugin.toml`.
 fn with_manifest(bundle: &Bundle, manifest: &folio::bundle::BundleManifest) -> Vec<u8> {
-    repack(&[("plugin.toml", toml::to_string(manifest).unwrap().into_bytes()), ("plugin.wasm", bundle.wasm().to_vec())])
+    repack(&parts_with(bundle, manifest))
 }
 
 fn refused(bytes: &[u8]) -> String {
@@ -70,7 +77,7 @@ fn unlisted_and_missing_files_are_refused() {
     let err = refused(&repack(&files));
     assert!(err.contains("templates/extra.hbs is in the bundle but not listed"), "{err}");
 
-    let files = vec![parts(&bundle).remove(0)];
+    let files: Vec<_> = parts(&bundle).into_iter().filter(|(p, _)| *p != "plugin.wasm").collect();
     let err = refused(&repack(&files));
     assert!(err.contains("lists plugin.wasm, which is not in the bundle"), "{err}");
 }
@@ -92,7 +99,8 @@ fn unsupported_contract_and_bad_toml_are_named() {
     let err = refused(&with_manifest(&bundle, &manifest));
     assert!(err.contains("contract `folio:document@9.0.0` is not supported"), "{err}");
 
-    let files = vec![("plugin.toml", b"contract = [".to_vec()), ("plugin.wasm", bundle.wasm().to_vec())];
+    let mut files = parts(&bundle);
+    files[0].1 = b"contract = [".to_vec();
     let err = refused(&repack(&files));
     assert!(err.starts_with("plugin.toml:") && err.contains("line 1"), "{err}");
 }

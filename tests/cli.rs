@@ -56,6 +56,30 @@ fn scaffolded_plugin_builds_and_passes_check_unchanged() {
     let out = ok(&folio(&["plan", "--plugin", s(&bundle), "--kind", "greeter", "--data", s(&input)]));
     let plan: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(plan["view_model"], serde_json::json!({"customer": "Ana", "message": "hello"}));
+
+    // The scaffold's own template renders as it is.
+    let out = ok(&folio(&["render", "--plugin", s(&bundle), "--kind", "greeter", "--data", s(&input), "--format", "text"]));
+    assert!(out.contains("Ana: hello"), "{out}");
+}
+
+#[test]
+fn render_writes_each_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = bundle_path("plugins/invoice");
+    let input = repo().join("examples/invoice/ms-MY.json");
+    let base = ["render", "--plugin", s(&bundle), "--kind", "invoice", "--data", s(&input), "--at", "2026-11-22T09:00:00Z"];
+    let html = ok(&folio(&[&base[..], &["--format", "html"]].concat()));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Invois INV-2026-0042"), "{html}");
+    let out = dir.path().join("invoice.txt");
+    assert_eq!(ok(&folio(&[&base[..], &["--format", "text", "-o", s(&out)]].concat())), "");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Bayar sekarang"));
+    let json: serde_json::Value = serde_json::from_str(&ok(&folio(&[&base[..], &["--format", "json"]].concat()))).unwrap();
+    assert_eq!(json["blocks"][0]["variant"], "due");
+
+    // Not an output format yet: refused as a usage error (exit 2), naming the value.
+    let out = folio(&[&base[..], &["--format", "pdf"]].concat());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'pdf'"));
 }
 
 #[test]

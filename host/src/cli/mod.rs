@@ -3,6 +3,7 @@
 
 mod input;
 mod plugin;
+mod render;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ enum Command {
     Plugin(plugin::PluginCommand),
     /// Run a plugin's `plan` on an input file and print the plan as JSON.
     Plan(plugin::PlanArgs),
+    /// Plan and render a document: HTML, text or JSON.
+    Render(render::RenderArgs),
 }
 
 /// Runs the CLI with the process's arguments.
@@ -43,6 +46,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Plugin(cmd) => plugin::run(cmd, &runtime_config(cli.cache_dir, cli.no_cache)),
         Command::Plan(args) => plugin::plan(args, &runtime_config(cli.cache_dir, cli.no_cache)),
+        Command::Render(args) => render::render(args, &runtime_config(cli.cache_dir, cli.no_cache)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

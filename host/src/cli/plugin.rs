@@ -3,7 +3,7 @@
 use super::input::{parse_instant, read_request};
 use clap::{Args, Subcommand, ValueEnum};
 use folio::build::{BuildOptions, build_plugin, default_sdk_path, scaffold};
-use folio::contract::types::Purpose;
+use folio::contract::types::{Plan, Purpose, Request};
 use folio::{Bundle, BundleLimits, Runtime, RuntimeConfig};
 use std::path::{Path, PathBuf};
 
@@ -147,7 +147,8 @@ fn check(path: &Path, json: bool, config: &RuntimeConfig) -> Result<(), String> 
     Ok(())
 }
 
-pub fn plan(args: PlanArgs, config: &RuntimeConfig) -> Result<(), String> {
+/// Loads the plugin and runs `plan` for the request the arguments describe.
+pub fn run_plan(args: &PlanArgs, config: &RuntimeConfig) -> Result<(Bundle, Request, Plan), String> {
     let at = match &args.at {
         Some(text) => parse_instant("--at", text)?,
         None => chrono::Utc::now(),
@@ -160,8 +161,13 @@ pub fn plan(args: PlanArgs, config: &RuntimeConfig) -> Result<(), String> {
     };
     let request = read_request(&args.data, &args.kind, purpose, at, args.locale.as_deref())?;
     let runtime = runtime(config)?;
-    let (_, plugin) = load(&args.plugin, &runtime)?;
+    let (bundle, plugin) = load(&args.plugin, &runtime)?;
     let plan = plugin.plan(&request).map_err(|e| e.to_string())?;
+    Ok((bundle, request, plan))
+}
+
+pub fn plan(args: PlanArgs, config: &RuntimeConfig) -> Result<(), String> {
+    let (_, _, plan) = run_plan(&args, config)?;
     println!("{}", serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?);
     Ok(())
 }

@@ -57,6 +57,8 @@ struct ViewModel {
     taxes: Vec<TaxRate>,
     tax_total: Money,
     total: Money,
+    /// The credit a credit note grants, as a positive amount (null otherwise).
+    credit: Option<Money>,
     payment_url: Option<String>,
 }
 
@@ -142,6 +144,7 @@ impl Plugin for Invoice {
             taxes,
             tax_total,
             total,
+            credit: is_credit_note.then(|| Money::new(-total.amount, currency)),
             payment_url: payment.map(str::to_string),
         };
         // Settled documents change rarely; open ones can flip to paid at any time.
@@ -280,6 +283,7 @@ mod tests {
         let plan = Invoice::plan(&request(data, "2026-11-05T00:00:00Z")).unwrap();
         assert_eq!(plan.blocks[0].variant, "credit-note");
         assert!(plan.title.starts_with("Credit note"));
+        assert_eq!(plan.view_model()["credit"]["amount"], "100.00");
     }
 
     #[test]

@@ -1,0 +1,211 @@
+//! Rendering real plans from the real invoice plugin: golden files in every
+//! locale, strict templates, escaping, determinism, and the errors a
+//! template author sees.
+//!
+//! Golden files live in tests/golden/. After an intended change, review the
+//! diff and accept it with `UPDATE_GOLDEN=1 cargo test --release --test render`.
+
+mod support;
+
+use folio::contract::types::{Customer, Plan, Purpose, Request};
+use folio::render::{Format, Renderer};
+use folio::{Bundle, Plugin};
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use support::*;
+
+const INVOICE: &str = "plugins/invoice";
+const AT: &str = "2026-11-22T09:00:00Z";
+
+fn invoice() -> &'static (Bundle, Plugin) {
+    static LOADED: OnceLock<(Bundle, Plugin)> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let bundle = bundle(INVOICE);
+        let plugin = runtime().load(&bundle).expect("invoice loads");
+        (bundle, plugin)
+    })
+}
+
+fn renderer() -> &'static Renderer {
+    static RENDERER: OnceLock<Renderer> = OnceLock::new();
+    RENDERER.get_or_init(|| Renderer::new().expect("renderer"))
+}
+
+/// The example input for `locale` (examples/invoice/<locale>.json) as a request.
+fn example(locale: &str) -> Request {
+    let path = repo().join(format!("examples/invoice/{locale}.json"));
+    let input: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let c = &input["customer"];
+    let customer = Customer::new(
+        c["id"].as_str().unwrap(),
+        c["display_name"].as_str().unwrap(),
+        c["locale"].as_str().unwrap(),
+        c["timezone"].as_str().unwrap(),
+        c["segment"].as_str().unwrap(),
+    );
+    let at = chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&chrono::Utc);
+    Request::new("invoice", customer, &input["data"].to_string(), Purpose::Batch, at).unwrap()
+}
+
+fn plan(request: &Request) -> Plan {
+    invoice().1.plan(request).expect("plan")
+}
+
+fn render(request: &Request, format: Format) -> String {
+    render_with(&invoice().0, request, format)
+}
+
+fn render_with(bundle: &Bundle, request: &Request, format: Format) -> String {
+    let doc = renderer().render(bundle, &plan(request), request, format).expect("render");
+    String::from_utf8(doc.bytes).unwrap()
+}
+
+/// Compares `actual` with tests/golden/<name>; UPDATE_GOLDEN=1 rewrites it.
+fn golden(name: &str, actual: &str) {
+    let path = repo().join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("golden file {} is missing ({e}); create it with UPDATE_GOLDEN=1", path.display()));
+    if expected != actual {
+        let out: PathBuf = repo().join("target/golden-actual").join(name);
+        std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+        std::fs::write(&out, actual).unwrap();
+        panic!(
+            "{name} differs from its golden file; compare {} with {}, and if the change is intended accept it with UPDATE_GOLDEN=1",
+            path.display(),
+            out.display()
+        );
+    }
+}
+
+#[test]
+fn golden_html_and_text_in_every_locale() {
+    for locale in ["en-US", "ms-MY", "zh-CN", "zh-TW"] {
+        let request = example(locale);
+        golden(&format!("invoice-{locale}.html"), &render(&request, Format::Html));
+        golden(&format!("invoice-{locale}.txt"), &render(&request, Format::Text));
+    }
+}
+
+#[test]
+fn each_locale_formats_money_dates_and_strings() {
+    let cases = [
+        ("ms-MY", vec!["Invois INV-2026-0042", "RM\u{a0}2,315.08", "dalam 9 hari", "1 Dis 2026", "Bayar sekarang"]),
+        ("en-US", vec!["Invoice INV-2026-0191", "$331.00", "Nov 14, 2026", "Please pay as soon as you"]),
+        ("zh-CN", vec!["发票 INV-2026-0088", "¥1,520.04", "3天后到期", "2026年11月25日", "（折扣 20%）"]),
+        ("zh-TW", vec!["發票 INV-2026-0107", "$71,820.00", "謝謝！本發票已全額付清。", "2026年12月1日"]),
+    ];
+    for (locale, expected) in cases {
+        let text = render(&example(locale), Format::Text);
+        for needle in expected {
+            assert!(text.contains(needle), "{locale}: `{needle}` missing from\n{text}");
+        }
+    }
+}
+
+#[test]
+fn paid_invoices_say_thank_you_and_offer_no_payment() {
+    let html = render(&example("zh-TW"), Format::Html);
+    assert!(html.contains("謝謝！本發票已全額付清。"));
+    assert!(!html.contains("立即付款") && !html.contains("class=\"button\""), "a paid invoice has no pay button");
+    let due = render(&example("ms-MY"), Format::Html);
+    assert!(due.contains(r#"href="https://pay.example.com/i/INV-2026-0042""#) && due.contains("Bayar sekarang"));
+}
+
+#[test]
+fn customer_markup_is_escaped_in_html_and_plain_in_text() {
+    let mut request = example("en-US");
+    request.customer.display_name = "<script>alert(1)</script>".into();
+    let html = render(&request, Format::Html);
+    assert!(!html.contains("<script>"), "markup reached the HTML:\n{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let text = render(&request, Format::Text);
+    assert!(text.contains("Dear <script>alert(1)</script>,"), "{text}");
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    for format in [Format::Html, Format::Text, Format::Json] {
+        let request = example("ms-MY");
+        assert_eq!(render(&request, format), render(&request, format), "{format:?}");
+    }
+}
+
+#[test]
+fn json_carries_the_plan_and_each_block_as_html_and_text() {
+    let out: Value = serde_json::from_str(&render(&example("ms-MY"), Format::Json)).unwrap();
+    assert_eq!(out["template"], "invoice");
+    assert_eq!(out["locale"], "ms-MY");
+    assert_eq!(out["view_model"]["total"]["amount"], "2315.08");
+    let blocks = out["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks[0]["slot"], "status");
+    assert_eq!(blocks[0]["variant"], "due");
+    assert!(blocks[0]["html"].as_str().unwrap().starts_with("<p style="), "{}", blocks[0]["html"]);
+    assert_eq!(blocks[0]["text"], "RM\u{a0}2,315.08 perlu dibayar dalam 9 hari.");
+    assert_eq!(blocks[1]["variant"], "link");
+}
+
+/// The invoice bundle with `path` replaced by `text` (or removed when `None`).
+fn altered(path: &str, text: Option<&str>) -> Bundle {
+    let real = &invoice().0;
+    let mut files = real.files().clone();
+    match text {
+        Some(t) => files.insert(path.to_string(), t.as_bytes().to_vec()),
+        None => files.remove(path),
+    };
+    Bundle::create(real.contract(), real.manifest().plugin.clone(), real.wasm().to_vec(), files).unwrap()
+}
+
+#[test]
+fn a_missing_variable_names_template_line_and_variable() {
+    let bundle = altered("templates/invoice.hbs", Some("<h1>{{view.number}}</h1>\n<p>{{view.no_such_field}}</p>\n"));
+    let request = example("en-US");
+    let err = renderer().render(&bundle, &plan(&request), &request, Format::Html).unwrap_err().to_string();
+    assert!(err.contains("template `invoice` line 2"), "{err}");
+    assert!(err.contains("view.no_such_field"), "{err}");
+}
+
+#[test]
+fn template_syntax_errors_and_missing_blocks_are_caught_when_compiling() {
+    let bundle = altered("templates/invoice.hbs", Some("<h1>{{#if view.number}}</h1>\n"));
+    let err = renderer().templates(&bundle).err().unwrap().to_string();
+    assert!(err.contains("templates/invoice.hbs"), "{err}");
+
+    let bundle = altered("templates/blocks/payment/none.hbs", None);
+    let err = renderer().templates(&bundle).err().unwrap().to_string();
+    assert!(err.contains("templates/blocks/payment/none.hbs (slot `payment` of kind `invoice`)"), "{err}");
+}
+
+#[test]
+fn a_string_missing_in_a_language_falls_back_to_english() {
+    let real = &invoice().0;
+    let mut strings: serde_json::Map<String, Value> =
+        serde_json::from_slice(&real.files()["locales/ms.json"]).unwrap();
+    strings.remove("invoice.pay_now");
+    let bundle = altered("locales/ms.json", Some(&Value::Object(strings).to_string()));
+    let html = render_with(&bundle, &example("ms-MY"), Format::Html);
+    assert!(html.contains("Pay now") && html.contains("Invois INV-2026-0042"), "English fallback for one string only");
+
+    let bundle = altered("templates/invoice.hbs", Some("<p>{{t \"no.such.key\"}}</p>"));
+    let request = example("ms-MY");
+    let err = renderer().render(&bundle, &plan(&request), &request, Format::Html).unwrap_err().to_string();
+    assert!(err.contains("no string `no.such.key`"), "{err}");
+}
+
+#[test]
+fn html_is_an_email_safe_document() {
+    let html = render(&example("en-US"), Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-US\">"));
+    assert!(html.contains(r#"<meta charset="utf-8">"#));
+    assert!(!html.contains("<script") && !html.contains("<style"), "no scripts or style blocks");
+    // Every styled element carries its style inline.
+    assert!(html.contains(r#"<h1 style=""#) && html.contains(r#"<td class="num" style=""#));
+    let text = render(&example("en-US"), Format::Text);
+    assert!(text.lines().all(|l| l.chars().count() <= 72), "{text}");
+}
