@@ -115,6 +115,11 @@ fn paid_invoices_say_thank_you_and_offer_no_payment() {
     assert!(!html.contains("立即付款") && !html.contains("class=\"button\""), "a paid invoice has no pay button");
     let due = render(&example("ms-MY"), Format::Html);
     assert!(due.contains(r#"href="https://pay.example.com/i/INV-2026-0042""#) && due.contains("Bayar sekarang"));
+    // The button's text must be readable: the last colour declared on it is white.
+    let button = due.split(r#"<a class="button""#).nth(1).unwrap();
+    let style = button.split("style=\"").nth(1).unwrap().split('"').next().unwrap();
+    let last_color = style.split(';').filter(|d| d.trim_start().starts_with("color:")).last().unwrap();
+    assert_eq!(last_color, "color:#ffffff", "{style}");
 }
 
 #[test]

@@ -9,6 +9,21 @@ use lol_html::{ElementContentHandlers, RewriteStrSettings, Selector, rewrite_str
 use serde_json::Value;
 use std::borrow::Cow;
 
+/// Where an element's own style waits while theme styles are applied.
+const OWN_STYLE: &str = "data-folio-own-style";
+
+/// A rough CSS specificity: ids, then classes and attributes, then element
+/// names. Enough to order a theme's rules as a browser would.
+fn specificity(selector: &str) -> (usize, usize, usize) {
+    let ids = selector.matches('#').count();
+    let classes = selector.matches('.').count() + selector.matches('[').count();
+    let elements = selector
+        .split(|c: char| c.is_whitespace() || c == '>' || c == '+' || c == '~')
+        .filter(|part| part.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .count();
+    (ids, classes, elements)
+}
+
 /// The theme's `styles`: CSS selector → declarations, applied inline.
 pub struct StyleSheet {
     rules: Vec<(Selector, String)>,
@@ -24,9 +39,12 @@ impl StyleSheet {
             for (selector, style) in styles {
                 let parsed = selector.parse::<Selector>().map_err(|e| format!("theme.json styles: selector `{selector}`: {e}"))?;
                 let style = style.as_str().ok_or_else(|| format!("theme.json styles: `{selector}` must be a string"))?;
-                rules.push((parsed, style.to_string()));
+                rules.push((specificity(selector), parsed, style.to_string()));
             }
         }
+        // As in CSS, a more specific rule wins: apply those last.
+        rules.sort_by_key(|(specificity, _, _)| *specificity);
+        let rules = rules.into_iter().map(|(_, selector, style)| (selector, style)).collect();
         Ok(StyleSheet {
             rules,
             active: "script, iframe, object, embed, form, style, link, meta, base".parse().expect("a valid selector"),
@@ -57,20 +75,40 @@ impl StyleSheet {
                 Ok(())
             }),
         ));
+        // Handlers run in the order they are added. The template's own
+        // style is set aside first and put back last, so it wins; theme
+        // rules each append, so the more specific ones (added later) win.
+        settings = settings.append_element_content_handler((
+            Cow::Borrowed(&self.any),
+            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                if let Some(own) = el.get_attribute("style") {
+                    el.remove_attribute("style");
+                    el.set_attribute(OWN_STYLE, &own)?;
+                }
+                Ok(())
+            }),
+        ));
         for (selector, style) in &self.rules {
             settings = settings.append_element_content_handler((
                 Cow::Borrowed(selector),
                 ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
-                    // The template's own inline style comes last, so it wins.
-                    let merged = match el.get_attribute("style") {
-                        Some(own) => format!("{style}{own}"),
-                        None => style.clone(),
-                    };
+                    let merged = el.get_attribute("style").unwrap_or_default() + style;
                     el.set_attribute("style", &merged)?;
                     Ok(())
                 }),
             ));
         }
+        settings = settings.append_element_content_handler((
+            Cow::Borrowed(&self.any),
+            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                if let Some(own) = el.get_attribute(OWN_STYLE) {
+                    el.remove_attribute(OWN_STYLE);
+                    let merged = el.get_attribute("style").unwrap_or_default() + &own;
+                    el.set_attribute("style", &merged)?;
+                }
+                Ok(())
+            }),
+        ));
         rewrite_str(fragment, settings).map_err(|e| format!("could not process the rendered HTML: {e}"))
     }
 }
@@ -89,6 +127,27 @@ mod tests {
         let out = sheet().apply(r#"<p>a</p><td class="num" style="color:red">1</td>"#).unwrap();
         assert!(out.contains(r#"<p style="margin:0;">a</p>"#), "{out}");
         assert!(out.contains(r#"style="text-align:right;color:red""#), "{out}");
+    }
+
+    #[test]
+    fn more_specific_rules_win_and_own_style_wins_over_all() {
+        let sheet = StyleSheet::from_theme(&json!({"styles": {
+            "a.button": "color:#fff;background:#00f;",
+            "a": "color:#00f;",
+        }}))
+        .unwrap();
+        let out = sheet.apply(r#"<a class="button" href="x">Pay</a>"#).unwrap();
+        assert!(out.contains(r#"style="color:#00f;color:#fff;background:#00f;""#), "{out}");
+        let out = sheet.apply(r#"<a class="button" style="color:red">Pay</a>"#).unwrap();
+        assert!(out.contains(r#"style="color:#00f;color:#fff;background:#00f;color:red""#), "{out}");
+        assert!(!out.contains(OWN_STYLE), "{out}");
+    }
+
+    #[test]
+    fn specificity_orders_ids_classes_elements() {
+        assert!(specificity("a") < specificity("a.button"));
+        assert!(specificity(".num") < specificity("td.num"));
+        assert!(specificity("td.num") < specificity("#total"));
     }
 
     #[test]
