@@ -64,3 +64,4 @@ test-plugins:
 
 bench: setup
 	cargo bench --bench plan
+	cargo bench --bench render
