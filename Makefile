@@ -13,8 +13,7 @@ export FOLIO_CACHE_DIR := $(CURDIR)/target/folio-cache
 
 FOLIO := target/release/folio
 PLUGINS := invoice renewal-proposal usage-report
-# Plugins whose bundles carry templates (renewal-proposal and usage-report plan only, so far).
-RENDERED := invoice
+RENDERED := invoice renewal-proposal usage-report
 BUNDLES := target/bundles
 OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.

@@ -12,19 +12,30 @@ use folio::render::{Format, Renderer};
 use folio::{Bundle, Plugin};
 use serde_json::Value;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
 use support::*;
 
-const INVOICE: &str = "plugins/invoice";
 const AT: &str = "2026-11-22T09:00:00Z";
+const KINDS: [&str; 3] = ["invoice", "renewal-proposal", "usage-report"];
+const LOCALES: [&str; 4] = ["en-US", "ms-MY", "zh-CN", "zh-TW"];
 
-fn invoice() -> &'static (Bundle, Plugin) {
-    static LOADED: OnceLock<(Bundle, Plugin)> = OnceLock::new();
-    LOADED.get_or_init(|| {
-        let bundle = bundle(INVOICE);
-        let plugin = runtime().load(&bundle).expect("invoice loads");
-        (bundle, plugin)
-    })
+/// The example plugin whose kind is `kind`, built and loaded once.
+fn plugin_of(kind: &str) -> (Bundle, Plugin) {
+    static LOADED: OnceLock<Mutex<HashMap<String, (Bundle, Plugin)>>> = OnceLock::new();
+    let mut loaded = LOADED.get_or_init(Default::default).lock().unwrap_or_else(PoisonError::into_inner);
+    loaded
+        .entry(kind.to_string())
+        .or_insert_with(|| {
+            let bundle = bundle(&format!("plugins/{kind}"));
+            let plugin = runtime().load(&bundle).expect("example plugin loads");
+            (bundle, plugin)
+        })
+        .clone()
+}
+
+fn invoice() -> (Bundle, Plugin) {
+    plugin_of("invoice")
 }
 
 fn renderer() -> &'static Renderer {
@@ -32,28 +43,36 @@ fn renderer() -> &'static Renderer {
     RENDERER.get_or_init(|| Renderer::new().expect("renderer"))
 }
 
-/// The example input for `locale` (examples/invoice/<locale>.json) as a request.
-fn example(locale: &str) -> Request {
-    let path = repo().join(format!("examples/invoice/{locale}.json"));
+/// The example input examples/<kind>/<locale>.json as a request.
+fn example_of(kind: &str, locale: &str) -> Request {
+    let path = repo().join(format!("examples/{kind}/{locale}.json"));
     let input: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let c = &input["customer"];
-    let customer = Customer::new(
+    let mut customer = Customer::new(
         c["id"].as_str().unwrap(),
         c["display_name"].as_str().unwrap(),
         c["locale"].as_str().unwrap(),
         c["timezone"].as_str().unwrap(),
         c["segment"].as_str().unwrap(),
     );
+    if c["attributes"].is_object() {
+        customer.attributes = serde_json::value::RawValue::from_string(c["attributes"].to_string()).unwrap();
+    }
     let at = chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&chrono::Utc);
-    Request::new("invoice", customer, &input["data"].to_string(), Purpose::Batch, at).unwrap()
+    Request::new(kind, customer, &input["data"].to_string(), Purpose::Batch, at).unwrap()
+}
+
+/// The invoice example for `locale`.
+fn example(locale: &str) -> Request {
+    example_of("invoice", locale)
 }
 
 fn plan(request: &Request) -> Plan {
-    invoice().1.plan(request).expect("plan")
+    plugin_of(&request.kind).1.plan(request).expect("plan")
 }
 
 fn render(request: &Request, format: Format) -> String {
-    render_with(&invoice().0, request, format)
+    render_with(&plugin_of(&request.kind).0, request, format)
 }
 
 fn render_with(bundle: &Bundle, request: &Request, format: Format) -> String {
@@ -84,11 +103,27 @@ fn golden(name: &str, actual: &str) {
 }
 
 #[test]
-fn golden_html_and_text_in_every_locale() {
-    for locale in ["en-US", "ms-MY", "zh-CN", "zh-TW"] {
-        let request = example(locale);
-        golden(&format!("invoice-{locale}.html"), &render(&request, Format::Html));
-        golden(&format!("invoice-{locale}.txt"), &render(&request, Format::Text));
+fn golden_html_and_text_for_every_example() {
+    for kind in KINDS {
+        for locale in LOCALES {
+            let request = example_of(kind, locale);
+            golden(&format!("{kind}-{locale}.html"), &render(&request, Format::Html));
+            golden(&format!("{kind}-{locale}.txt"), &render(&request, Format::Text));
+        }
+    }
+}
+
+#[test]
+fn renewal_and_usage_blocks_follow_the_plan() {
+    // Enterprise at-risk customer 12 days out: urgency, support, enterprise case study.
+    let text = render(&example_of("renewal-proposal", "en-US"), Format::Text);
+    for needle in ["Your plan renews in 12 days", "Book a free session with our", "A regional bank", "2 years, 12% off"] {
+        assert!(text.contains(needle), "`{needle}` missing from\n{text}");
+    }
+    // Usage: the plural helper and the milestone block.
+    let text = render(&example_of("usage-report", "en-US"), Format::Text);
+    for needle in ["4 active users out of 40 licensed seats", "reports: 2 uses", "dashboards: 1 use", "Many seats are still unused"] {
+        assert!(text.contains(needle), "`{needle}` missing from\n{text}");
     }
 }
 
