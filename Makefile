@@ -10,6 +10,8 @@ SHELL := /bin/bash
 # both inside the clone.
 export FOLIO_GUEST_TARGET_DIR := $(CURDIR)/target/guest
 export FOLIO_CACHE_DIR := $(CURDIR)/target/folio-cache
+# Criterion reports go to the workspace target dir, not host/target.
+export CRITERION_HOME := $(CURDIR)/target/criterion
 
 FOLIO := target/release/folio
 PLUGINS := invoice renewal-proposal usage-report
