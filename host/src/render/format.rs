@@ -145,14 +145,14 @@ pub struct FormatCache {
 }
 
 impl FormatCache {
-    /// The formatters for `locale`.
-    pub fn get(&self, locale: &Locale) -> Result<Arc<LocaleFormats>, String> {
-        let key = locale.to_string();
-        if let Some(found) = self.by_locale.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
+    /// The formatters for the BCP 47 tag `tag`. Looked up by the tag as
+    /// given, so a tag is parsed only the first time it is seen.
+    pub fn get(&self, tag: &str) -> Result<Arc<LocaleFormats>, String> {
+        if let Some(found) = self.by_locale.lock().unwrap_or_else(PoisonError::into_inner).get(tag) {
             return Ok(found.clone());
         }
-        let formats = Arc::new(LocaleFormats::new(locale)?);
-        self.by_locale.lock().unwrap_or_else(PoisonError::into_inner).insert(key, formats.clone());
+        let formats = Arc::new(LocaleFormats::new(&super::locale::parse_locale(tag)?)?);
+        self.by_locale.lock().unwrap_or_else(PoisonError::into_inner).insert(tag.to_string(), formats.clone());
         Ok(formats)
     }
 }

@@ -14,7 +14,7 @@
 //! | `plural` | `{{plural view.seats "seats"}}` | `seats.one` / `seats.other`, `{count}` filled |
 
 use super::format::FormatCache;
-use super::locale::{Lang, parse_locale};
+use super::locale::Lang;
 use super::strings::{Strings, interpolate};
 use chrono::{DateTime, NaiveDate, Utc};
 use handlebars::{
@@ -58,9 +58,8 @@ fn text(helper: &str, h: &Helper<'_>, index: usize, what: &str) -> Result<String
 impl FolioHelper {
     fn format(&self, h: &Helper<'_>, ctx: &Context) -> Result<String, RenderError> {
         let folio = &ctx.data()["folio"];
-        let locale_tag = folio["locale"].as_str().unwrap_or("en");
-        let locale = parse_locale(locale_tag).map_err(|e| fail(self.name, e))?;
-        let formats = self.shared.formats.get(&locale).map_err(|e| fail(self.name, e))?;
+        let formats = self.shared.formats.get(folio["locale"].as_str().unwrap_or("en")).map_err(|e| fail(self.name, e))?;
+        let lang = Lang::from_tag(folio["lang"].as_str().unwrap_or("en"));
         let name = self.name;
         let err = |e: String| fail(name, e);
         match name {
@@ -95,14 +94,13 @@ impl FolioHelper {
             }
             "t" => {
                 let key = text(name, h, 0, "a string key")?;
-                self.translate(h, lang_of(locale_tag), &key, Vec::new())
+                self.translate(h, lang, &key, Vec::new())
             }
             "plural" => {
                 let count = text(name, h, 0, "a count")?;
                 let key = text(name, h, 1, "a string key")?;
                 let category = formats.plural_category(&count).map_err(err)?;
                 let formatted = formats.number(&count).map_err(err)?;
-                let lang = lang_of(locale_tag);
                 let specific = format!("{key}.{category}");
                 let chosen = if self.shared.strings.get(lang, &specific).is_some() { specific } else { format!("{key}.other") };
                 self.translate(h, lang, &chosen, vec![("count", formatted)])
@@ -127,10 +125,6 @@ impl FolioHelper {
         }
         Ok(interpolate(template, &args))
     }
-}
-
-fn lang_of(tag: &str) -> Lang {
-    parse_locale(tag).map(|l| Lang::for_locale(&l)).unwrap_or(Lang::En)
 }
 
 impl HelperDef for FolioHelper {

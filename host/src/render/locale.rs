@@ -29,6 +29,11 @@ impl Lang {
         }
     }
 
+    /// The language whose [`Lang::tag`] is `tag`; English for anything else.
+    pub fn from_tag(tag: &str) -> Lang {
+        Lang::ALL.into_iter().find(|l| l.tag() == tag).unwrap_or(Lang::En)
+    }
+
     /// The language for a customer's locale: Malay for `ms*`; Traditional
     /// Chinese for `zh-TW`, `zh-HK`, `zh-MO` or `zh-Hant*`; Simplified for any
     /// other `zh*`; English otherwise.
@@ -70,5 +75,8 @@ mod tests {
         assert_eq!(lang("en_US"), Lang::En);
         assert_eq!(lang("fr-FR"), Lang::En);
         assert!(parse_locale("not a tag!").is_err());
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_tag(l.tag()), l);
+        }
     }
 }
