@@ -47,11 +47,11 @@ run: plugins
 	@for p in $(RENDERED); do \
 	  for input in examples/$$p/*.json; do \
 	    name=$$(basename $$input .json); \
-	    for format in html text json; do \
+	    for format in html text json pdf; do \
 	      ext=$$format; [ $$format = text ] && ext=txt; \
 	      $(FOLIO) render --plugin $(BUNDLES)/$$p-*.folio --kind $$p --data $$input --at $(AT) --format $$format -o $(OUT)/$$p-$$name.$$ext; \
 	    done; \
-	    echo "rendered $$input -> $(OUT)/$$p-$$name.{html,txt,json}"; \
+	    echo "rendered $$input -> $(OUT)/$$p-$$name.{html,txt,json,pdf}"; \
 	  done; \
 	done
 

@@ -4,6 +4,8 @@
 #
 #   - a host Rust toolchain (rustup's, or Debian's rustc-web/cargo-web) >= 1.95
 #   - a C compiler for crates with C parts
+#   - the fonts PDFs embed (Noto Sans, Noto Sans CJK) and the PDF tools the
+#     tests check output with (poppler-utils, qpdf)
 #   - the Wasm guest toolchain for plugins: rustup's wasm32-unknown-unknown
 #     target if installed, else Debian's rustc-web, cargo-web, rust-web-src
 #     and lld (std is then built from source with -Zbuild-std)
@@ -57,6 +59,13 @@ case "$(printf '%s\n1.95.0\n' "$rustc_version" | sort -V | head -1)" in
   1.95.0) say "host Rust $rustc_version ok" ;;
   *) die "host Rust $rustc_version is older than 1.95 (wasmtime 48 needs 1.95); update it (rustup update)" ;;
 esac
+
+# --- PDF output and its tests ---------------------------------------------------
+# Fonts PDFs embed (never whatever the machine happens to have), and poppler's
+# pdftotext/pdfinfo/pdffonts and qpdf, which the tests use to check PDFs.
+for pkg in fonts-noto-core fonts-noto-cjk poppler-utils qpdf; do need_deb "$pkg"; done
+apt_install
+say "PDF fonts and tools ok"
 
 # --- Wasm guest toolchain -----------------------------------------------------
 sysroot=$(rustc --print sysroot)

@@ -76,10 +76,14 @@ fn render_writes_each_format() {
     let json: serde_json::Value = serde_json::from_str(&ok(&folio(&[&base[..], &["--format", "json"]].concat()))).unwrap();
     assert_eq!(json["blocks"][0]["variant"], "due");
 
-    // Not an output format yet: refused as a usage error (exit 2), naming the value.
-    let out = folio(&[&base[..], &["--format", "pdf"]].concat());
+    let pdf = dir.path().join("invoice.pdf");
+    ok(&folio(&[&base[..], &["--format", "pdf", "-o", s(&pdf)]].concat()));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    // An unknown format is a usage error (exit 2) naming the value.
+    let out = folio(&[&base[..], &["--format", "docx"]].concat());
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'pdf'"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'docx'"));
 }
 
 #[test]

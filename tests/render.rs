@@ -249,3 +249,99 @@ fn html_is_an_email_safe_document() {
     let text = render(&example("en-US"), Format::Text);
     assert!(text.lines().all(|l| l.chars().count() <= 72), "{text}");
 }
+
+// --- PDF, checked with independent tools (poppler's pdftotext and pdfinfo, qpdf) ---
+
+fn pdf(request: &Request) -> Vec<u8> {
+    let (bundle, _) = plugin_of(&request.kind);
+    renderer().render(&bundle, &plan(request), request, Format::Pdf).expect("pdf").bytes
+}
+
+/// Runs `tool` on `bytes` (written to a temp file) and returns its stdout.
+fn pdf_tool(tool: &str, args: &[&str], bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(&path)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("`{tool}` is needed to check PDFs ({e}); install poppler-utils and qpdf with `make setup`"));
+    assert!(out.status.success(), "{tool} failed on the PDF: {}", String::from_utf8_lossy(&out.stderr));
+    // PDFs carry no-break spaces as ordinary spaces; compare on plain spaces.
+    String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ")
+}
+
+#[test]
+fn pdf_text_holds_names_totals_and_cjk_in_every_locale() {
+    let cases = [
+        ("ms-MY", vec!["Invois INV-2026-0042", "Kedai Runcit Aminah Sdn Bhd", "RM 2,315.08", "1 Dis 2026", "Bayar sekarang"]),
+        ("en-US", vec!["Invoice INV-2026-0191", "Harbor & Pine Outfitters LLC", "$331.00"]),
+        ("zh-CN", vec!["发票 INV-2026-0088", "杭州青禾餐饮管理有限公司", "¥1,520.04", "2026年11月25日"]),
+        ("zh-TW", vec!["發票 INV-2026-0107", "台灣精密科技股份有限公司", "$71,820.00", "謝謝！本發票已全額付清。"]),
+    ];
+    for (locale, expected) in cases {
+        let bytes = pdf(&example(locale));
+        assert!(bytes.starts_with(b"%PDF-"), "{locale}");
+        let text = pdf_tool("pdftotext", &["-layout"], &bytes);
+        for needle in expected {
+            assert!(text.contains(needle), "{locale}: `{needle}` missing from the PDF text:\n{text}");
+        }
+        let check = pdf_tool("qpdf", &["--check"], &bytes);
+        assert!(check.contains("No syntax or stream encoding errors"), "{locale}: {check}");
+    }
+}
+
+#[test]
+fn pdf_embeds_its_fonts_and_carries_metadata() {
+    let bytes = pdf(&example("zh-TW"));
+    let fonts = pdf_tool("pdffonts", &[], &bytes);
+    assert!(fonts.contains("NotoSans-Regular") && fonts.contains("NotoSansCJKtc"), "{fonts}");
+    for line in fonts.lines().skip(2) {
+        assert!(line.split_whitespace().rev().nth(4) == Some("yes"), "font not embedded: {line}");
+    }
+    let info = pdf_tool("pdfinfo", &[], &bytes);
+    assert!(info.contains("Title:           Invoice INV-2026-0107"), "{info}");
+    assert!(info.contains("Author:          Folio"), "{info}");
+    assert!(info.contains("CreationDate:    Sun Nov 22 09:00:00 2026 UTC"), "the creation date is the render instant: {info}");
+}
+
+#[test]
+fn pdf_is_byte_identical_for_the_same_inputs() {
+    let request = example("ms-MY");
+    // Compare digests: a failure should not print two PDFs byte by byte.
+    let digest = |bytes: Vec<u8>| folio::bundle::file_digest(&bytes);
+    assert_eq!(digest(pdf(&request)), digest(pdf(&request)));
+    let other = example("en-US");
+    assert_ne!(digest(pdf(&request)), digest(pdf(&other)), "different documents differ");
+}
+
+#[test]
+fn a_sixty_line_invoice_paginates_without_losing_a_line() {
+    let mut request = example("en-US");
+    let lines: Vec<Value> = (1..=60)
+        .map(|i| serde_json::json!({"description": format!("Usage line {i:02}"), "quantity": i, "unit_price": "1.25", "tax_rate": "8"}))
+        .collect();
+    let mut data: Value = serde_json::from_str(request.data.get()).unwrap();
+    data["lines"] = Value::Array(lines);
+    request.data = serde_json::value::RawValue::from_string(data.to_string()).unwrap();
+    let bytes = pdf(&request);
+    let info = pdf_tool("pdfinfo", &[], &bytes);
+    let pages: u32 = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    assert!(pages >= 2, "60 lines must not fit one page: {pages} pages");
+    let text = pdf_tool("pdftotext", &["-layout"], &bytes);
+    for i in 1..=60 {
+        assert!(text.contains(&format!("Usage line {i:02}")), "line {i} missing");
+    }
+    // 1.25 × (1 + 2 + … + 60) = 2,287.50; tax 8% rounded per line.
+    assert!(text.contains("$2,287.50"), "{text}");
+}
+
+#[test]
+fn customer_markup_is_plain_text_in_pdf() {
+    let mut request = example("en-US");
+    request.customer.display_name = "<script>alert(1)</script>".into();
+    let text = pdf_tool("pdftotext", &["-layout"], &pdf(&request));
+    assert!(text.contains("Dear <script>alert(1)</script>,"), "{text}");
+}

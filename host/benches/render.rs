@@ -67,4 +67,45 @@ fn main() {
         });
         println!("  {:<16} {:>9.1} {:>9.1} {:>12.2}", name, us(p50), us(p99), us(p50) / us(plan50));
     }
+
+    // PDF: one page and 60 lines, with the renderer's parsed-font cache,
+    // against a renderer made fresh for each document (fonts read and parsed
+    // every time: printpdf used without a font pool), in the same run.
+    let mut long_data = folio_invoice::sample_data();
+    long_data["lines"] = serde_json::Value::Array(
+        (1..=60)
+            .map(|i| serde_json::json!({"description": format!("Usage line {i}"), "quantity": i, "unit_price": "1.25", "tax_rate": "8"}))
+            .collect(),
+    );
+    let long = Request::new("invoice", request.customer.clone(), &long_data.to_string(), Purpose::Batch, at).unwrap();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let percentile = |mut v: Vec<Duration>, q: f64| {
+        v.sort();
+        v[((v.len() - 1) as f64 * q).round() as usize]
+    };
+    let timed = |n: usize, f: &dyn Fn()| -> Vec<Duration> {
+        (0..n)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .collect()
+    };
+    println!("\ninvoice PDF latency (this run):");
+    println!("  {:<24} {:>6} {:>9} {:>9} {:>16}", "", "calls", "p50 (ms)", "p99 (ms)", "uncached / cached");
+    for (name, req) in [("one page", &request), ("60 lines", &long)] {
+        let plan = plugin.plan(req).unwrap();
+        renderer.render(&bundle, &plan, req, Format::Pdf).unwrap(); // loads the fonts once
+        let cached = timed(200, &|| {
+            black_box(renderer.render(&bundle, &plan, req, Format::Pdf).unwrap());
+        });
+        let uncached = timed(5, &|| {
+            let fresh = Renderer::new().unwrap();
+            black_box(fresh.render(&bundle, &plan, req, Format::Pdf).unwrap());
+        });
+        let (c50, c99, u50, u99) = (percentile(cached.clone(), 0.5), percentile(cached, 0.99), percentile(uncached.clone(), 0.5), percentile(uncached, 0.99));
+        println!("  {:<24} {:>6} {:>9.1} {:>9.1}", format!("{name}, cached fonts"), 200, ms(c50), ms(c99));
+        println!("  {:<24} {:>6} {:>9.1} {:>9.1} {:>16.1}", format!("{name}, uncached"), 5, ms(u50), ms(u99), ms(u50) / ms(c50));
+    }
 }

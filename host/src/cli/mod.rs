@@ -30,7 +30,7 @@ enum Command {
     Plugin(plugin::PluginCommand),
     /// Run a plugin's `plan` on an input file and print the plan as JSON.
     Plan(plugin::PlanArgs),
-    /// Plan and render a document: HTML, text or JSON.
+    /// Plan and render a document: HTML, text, JSON or PDF.
     Render(render::RenderArgs),
 }
 

@@ -12,6 +12,7 @@ pub enum FormatArg {
     Html,
     Text,
     Json,
+    Pdf,
 }
 
 #[derive(Debug, Args)]
@@ -32,6 +33,7 @@ pub fn render(args: RenderArgs, config: &RuntimeConfig) -> Result<(), String> {
         FormatArg::Html => Format::Html,
         FormatArg::Text => Format::Text,
         FormatArg::Json => Format::Json,
+        FormatArg::Pdf => Format::Pdf,
     };
     let renderer = Renderer::new().map_err(|e| e.to_string())?;
     let document = renderer.render(&bundle, &plan, &request, format).map_err(|e| e.to_string())?;

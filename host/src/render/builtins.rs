@@ -8,6 +8,8 @@ use serde_json::Value;
 pub const LAYOUT_HTML: &str = include_str!("../../../templates/layout.html.hbs");
 /// The plain-text frame around a document.
 pub const LAYOUT_TEXT: &str = include_str!("../../../templates/layout.text.hbs");
+/// The print frame PDFs are laid out from.
+pub const LAYOUT_PRINT: &str = include_str!("../../../templates/layout.print.hbs");
 const THEME: &str = include_str!("../../../templates/theme.json");
 
 /// The frame's own strings for `lang`.

@@ -34,11 +34,20 @@ pub struct StyleSheet {
 impl StyleSheet {
     /// Parses `theme.styles`; an invalid selector is an error naming it.
     pub fn from_theme(theme: &Value) -> Result<Self, String> {
+        Self::from_sections(theme, &["styles"])
+    }
+
+    /// Parses the theme's style `sections` in order; at equal specificity a
+    /// later section wins (`print_styles` over `styles` for PDF).
+    pub fn from_sections(theme: &Value, sections: &[&str]) -> Result<Self, String> {
         let mut rules = Vec::new();
-        if let Some(styles) = theme["styles"].as_object() {
+        for section in sections {
+            let Some(styles) = theme[*section].as_object() else { continue };
             for (selector, style) in styles {
-                let parsed = selector.parse::<Selector>().map_err(|e| format!("theme.json styles: selector `{selector}`: {e}"))?;
-                let style = style.as_str().ok_or_else(|| format!("theme.json styles: `{selector}` must be a string"))?;
+                let parsed = selector
+                    .parse::<Selector>()
+                    .map_err(|e| format!("theme.json {section}: selector `{selector}`: {e}"))?;
+                let style = style.as_str().ok_or_else(|| format!("theme.json {section}: `{selector}` must be a string"))?;
                 rules.push((specificity(selector), parsed, style.to_string()));
             }
         }
@@ -144,6 +153,14 @@ mod tests {
     }
 
     #[test]
+    fn later_sections_win_at_equal_specificity() {
+        let theme = json!({"styles": {"table": "width:100%;"}, "print_styles": {"table": "table-layout:fixed;", "td:first-child": "width:40%;"}});
+        let out = StyleSheet::from_sections(&theme, &["styles", "print_styles"]).unwrap().apply("<table><tr><td>a</td><td>b</td></tr></table>").unwrap();
+        assert!(out.contains(r#"<table style="width:100%;table-layout:fixed;">"#), "{out}");
+        assert!(out.contains(r#"<td style="width:40%;">a</td><td>b</td>"#), "{out}");
+    }
+
+    #[test]
     fn specificity_orders_ids_classes_elements() {
         assert!(specificity("a") < specificity("a.button"));
         assert!(specificity(".num") < specificity("td.num"));
@@ -162,6 +179,6 @@ mod tests {
     #[test]
     fn bad_selector_is_named() {
         let err = StyleSheet::from_theme(&json!({"styles": {"p[": "x"}})).err().unwrap();
-        assert!(err.contains("selector `p[`"), "{err}");
+        assert!(err.contains("styles: selector `p[`"), "{err}");
     }
 }

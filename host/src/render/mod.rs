@@ -10,7 +10,9 @@
 //! - **text**: the fragment inside the text frame (itself a little HTML),
 //!   laid out as plain text in one pass;
 //! - **json**: the plan plus each chosen block rendered as HTML and text,
-//!   for in-app messages.
+//!   for in-app messages;
+//! - **pdf**: the styled fragment in the flat print frame, laid out by
+//!   printpdf with fonts the host supplies (see `pdf.rs`).
 //!
 //! The render data templates see:
 //!
@@ -28,6 +30,7 @@ mod format;
 mod helpers;
 mod html;
 mod locale;
+mod pdf;
 mod strings;
 mod templates;
 mod text;
@@ -49,6 +52,7 @@ pub enum Format {
     Html,
     Text,
     Json,
+    Pdf,
 }
 
 impl Format {
@@ -58,6 +62,7 @@ impl Format {
             Format::Html => "text/html; charset=utf-8",
             Format::Text => "text/plain; charset=utf-8",
             Format::Json => "application/json",
+            Format::Pdf => "application/pdf",
         }
     }
 
@@ -67,6 +72,7 @@ impl Format {
             Format::Html => "html",
             Format::Text => "txt",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -106,7 +112,11 @@ pub struct Renderer {
     formats: Arc<FormatCache>,
     theme: Value,
     styles: html::StyleSheet,
+    /// `styles` plus the theme's `print_styles`, for PDF.
+    print_styles: html::StyleSheet,
     sets: Mutex<HashMap<String, Arc<TemplateSet>>>,
+    /// Parsed PDF fonts, loaded on the first PDF render.
+    pdf_fonts: std::sync::OnceLock<Result<pdf::PdfFonts, String>>,
 }
 
 impl Renderer {
@@ -114,7 +124,15 @@ impl Renderer {
     pub fn new() -> Result<Self, RenderError> {
         let theme = builtins::theme();
         let styles = html::StyleSheet::from_theme(&theme).map_err(RenderError::Output)?;
-        Ok(Renderer { formats: Arc::new(FormatCache::default()), theme, styles, sets: Mutex::new(HashMap::new()) })
+        let print_styles = html::StyleSheet::from_sections(&theme, &["styles", "print_styles"]).map_err(RenderError::Output)?;
+        Ok(Renderer {
+            formats: Arc::new(FormatCache::default()),
+            theme,
+            styles,
+            print_styles,
+            sets: Mutex::new(HashMap::new()),
+            pdf_fonts: std::sync::OnceLock::new(),
+        })
     }
 
     /// The bundle's compiled templates, compiling them on first use. This
@@ -169,6 +187,20 @@ impl Renderer {
                 text.into_bytes()
             }
             Format::Json => self.json(&set, plan, &data)?,
+            Format::Pdf => {
+                let fonts = self.pdf_fonts.get_or_init(pdf::PdfFonts::load).as_ref().map_err(|e| RenderError::Output(e.clone()))?;
+                data["content"] = Value::String(self.print_styles.apply(&fragment).map_err(RenderError::Output)?);
+                data["pdf_font"] = Value::String(pdf::font_stack(Lang::for_locale(&locale)).to_string());
+                let print = render_template(&set.registry, templates::LAYOUT_PRINT, &data)?;
+                let info = pdf::PdfInfo {
+                    title: &plan.title,
+                    author: self.theme["brand"].as_str().unwrap_or("Folio"),
+                    subject: &plan.template,
+                    at: request.at,
+                    identifier: crate::bundle::file_digest(print.as_bytes()),
+                };
+                pdf::render(&print, fonts, &info).map_err(RenderError::Output)?
+            }
         };
         let stem = if plan.file_name.trim().is_empty() { plan.template.as_str() } else { plan.file_name.as_str() };
         Ok(Document { format, bytes, file_name: format!("{stem}.{}", format.extension()) })

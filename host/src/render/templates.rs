@@ -18,6 +18,8 @@ use std::sync::Arc;
 pub const LAYOUT_HTML: &str = "folio/layout.html";
 /// Name of the text frame template.
 pub const LAYOUT_TEXT: &str = "folio/layout.text";
+/// Name of the print frame template (PDF).
+pub const LAYOUT_PRINT: &str = "folio/layout.print";
 
 /// A bundle's compiled templates.
 pub struct TemplateSet {
@@ -40,6 +42,9 @@ impl TemplateSet {
         registry
             .register_template_string(LAYOUT_TEXT, builtins::LAYOUT_TEXT)
             .map_err(|e| format!("built-in templates/layout.text.hbs: {e}"))?;
+        registry
+            .register_template_string(LAYOUT_PRINT, builtins::LAYOUT_PRINT)
+            .map_err(|e| format!("built-in templates/layout.print.hbs: {e}"))?;
 
         let mut names = BTreeSet::new();
         for (path, bytes) in bundle.files() {

@@ -1,0 +1,164 @@
+//! PDF: the same document, laid out for print by printpdf's HTML engine.
+//!
+//! The print frame (`templates/layout.print.hbs`) is flat HTML: printpdf's
+//! layout engine does not lay out block content nested in table cells, so
+//! the email frame cannot be reused. Fonts are never taken from the machine:
+//! the host loads Noto Sans (Latin) and Noto Sans CJK from the files below,
+//! parses them once into a shared font pool, and every PDF embeds the subset
+//! it uses. Metadata is fixed by the render (title, author, the render
+//! instant as creation date, an identifier derived from the content), so the
+//! same inputs give byte-identical PDFs.
+
+use printpdf::html::SharedFontPool;
+use printpdf::{GeneratePdfOptions, OffsetDateTime, PdfDocument, PdfSaveOptions};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The font files PDFs are made with, from Debian's fonts-noto-core and
+/// fonts-noto-cjk (installed by `make setup`). `FOLIO_FONT_DIR` replaces the
+/// two Debian directories with one directory holding the same file names.
+const FONT_FILES: [(&str, &str, &str); 4] = [
+    ("/usr/share/fonts/truetype/noto", "NotoSans-Regular.ttf", "fonts-noto-core"),
+    ("/usr/share/fonts/truetype/noto", "NotoSans-Bold.ttf", "fonts-noto-core"),
+    ("/usr/share/fonts/opentype/noto", "NotoSansCJK-Regular.ttc", "fonts-noto-cjk"),
+    ("/usr/share/fonts/opentype/noto", "NotoSansCJK-Bold.ttc", "fonts-noto-cjk"),
+];
+
+/// A4 with 18 mm margins.
+const PAGE: (f32, f32, f32) = (210.0, 297.0, 18.0);
+
+/// Parsed fonts shared by every PDF render.
+pub struct PdfFonts {
+    pool: SharedFontPool,
+}
+
+impl PdfFonts {
+    /// Loads and parses the font files. A missing file is an error naming it
+    /// and the package that provides it.
+    pub fn load() -> Result<Self, String> {
+        let override_dir = std::env::var_os("FOLIO_FONT_DIR").map(PathBuf::from);
+        let mut fonts = BTreeMap::new();
+        for (dir, file, package) in FONT_FILES {
+            let path = override_dir.clone().unwrap_or_else(|| PathBuf::from(dir)).join(file);
+            let bytes = std::fs::read(&path).map_err(|e| {
+                format!("PDF output needs the font {} ({e}); install Debian's {package} (make setup) or set FOLIO_FONT_DIR", path.display())
+            })?;
+            fonts.insert(file.to_string(), bytes);
+        }
+        // No family names to scan for: only the fonts above are available.
+        Ok(PdfFonts { pool: printpdf::html::build_font_pool(&fonts, Some(&[])) })
+    }
+}
+
+/// The CSS font stack for a document in `lang`: Noto Sans for Latin text,
+/// then the CJK face matching the language for everything else.
+pub fn font_stack(lang: super::Lang) -> &'static str {
+    match lang {
+        super::Lang::ZhTw => "'Noto Sans', 'Noto Sans CJK TC', 'Noto Sans CJK SC'",
+        _ => "'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK TC'",
+    }
+}
+
+/// What the PDF's document information says.
+pub struct PdfInfo<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub subject: &'a str,
+    /// The render instant: creation and modification date.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// A stable identifier for this exact document.
+    pub identifier: String,
+}
+
+/// Lays out `html` (a complete print document) as PDF bytes.
+pub fn render(html: &str, fonts: &PdfFonts, info: &PdfInfo<'_>) -> Result<Vec<u8>, String> {
+    let options = GeneratePdfOptions {
+        page_width: Some(PAGE.0),
+        page_height: Some(PAGE.1),
+        margin_top: Some(PAGE.2),
+        margin_right: Some(PAGE.2),
+        margin_bottom: Some(PAGE.2),
+        margin_left: Some(PAGE.2),
+        show_page_numbers: Some(true),
+        ..GeneratePdfOptions::default()
+    };
+    let mut warnings = Vec::new();
+    let mut doc = PdfDocument::from_html_with_cache(
+        html,
+        &BTreeMap::new(),
+        &BTreeMap::new(),
+        &options,
+        &mut warnings,
+        Some(fonts.pool.clone()),
+    )
+    .map_err(|e| format!("PDF layout failed: {e}"))?;
+    if doc.pages.is_empty() {
+        let reasons: Vec<String> = warnings.iter().take(3).map(|w| format!("{w:?}")).collect();
+        return Err(format!("PDF layout produced no pages: {}", reasons.join("; ")));
+    }
+    let at = OffsetDateTime::from_unix_timestamp(info.at.timestamp())
+        .map_err(|e| format!("render instant out of range for PDF metadata: {e}"))?;
+    let meta = &mut doc.metadata.info;
+    meta.document_title = info.title.to_string();
+    meta.author = info.author.to_string();
+    meta.subject = info.subject.to_string();
+    meta.creator = "Folio".to_string();
+    meta.producer = "Folio".to_string();
+    meta.creation_date = at;
+    meta.modification_date = at;
+    meta.metadata_date = at;
+    meta.identifier = info.identifier.clone();
+    let mut bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    pin_trailer_id(&mut bytes, &info.identifier)?;
+    Ok(bytes)
+}
+
+/// printpdf fills the trailer's `/ID [(…)(…)]` pair from a random
+/// generator, which would make every PDF unique. The pair is replaced with
+/// two 32-character strings taken from `identifier` (a SHA-256 digest of
+/// the document), same length, so no offset in the file moves. If the
+/// trailer does not have the expected shape, this fails rather than emit a
+/// PDF that cannot be reproduced.
+fn pin_trailer_id(bytes: &mut [u8], identifier: &str) -> Result<(), String> {
+    const PREFIX: &[u8] = b"/ID[(";
+    const ID_LEN: usize = 32;
+    let hex: Vec<u8> = identifier.trim_start_matches("sha256:").bytes().collect();
+    if hex.len() < 2 * ID_LEN {
+        return Err("PDF identifier is too short to fill the trailer ID".into());
+    }
+    let start = bytes
+        .windows(PREFIX.len())
+        .rposition(|w| w == PREFIX)
+        .ok_or("the PDF trailer has no /ID array; cannot make the PDF reproducible")?
+        + PREFIX.len();
+    let first = start..start + ID_LEN;
+    let second = start + ID_LEN + 2..start + 2 * ID_LEN + 2;
+    if bytes.get(first.end..first.end + 2) != Some(b")(") || bytes.get(second.end..second.end + 2) != Some(b")]") {
+        return Err("the PDF trailer /ID has an unexpected shape; cannot make the PDF reproducible".into());
+    }
+    bytes[first].copy_from_slice(&hex[..ID_LEN]);
+    bytes[second].copy_from_slice(&hex[ID_LEN..2 * ID_LEN]);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailer_id_is_replaced_in_place() {
+        let mut pdf = b"%PDF-1.3\ntrailer\n<</Root 1 0 R/ID[(ABCDEFGHIJABCDEFGHIJABCDEFGHIJAB)(JIHGFEDCBAJIHGFEDCBAJIHGFEDCBAJI)]>>\n%%EOF".to_vec();
+        let len = pdf.len();
+        let id = format!("sha256:{}", "0123456789abcdef".repeat(4));
+        pin_trailer_id(&mut pdf, &id).unwrap();
+        assert_eq!(pdf.len(), len);
+        let text = String::from_utf8(pdf).unwrap();
+        assert!(text.contains("/ID[(0123456789abcdef0123456789abcdef)(0123456789abcdef0123456789abcdef)]"), "{text}");
+    }
+
+    #[test]
+    fn an_unexpected_trailer_is_an_error() {
+        assert!(pin_trailer_id(&mut b"%PDF-1.3 no id here".to_vec(), &"a".repeat(64)).is_err());
+        assert!(pin_trailer_id(&mut b"/ID[(short)(x)]".to_vec(), &"a".repeat(64)).is_err());
+    }
+}
