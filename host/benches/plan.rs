@@ -16,7 +16,9 @@ use folio::{Plugin, Runtime, RuntimeConfig};
 use folio_plugin::Plugin as _;
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{percentile, time_calls, us};
 
 const AT: &str = "2026-11-22T09:00:00Z";
 
@@ -53,25 +55,6 @@ fn native_plan(data: &str) -> usize {
     folio_invoice::Invoice::plan(&request).unwrap().view_model_json().len()
 }
 
-fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
-    samples.sort();
-    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
-    (at(0.50), at(0.99))
-}
-
-fn time_calls(n: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    for _ in 0..n / 10 {
-        f();
-    }
-    (0..n)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect()
-}
-
 fn main() {
     let data = folio_invoice::sample_data().to_string();
     let plugin = load_invoice();
@@ -88,13 +71,14 @@ fn main() {
 
     // Individually timed calls for the tail, in the same run as the baseline.
     let n = 20_000;
-    let (wasm_p50, wasm_p99) = percentiles(time_calls(n, || {
+    let wasm = time_calls(n, || {
         black_box(plugin.plan(black_box(&request)).unwrap());
-    }));
-    let (native_p50, native_p99) = percentiles(time_calls(n, || {
+    });
+    let native = time_calls(n, || {
         black_box(native_plan(black_box(&data)));
-    }));
-    let us = |d: Duration| d.as_secs_f64() * 1e6;
+    });
+    let (wasm_p50, wasm_p99) = (percentile(&wasm, 0.5), percentile(&wasm, 0.99));
+    let (native_p50, native_p99) = (percentile(&native, 0.5), percentile(&native, 0.99));
     println!("\ninvoice plan latency over {n} calls each (this run):");
     println!("  {:<28} {:>9} {:>9}", "", "p50 (us)", "p99 (us)");
     println!("  {:<28} {:>9.1} {:>9.1}", "wasm instantiate + plan", us(wasm_p50), us(wasm_p99));

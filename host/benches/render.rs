@@ -8,7 +8,11 @@ use folio::render::{Format, Renderer};
 use folio::{Runtime, RuntimeConfig};
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod common;
+
+use common::{percentile, time_calls, us};
 
 fn repo() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -44,17 +48,9 @@ fn main() {
 
     let n = 5_000;
     let time = |f: &dyn Fn()| {
-        let mut samples: Vec<Duration> = (0..n)
-            .map(|_| {
-                let start = Instant::now();
-                f();
-                start.elapsed()
-            })
-            .collect();
-        samples.sort();
-        (samples[n / 2], samples[n * 99 / 100])
+        let samples = time_calls(n, f);
+        (percentile(&samples, 0.5), percentile(&samples, 0.99))
     };
-    let us = |d: Duration| d.as_secs_f64() * 1e6;
     let (plan50, plan99) = time(&|| {
         black_box(plugin.plan(&request).unwrap());
     });
@@ -79,32 +75,20 @@ fn main() {
     );
     let long = Request::new("invoice", request.customer.clone(), &long_data.to_string(), Purpose::Batch, at).unwrap();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let percentile = |mut v: Vec<Duration>, q: f64| {
-        v.sort();
-        v[((v.len() - 1) as f64 * q).round() as usize]
-    };
-    let timed = |n: usize, f: &dyn Fn()| -> Vec<Duration> {
-        (0..n)
-            .map(|_| {
-                let start = Instant::now();
-                f();
-                start.elapsed()
-            })
-            .collect()
-    };
     println!("\ninvoice PDF latency (this run):");
     println!("  {:<24} {:>6} {:>9} {:>9} {:>16}", "", "calls", "p50 (ms)", "p99 (ms)", "uncached / cached");
     for (name, req) in [("one page", &request), ("60 lines", &long)] {
         let plan = plugin.plan(req).unwrap();
         renderer.render(&bundle, &plan, req, Format::Pdf).unwrap(); // loads the fonts once
-        let cached = timed(200, &|| {
+        let cached = time_calls(200, || {
             black_box(renderer.render(&bundle, &plan, req, Format::Pdf).unwrap());
         });
-        let uncached = timed(5, &|| {
+        let uncached = time_calls(5, || {
             let fresh = Renderer::new().unwrap();
             black_box(fresh.render(&bundle, &plan, req, Format::Pdf).unwrap());
         });
-        let (c50, c99, u50, u99) = (percentile(cached.clone(), 0.5), percentile(cached, 0.99), percentile(uncached.clone(), 0.5), percentile(uncached, 0.99));
+        let (c50, c99) = (percentile(&cached, 0.5), percentile(&cached, 0.99));
+        let (u50, u99) = (percentile(&uncached, 0.5), percentile(&uncached, 0.99));
         println!("  {:<24} {:>6} {:>9.1} {:>9.1}", format!("{name}, cached fonts"), 200, ms(c50), ms(c99));
         println!("  {:<24} {:>6} {:>9.1} {:>9.1} {:>16.1}", format!("{name}, uncached"), 5, ms(u50), ms(u99), ms(u50) / ms(c50));
     }
