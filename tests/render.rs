@@ -336,6 +336,19 @@ fn a_sixty_line_invoice_paginates_without_losing_a_line() {
     }
     // 1.25 × (1 + 2 + … + 60) = 2,287.50; tax 8% rounded per line.
     assert!(text.contains("$2,287.50"), "{text}");
+    // Every page is numbered, in the document's language.
+    for page in 1..=pages {
+        let on_page = pdf_tool("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &bytes);
+        assert!(on_page.contains(&format!("Page {page} of {pages}")), "page {page}:\n{on_page}");
+    }
+}
+
+#[test]
+fn pdf_page_labels_follow_the_locale() {
+    for (locale, label) in [("ms-MY", "Halaman 1 daripada 1"), ("zh-CN", "第 1 页，共 1 页"), ("zh-TW", "第 1 頁，共 1 頁")] {
+        let text = pdf_tool("pdftotext", &[], &pdf(&example(locale)));
+        assert!(text.contains(label), "{locale}: {text}");
+    }
 }
 
 #[test]

@@ -192,6 +192,8 @@ impl Renderer {
                 data["content"] = Value::String(self.print_styles.apply(&fragment).map_err(RenderError::Output)?);
                 data["pdf_font"] = Value::String(pdf::font_stack(Lang::for_locale(&locale)).to_string());
                 let print = render_template(&set.registry, templates::LAYOUT_PRINT, &data)?;
+                let lang = Lang::for_locale(&locale);
+                let page_label = set.strings.get(lang, "folio.page").unwrap_or("{page} / {pages}").to_string();
                 let info = pdf::PdfInfo {
                     title: &plan.title,
                     author: self.theme["brand"].as_str().unwrap_or("Folio"),
@@ -199,7 +201,10 @@ impl Renderer {
                     at: request.at,
                     identifier: crate::bundle::file_digest(print.as_bytes()),
                 };
-                pdf::render(&print, fonts, &info).map_err(RenderError::Output)?
+                let label = |page: usize, pages: usize| {
+                    strings::interpolate(&page_label, &[("page", page.to_string()), ("pages", pages.to_string())])
+                };
+                pdf::render(&print, fonts, &info, &label).map_err(RenderError::Output)?
             }
         };
         let stem = if plan.file_name.trim().is_empty() { plan.template.as_str() } else { plan.file_name.as_str() };

@@ -10,7 +10,10 @@
 //! same inputs give byte-identical PDFs.
 
 use printpdf::html::SharedFontPool;
-use printpdf::{GeneratePdfOptions, OffsetDateTime, PdfDocument, PdfSaveOptions};
+use printpdf::{
+    Color, FontId, GeneratePdfOptions, OffsetDateTime, Op, PdfDocument, PdfFontHandle, PdfSaveOptions, Point, Pt, Rgb,
+    TextItem,
+};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -70,8 +73,14 @@ pub struct PdfInfo<'a> {
     pub identifier: String,
 }
 
-/// Lays out `html` (a complete print document) as PDF bytes.
-pub fn render(html: &str, fonts: &PdfFonts, info: &PdfInfo<'_>) -> Result<Vec<u8>, String> {
+/// Lays out `html` (a complete print document) as PDF bytes, with
+/// `page_label(page, pages)` written at the foot of every page.
+pub fn render(
+    html: &str,
+    fonts: &PdfFonts,
+    info: &PdfInfo<'_>,
+    page_label: &dyn Fn(usize, usize) -> String,
+) -> Result<Vec<u8>, String> {
     let options = GeneratePdfOptions {
         page_width: Some(PAGE.0),
         page_height: Some(PAGE.1),
@@ -79,7 +88,6 @@ pub fn render(html: &str, fonts: &PdfFonts, info: &PdfInfo<'_>) -> Result<Vec<u8
         margin_right: Some(PAGE.2),
         margin_bottom: Some(PAGE.2),
         margin_left: Some(PAGE.2),
-        show_page_numbers: Some(true),
         ..GeneratePdfOptions::default()
     };
     let mut warnings = Vec::new();
@@ -96,6 +104,7 @@ pub fn render(html: &str, fonts: &PdfFonts, info: &PdfInfo<'_>) -> Result<Vec<u8
         let reasons: Vec<String> = warnings.iter().take(3).map(|w| format!("{w:?}")).collect();
         return Err(format!("PDF layout produced no pages: {}", reasons.join("; ")));
     }
+    number_pages(&mut doc, page_label)?;
     let at = OffsetDateTime::from_unix_timestamp(info.at.timestamp())
         .map_err(|e| format!("render instant out of range for PDF metadata: {e}"))?;
     let meta = &mut doc.metadata.info;
@@ -111,6 +120,55 @@ pub fn render(html: &str, fonts: &PdfFonts, info: &PdfInfo<'_>) -> Result<Vec<u8
     let mut bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
     pin_trailer_id(&mut bytes, &info.identifier)?;
     Ok(bytes)
+}
+
+/// Size of the page label, in points.
+const LABEL_SIZE: f32 = 8.0;
+
+/// Writes each page's label, right-aligned to the margin, in the bottom
+/// margin. The font is the first one the document embeds (in a stable
+/// order) that has a glyph for every character of the label, so a Chinese
+/// label uses the CJK face and a Latin one Noto Sans.
+fn number_pages(doc: &mut PdfDocument, page_label: &dyn Fn(usize, usize) -> String) -> Result<(), String> {
+    let pages = doc.pages.len();
+    let fonts = &doc.resources.fonts.map;
+    for (index, page) in doc.pages.iter_mut().enumerate() {
+        let label = page_label(index + 1, pages);
+        let (font, width) = fonts
+            .iter()
+            .find_map(|(id, font)| text_width(&font.parsed_font, &label).map(|w| (id.clone(), w)))
+            .ok_or_else(|| format!("no embedded font can draw the page label `{label}`"))?;
+        let page_width = page.media_box.width.0;
+        let mm = |v: f32| v * 72.0 / 25.4;
+        let origin = Point { x: Pt(page_width - mm(PAGE.2) - width), y: Pt(mm(PAGE.2 / 2.0)) };
+        page.ops.extend(label_ops(font, origin, label));
+    }
+    Ok(())
+}
+
+/// The width of `text` in points at the label size, if `font` covers it.
+fn text_width(font: &printpdf::ParsedFont, text: &str) -> Option<f32> {
+    let units = f32::from(font.pdf_font_metrics.units_per_em.max(1));
+    let mut width = 0.0;
+    for c in text.chars() {
+        let glyph = font.lookup_glyph_index(c as u32)?;
+        width += f32::from(font.get_horizontal_advance(glyph));
+    }
+    Some(width / units * LABEL_SIZE)
+}
+
+fn label_ops(font: FontId, origin: Point, label: String) -> [Op; 8] {
+    let grey = Color::Rgb(Rgb { r: 0.42, g: 0.42, b: 0.42, icc_profile: None });
+    [
+        Op::SaveGraphicsState,
+        Op::SetFillColor { col: grey },
+        Op::StartTextSection,
+        Op::SetFont { font: PdfFontHandle::External(font), size: Pt(LABEL_SIZE) },
+        Op::SetTextCursor { pos: origin },
+        Op::ShowText { items: vec![TextItem::Text(label)] },
+        Op::EndTextSection,
+        Op::RestoreGraphicsState,
+    ]
 }
 
 /// printpdf fills the trailer's `/ID [(…)(…)]` pair from a random

@@ -26,6 +26,8 @@ pub struct TemplateSet {
     /// Document templates, blocks and both frames. Everything renders to
     /// HTML (escaped); the text output is laid out from that HTML.
     pub(super) registry: Handlebars<'static>,
+    /// The bundle's strings (also what the `t` helper reads).
+    pub(super) strings: Arc<Strings>,
     names: BTreeSet<String>,
 }
 
@@ -34,7 +36,7 @@ impl TemplateSet {
     /// syntax error, or the template or block a declared kind lacks.
     pub fn compile(bundle: &Bundle, formats: Arc<super::format::FormatCache>) -> Result<Self, String> {
         let strings = Arc::new(Strings::load(bundle)?);
-        let shared = Arc::new(Shared { formats, strings });
+        let shared = Arc::new(Shared { formats, strings: strings.clone() });
         let mut registry = strict_registry(&shared);
         registry
             .register_template_string(LAYOUT_HTML, builtins::LAYOUT_HTML)
@@ -72,7 +74,7 @@ impl TemplateSet {
         if !missing.is_empty() {
             return Err(format!("the bundle lacks templates its manifest declares: {}", missing.join(", ")));
         }
-        Ok(TemplateSet { registry, names })
+        Ok(TemplateSet { registry, strings, names })
     }
 
     /// True when the bundle has a template called `name`.
