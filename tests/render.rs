@@ -305,6 +305,11 @@ fn pdf_embeds_its_fonts_and_carries_metadata() {
     assert!(info.contains("Title:           Invoice INV-2026-0107"), "{info}");
     assert!(info.contains("Author:          Folio"), "{info}");
     assert!(info.contains("CreationDate:    Sun Nov 22 09:00:00 2026 UTC"), "the creation date is the render instant: {info}");
+    // The catalog states the document's language (PDF/UA, screen readers).
+    let catalog = pdf_tool("qpdf", &["--show-object=trailer", "--filtered-stream-data"], &bytes);
+    let root = catalog.split("/Root ").nth(1).and_then(|r| r.split_whitespace().next()).unwrap().to_string();
+    let catalog = pdf_tool("qpdf", &[&format!("--show-object={root}")], &bytes);
+    assert!(catalog.contains("/Lang (zh-TW)"), "{catalog}");
 }
 
 #[test]

@@ -193,6 +193,7 @@ impl Renderer {
                 data["pdf_font"] = Value::String(pdf::font_stack(Lang::for_locale(&locale)).to_string());
                 let print = render_template(&set.registry, templates::LAYOUT_PRINT, &data)?;
                 let lang = Lang::for_locale(&locale);
+                let locale_tag = locale.to_string();
                 let page_label = set.strings.get(lang, "folio.page").unwrap_or("{page} / {pages}").to_string();
                 let info = pdf::PdfInfo {
                     title: &plan.title,
@@ -200,6 +201,7 @@ impl Renderer {
                     subject: &plan.template,
                     at: request.at,
                     identifier: crate::bundle::file_digest(print.as_bytes()),
+                    lang: &locale_tag,
                 };
                 let label = |page: usize, pages: usize| {
                     strings::interpolate(&page_label, &[("page", page.to_string()), ("pages", pages.to_string())])

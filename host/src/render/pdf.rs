@@ -7,7 +7,8 @@
 //! parses them once into a shared font pool, and every PDF embeds the subset
 //! it uses. Metadata is fixed by the render (title, author, the render
 //! instant as creation date, an identifier derived from the content), so the
-//! same inputs give byte-identical PDFs.
+//! same inputs give byte-identical PDFs. The catalog carries the
+//! document's language (`/Lang`).
 
 use printpdf::html::SharedFontPool;
 use printpdf::{
@@ -69,8 +70,10 @@ pub struct PdfInfo<'a> {
     pub subject: &'a str,
     /// The render instant: creation and modification date.
     pub at: chrono::DateTime<chrono::Utc>,
-    /// A stable identifier for this exact document.
+    /// A stable identifier for this exact document (`sha256:<hex>`).
     pub identifier: String,
+    /// The document's language, a BCP 47 tag.
+    pub lang: &'a str,
 }
 
 /// Lays out `html` (a complete print document) as PDF bytes, with
@@ -117,8 +120,35 @@ pub fn render(
     meta.modification_date = at;
     meta.metadata_date = at;
     meta.identifier = info.identifier.clone();
-    let mut bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
-    pin_trailer_id(&mut bytes, &info.identifier)?;
+    save(&doc, info)
+}
+
+/// Saves as printpdf's `save` does (build the lopdf document, compress,
+/// write), setting on the way what printpdf cannot: the document language
+/// (`/Lang` in the catalog) and a trailer `/ID` derived from the content,
+/// where printpdf would draw one at random and make every PDF unique.
+fn save(doc: &PdfDocument, info: &PdfInfo<'_>) -> Result<Vec<u8>, String> {
+    use lopdf::{Object, StringFormat};
+    let options = PdfSaveOptions::default();
+    let mut warnings = Vec::new();
+    let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
+    pdf.catalog_mut()
+        .map_err(|e| format!("the PDF has no catalog: {e}"))?
+        .set("Lang", Object::String(info.lang.as_bytes().to_vec(), StringFormat::Literal));
+    let id = info.identifier.trim_start_matches("sha256:");
+    let (first, second) = id.split_at(id.len() / 2);
+    pdf.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(first.as_bytes().to_vec(), StringFormat::Literal),
+            Object::String(second.as_bytes().to_vec(), StringFormat::Literal),
+        ]),
+    );
+    if options.optimize {
+        pdf.compress();
+    }
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).map_err(|e| format!("could not write the PDF: {e}"))?;
     Ok(bytes)
 }
 
@@ -169,54 +199,4 @@ fn label_ops(font: FontId, origin: Point, label: String) -> [Op; 8] {
         Op::EndTextSection,
         Op::RestoreGraphicsState,
     ]
-}
-
-/// printpdf fills the trailer's `/ID [(…)(…)]` pair from a random
-/// generator, which would make every PDF unique. The pair is replaced with
-/// two 32-character strings taken from `identifier` (a SHA-256 digest of
-/// the document), same length, so no offset in the file moves. If the
-/// trailer does not have the expected shape, this fails rather than emit a
-/// PDF that cannot be reproduced.
-fn pin_trailer_id(bytes: &mut [u8], identifier: &str) -> Result<(), String> {
-    const PREFIX: &[u8] = b"/ID[(";
-    const ID_LEN: usize = 32;
-    let hex: Vec<u8> = identifier.trim_start_matches("sha256:").bytes().collect();
-    if hex.len() < 2 * ID_LEN {
-        return Err("PDF identifier is too short to fill the trailer ID".into());
-    }
-    let start = bytes
-        .windows(PREFIX.len())
-        .rposition(|w| w == PREFIX)
-        .ok_or("the PDF trailer has no /ID array; cannot make the PDF reproducible")?
-        + PREFIX.len();
-    let first = start..start + ID_LEN;
-    let second = start + ID_LEN + 2..start + 2 * ID_LEN + 2;
-    if bytes.get(first.end..first.end + 2) != Some(b")(") || bytes.get(second.end..second.end + 2) != Some(b")]") {
-        return Err("the PDF trailer /ID has an unexpected shape; cannot make the PDF reproducible".into());
-    }
-    bytes[first].copy_from_slice(&hex[..ID_LEN]);
-    bytes[second].copy_from_slice(&hex[ID_LEN..2 * ID_LEN]);
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trailer_id_is_replaced_in_place() {
-        let mut pdf = b"%PDF-1.3\ntrailer\n<</Root 1 0 R/ID[(ABCDEFGHIJABCDEFGHIJABCDEFGHIJAB)(JIHGFEDCBAJIHGFEDCBAJIHGFEDCBAJI)]>>\n%%EOF".to_vec();
-        let len = pdf.len();
-        let id = format!("sha256:{}", "0123456789abcdef".repeat(4));
-        pin_trailer_id(&mut pdf, &id).unwrap();
-        assert_eq!(pdf.len(), len);
-        let text = String::from_utf8(pdf).unwrap();
-        assert!(text.contains("/ID[(0123456789abcdef0123456789abcdef)(0123456789abcdef0123456789abcdef)]"), "{text}");
-    }
-
-    #[test]
-    fn an_unexpected_trailer_is_an_error() {
-        assert!(pin_trailer_id(&mut b"%PDF-1.3 no id here".to_vec(), &"a".repeat(64)).is_err());
-        assert!(pin_trailer_id(&mut b"/ID[(short)(x)]".to_vec(), &"a".repeat(64)).is_err());
-    }
 }
