@@ -21,7 +21,7 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build plugins run test test-host test-plugins bench
+.PHONY: setup build plugins run test test-host test-plugins bench screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -66,3 +66,8 @@ test-plugins:
 bench: setup
 	cargo bench --bench plan
 	cargo bench --bench render
+
+# The browser check: every rendered HTML in headless Chromium, every PDF's
+# first page rasterised, as PNGs in out/ to look at.
+screenshots: run
+	@bash scripts/screenshots.sh
