@@ -57,6 +57,7 @@ fn built_bundle_round_trips_byte_for_byte() {
     assert_eq!(bundle.file_name(), "invoice-0.1.0.folio");
     assert_eq!(bundle.manifest().digest, format!("sha256:{}", bundle.digest()));
     assert!(bundle.manifest().files.contains_key("plugin.wasm"));
+    assert_eq!(format!("sha256:{}", bundle.wasm_digest()), folio::bundle::file_digest(bundle.wasm()));
 }
 
 #[test]

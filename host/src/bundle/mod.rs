@@ -171,6 +171,12 @@ impl Bundle {
         &self.wasm
     }
 
+    /// The component's SHA-256 (hex), as `plugin.toml` records it; verified
+    /// against the bytes when the bundle was read or created.
+    pub fn wasm_digest(&self) -> &str {
+        self.manifest.files.get(WASM_FILE).map_or("", |d| d.trim_start_matches("sha256:"))
+    }
+
     /// Template and locale files, by path.
     pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
         &self.files

@@ -104,8 +104,7 @@ impl Runtime {
         let expected = &bundle.manifest().plugin;
         // Compiled code is cached by the component's own digest, so bundles
         // that differ only in templates share one compiled artifact.
-        let wasm_digest = bundle_wasm_key(bundle);
-        let plugin = self.load_component(bundle.wasm(), bundle.contract(), &wasm_digest, &expected.name)?;
+        let plugin = self.load_component(bundle.wasm(), bundle.contract(), bundle.wasm_digest(), &expected.name)?;
         compare_manifests(expected, plugin.manifest())?;
         self.inner
             .loaded
@@ -146,12 +145,6 @@ impl Runtime {
             .map_err(|e| LoadError::Exports { contract: contract.to_string(), message: format!("{e:#}") })?;
         Plugin::new(self.inner.clone(), bindings, digest.to_string(), name_hint)
     }
-}
-
-/// The artifact-cache key of a bundle's component: its SHA-256, hex.
-fn bundle_wasm_key(bundle: &Bundle) -> String {
-    let digest = crate::bundle::file_digest(bundle.wasm());
-    digest.trim_start_matches("sha256:").to_string()
 }
 
 /// Linear memory per pool slot kept resident and reset in place (only its
