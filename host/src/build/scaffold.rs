@@ -50,11 +50,9 @@ pub fn scaffold(dir: &Path, name: &str, sdk: &Path) -> Result<Vec<PathBuf>, Stri
     Ok(written)
 }
 
+/// A manifest name that also makes a tidy crate name (no trailing dash).
 fn is_plugin_name(s: &str) -> bool {
-    (1..=64).contains(&s.len())
-        && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.ends_with('-')
+    crate::contract::types::is_name(s) && !s.ends_with('-')
 }
 
 const CARGO_TOML: &str = r#"[package]
@@ -135,6 +133,14 @@ mod tests {
         std::fs::write(dir.path().join("file"), "x").unwrap();
         assert!(scaffold(dir.path(), "ok", &sdk).unwrap_err().contains("not empty"));
         assert!(scaffold(&dir.path().join("y"), "ok", &dir.path().join("nosdk")).unwrap_err().contains("--sdk"));
+    }
+
+    #[test]
+    fn plugin_names_follow_the_manifest_rule_without_a_trailing_dash() {
+        assert!(is_plugin_name("a") && is_plugin_name("hello-world2"));
+        for bad in ["", "-a", "a-", "A", "a_b", &"a".repeat(65)] {
+            assert!(!is_plugin_name(bad), "{bad}");
+        }
     }
 
     #[test]

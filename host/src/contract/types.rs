@@ -285,8 +285,9 @@ impl Manifest {
     }
 }
 
-/// Lowercase ASCII letters, digits and dashes, starting with a letter, at most 64 long.
-fn is_name(s: &str) -> bool {
+/// Lowercase ASCII letters, digits and dashes, starting with a letter, at
+/// most 64 long: the rule for plugin, kind, slot and variant names.
+pub fn is_name(s: &str) -> bool {
     s.len() <= 64
         && s.starts_with(|c: char| c.is_ascii_lowercase())
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
