@@ -10,35 +10,14 @@
 //! plan, serialize the view model.
 
 use criterion::Criterion;
-use folio::build::{BuildOptions, build_plugin};
 use folio::contract::types::{Customer, Purpose, Request};
-use folio::{Plugin, Runtime, RuntimeConfig};
 use folio_plugin::Plugin as _;
 use std::hint::black_box;
-use std::path::Path;
 mod common;
 
 use common::{percentile, time_calls, us};
 
 const AT: &str = "2026-11-22T09:00:00Z";
-
-fn repo() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-}
-
-fn load_invoice() -> Plugin {
-    let runtime = Runtime::new(RuntimeConfig {
-        cache_dir: Some(repo().join("target/test-cache")),
-        ..RuntimeConfig::default()
-    })
-    .expect("runtime");
-    let target_dir = std::env::var_os("FOLIO_GUEST_TARGET_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| repo().join("target/guest"));
-    let bundle = build_plugin(&repo().join("plugins/invoice"), &runtime, &BuildOptions { target_dir: Some(target_dir) })
-        .unwrap_or_else(|e| panic!("building the invoice plugin failed (run `make setup`): {e}"));
-    runtime.load(&bundle).expect("invoice loads")
-}
 
 fn host_request(data: &str) -> Request {
     let customer = Customer::new("cus_bench", "Kedai Runcit Aminah Sdn Bhd", "ms-MY", "Asia/Kuala_Lumpur", "smb");
@@ -57,7 +36,7 @@ fn native_plan(data: &str) -> usize {
 
 fn main() {
     let data = folio_invoice::sample_data().to_string();
-    let plugin = load_invoice();
+    let (_, plugin) = common::invoice();
     let request = host_request(&data);
     assert_eq!(plugin.plan(&request).unwrap().view_model_value()["total"]["amount"], "2315.08");
     assert!(native_plan(&data) > 0);

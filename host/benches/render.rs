@@ -2,29 +2,17 @@
 //! the same run. `cargo bench --bench render`.
 
 use criterion::Criterion;
-use folio::build::{BuildOptions, build_plugin};
 use folio::contract::types::{Customer, Purpose, Request};
 use folio::render::{Format, Renderer};
-use folio::{Runtime, RuntimeConfig};
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 mod common;
 
 use common::{percentile, time_calls, us};
 
-fn repo() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-}
-
 fn main() {
-    let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(repo().join("target/test-cache")), ..RuntimeConfig::default() })
-        .expect("runtime");
-    let target_dir = std::env::var_os("FOLIO_GUEST_TARGET_DIR").map(Into::into).unwrap_or_else(|| repo().join("target/guest"));
-    let bundle = build_plugin(&repo().join("plugins/invoice"), &runtime, &BuildOptions { target_dir: Some(target_dir) })
-        .unwrap_or_else(|e| panic!("building the invoice plugin failed (run `make setup`): {e}"));
-    let plugin = runtime.load(&bundle).expect("invoice loads");
+    let (bundle, plugin) = common::invoice();
     let renderer = Renderer::new().expect("renderer");
 
     let customer = Customer::new("cus_bench", "Kedai Runcit Aminah Sdn Bhd", "ms-MY", "Asia/Kuala_Lumpur", "smb");

@@ -1,8 +1,27 @@
-//! Timing helpers shared by the benches: individually timed calls, for
-//! percentiles criterion does not report.
+//! What the benches share: the invoice plugin built and loaded, and timing
+//! helpers for individually timed calls (percentiles criterion does not report).
 #![allow(dead_code)]
 
+use folio::build::{BuildOptions, build_plugin};
+use folio::{Bundle, Plugin, Runtime, RuntimeConfig};
+use std::path::Path;
 use std::time::{Duration, Instant};
+
+/// The repository root.
+pub fn repo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// The invoice plugin, built from source with the guest toolchain and loaded.
+pub fn invoice() -> (Bundle, Plugin) {
+    let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(repo().join("target/test-cache")), ..RuntimeConfig::default() })
+        .expect("runtime");
+    let target_dir = std::env::var_os("FOLIO_GUEST_TARGET_DIR").map(Into::into).unwrap_or_else(|| repo().join("target/guest"));
+    let bundle = build_plugin(&repo().join("plugins/invoice"), &runtime, &BuildOptions { target_dir: Some(target_dir) })
+        .unwrap_or_else(|e| panic!("building the invoice plugin failed (run `make setup`): {e}"));
+    let plugin = runtime.load(&bundle).expect("invoice loads");
+    (bundle, plugin)
+}
 
 /// Times `n` calls of `f` one by one, after `n / 10` warm-up calls.
 pub fn time_calls(n: usize, mut f: impl FnMut()) -> Vec<Duration> {
