@@ -47,17 +47,7 @@ fn renderer() -> &'static Renderer {
 fn example_of(kind: &str, locale: &str) -> Request {
     let path = repo().join(format!("examples/{kind}/{locale}.json"));
     let input: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let c = &input["customer"];
-    let mut customer = Customer::new(
-        c["id"].as_str().unwrap(),
-        c["display_name"].as_str().unwrap(),
-        c["locale"].as_str().unwrap(),
-        c["timezone"].as_str().unwrap(),
-        c["segment"].as_str().unwrap(),
-    );
-    if c["attributes"].is_object() {
-        customer.attributes = serde_json::value::RawValue::from_string(c["attributes"].to_string()).unwrap();
-    }
+    let customer: Customer = serde_json::from_value(input["customer"].clone()).expect("example customer");
     let at = chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&chrono::Utc);
     Request::new(kind, customer, &input["data"].to_string(), Purpose::Batch, at).unwrap()
 }
