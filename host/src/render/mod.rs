@@ -160,6 +160,8 @@ impl Renderer {
             });
         }
         let locale = locale::parse_locale(&request.customer.locale).map_err(RenderError::Locale)?;
+        let locale_tag = locale.to_string();
+        let lang = Lang::for_locale(&locale);
         let mut data = json!({
             "view": plan.view_model_value(),
             "title": plan.title,
@@ -167,8 +169,8 @@ impl Renderer {
             "actions": plan.actions,
             "theme": self.theme,
             "folio": {
-                "locale": locale.to_string(),
-                "lang": Lang::for_locale(&locale).tag(),
+                "locale": locale_tag,
+                "lang": lang.tag(),
                 "timezone": request.customer.timezone,
                 "at": request.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             },
@@ -190,10 +192,8 @@ impl Renderer {
             Format::Pdf => {
                 let fonts = self.pdf_fonts.get_or_init(pdf::PdfFonts::load).as_ref().map_err(|e| RenderError::Output(e.clone()))?;
                 data["content"] = Value::String(self.print_styles.apply(&fragment).map_err(RenderError::Output)?);
-                data["pdf_font"] = Value::String(pdf::font_stack(Lang::for_locale(&locale)).to_string());
+                data["pdf_font"] = Value::String(pdf::font_stack(lang).to_string());
                 let print = render_template(&set.registry, templates::LAYOUT_PRINT, &data)?;
-                let lang = Lang::for_locale(&locale);
-                let locale_tag = locale.to_string();
                 let page_label = set.strings.get(lang, "folio.page").unwrap_or("{page} / {pages}").to_string();
                 let info = pdf::PdfInfo {
                     title: &plan.title,
