@@ -11,6 +11,8 @@
 //! - [`runtime`]: the wasmtime sandbox that runs plugins under hard limits.
 //! - [`render`]: plans into documents — HTML, text and JSON from one template.
 //! - [`build`]: the guest toolchain — building, componentizing and scaffolding plugins.
+//! - [`store`]: the service's records (SQLite or PostgreSQL) and blobs.
+//! - [`service`]: `folio serve` — the HTTP API over all of the above.
 
 pub mod build;
 pub mod bundle;
@@ -18,6 +20,8 @@ pub mod contract;
 pub mod fsutil;
 pub mod render;
 pub mod runtime;
+pub mod service;
+pub mod store;
 
 pub use bundle::{Bundle, BundleLimits};
 pub use contract::types::{Manifest, Plan, PlanError, Request};

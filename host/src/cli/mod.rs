@@ -4,6 +4,7 @@
 mod input;
 mod plugin;
 mod render;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -32,6 +33,11 @@ enum Command {
     Plan(plugin::PlanArgs),
     /// Plan and render a document: HTML, text, JSON or PDF.
     Render(render::RenderArgs),
+    /// Run the HTTP service: plugin registry, render API, archive.
+    Serve(serve::ServeArgs),
+    /// Manage API keys.
+    #[command(subcommand)]
+    Keys(serve::KeysCommand),
 }
 
 /// Runs the CLI with the process's arguments.
@@ -47,6 +53,8 @@ pub fn main() -> ExitCode {
         Command::Plugin(cmd) => plugin::run(cmd, &runtime_config(cli.cache_dir, cli.no_cache)),
         Command::Plan(args) => plugin::plan(args, &runtime_config(cli.cache_dir, cli.no_cache)),
         Command::Render(args) => render::render(args, &runtime_config(cli.cache_dir, cli.no_cache)),
+        Command::Serve(args) => serve::run_serve(args, runtime_config(cli.cache_dir, cli.no_cache)),
+        Command::Keys(cmd) => serve::run_keys(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

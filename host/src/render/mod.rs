@@ -66,6 +66,21 @@ impl Format {
         }
     }
 
+    /// The format's name as the API and the CLI spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// The format called `name` (see [`Format::name`]).
+    pub fn from_name(name: &str) -> Option<Format> {
+        [Format::Html, Format::Text, Format::Json, Format::Pdf].into_iter().find(|f| f.name() == name)
+    }
+
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -75,6 +90,23 @@ impl Format {
             Format::Pdf => "pdf",
         }
     }
+}
+
+impl From<crate::contract::types::OutputFormat> for Format {
+    fn from(format: crate::contract::types::OutputFormat) -> Self {
+        use crate::contract::types::OutputFormat;
+        match format {
+            OutputFormat::Html => Format::Html,
+            OutputFormat::Text => Format::Text,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Pdf => Format::Pdf,
+        }
+    }
+}
+
+/// Checks `tag` is a BCP 47 locale the renderer can use; the error says why not.
+pub fn check_locale(tag: &str) -> Result<(), String> {
+    locale::parse_locale(tag).map(drop)
 }
 
 /// A rendered document.

@@ -1,0 +1,79 @@
+//! `folio serve` and `folio keys create`.
+
+use clap::{Args, Subcommand};
+use folio::RuntimeConfig;
+use folio::service::{ServeConfig, open_store, serve};
+use folio::store::Scope;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where the service's data lives: shared by `serve` and `keys`.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Directory for the SQLite database, blobs and compiled plugins.
+    #[arg(long, value_name = "DIR", default_value = "./folio-data", env = "FOLIO_DATA_DIR")]
+    data_dir: PathBuf,
+    /// Use this PostgreSQL database instead of SQLite (postgres://user@host/db).
+    #[arg(long, value_name = "URL", env = "FOLIO_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port; the bound address is printed).
+    #[arg(long, default_value = "127.0.0.1:8080", env = "FOLIO_ADDR")]
+    addr: SocketAddr,
+    #[command(flatten)]
+    data: DataArgs,
+    /// Directory for bundles and rendered documents (default: <data-dir>/blobs).
+    /// Replicas sharing one database must share this directory.
+    #[arg(long, value_name = "DIR", env = "FOLIO_BLOB_DIR")]
+    blob_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create an API key and print it (it is shown only this once).
+    Create {
+        /// Comma-separated: render, plugins:write, plugins:publish, admin.
+        #[arg(long)]
+        scopes: String,
+        /// What the key is for.
+        #[arg(long, default_value = "cli")]
+        name: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+fn tokio_runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("cannot start the async runtime: {e}"))
+}
+
+pub fn run_serve(args: ServeArgs, runtime: RuntimeConfig) -> Result<(), String> {
+    let config = ServeConfig {
+        addr: args.addr,
+        data_dir: args.data.data_dir,
+        database_url: args.data.database_url,
+        blob_dir: args.blob_dir,
+        runtime,
+    };
+    tokio_runtime()?.block_on(serve(config))
+}
+
+pub fn run_keys(cmd: KeysCommand) -> Result<(), String> {
+    match cmd {
+        KeysCommand::Create { scopes, name, data } => {
+            let scopes = Scope::parse_list(&scopes).map_err(|e| format!("--scopes: {e}"))?;
+            tokio_runtime()?.block_on(async {
+                let store = open_store(&data.data_dir, data.database_url.as_deref()).await?;
+                let (key, token) = store.create_key(&name, &scopes, "cli").await.map_err(|e| e.to_string())?;
+                store.close().await;
+                let scopes = key.scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
+                eprintln!("created key {} ({}) with scopes {scopes}; it is shown only once:", key.id, key.name);
+                println!("{token}");
+                Ok(())
+            })
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! API key authentication: the [`Caller`] extractor.
+//!
+//! Every `/v1` route takes a `Caller`: a request without a valid
+//! `Authorization: Bearer folio_…` key is refused with 401 before the
+//! handler runs, and [`Caller::require`] turns a missing scope into 403.
+//! Verified keys are kept for a few seconds so a burst of renders does not
+//! read the key table once per request.
+
+use super::problem::{ApiResult, Problem};
+use super::state::AppState;
+use crate::store::{KeyRecord, Scope, Store, split_token};
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub key: KeyRecord,
+}
+
+impl Caller {
+    /// The caller's key id, as the audit log and records name it.
+    pub fn id(&self) -> &str {
+        &self.key.id
+    }
+
+    /// Fails with 403 unless the key grants `scope`.
+    pub fn require(&self, scope: Scope) -> ApiResult<()> {
+        if self.key.allows(scope) {
+            Ok(())
+        } else {
+            let has = self.key.scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+            Err(Problem::forbidden(format!("this API key lacks the `{scope}` scope (it has: {has}); use a key created with --scopes {scope}")))
+        }
+    }
+
+    /// Whether the key is an admin key.
+    pub fn is_admin(&self) -> bool {
+        self.key.scopes.contains(&Scope::Admin)
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let header = parts
+            .headers
+            .get(AUTHORIZATION)
+            .ok_or_else(|| Problem::unauthorized("this route needs an API key: send `Authorization: Bearer folio_…`"))?;
+        let token = header
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or_else(|| Problem::unauthorized("the Authorization header must be `Bearer <api key>`"))?;
+        let key = state.keys().verify(state.store(), token).await?;
+        Ok(Caller { key })
+    }
+}
+
+/// How long a verified key is trusted without reading the table again.
+const KEY_TTL: Duration = Duration::from_secs(10);
+/// At most this many keys are kept; the cache is emptied when it fills.
+const KEY_CACHE_SIZE: usize = 10_000;
+
+/// Recently verified keys, by token hash.
+#[derive(Default)]
+pub struct KeyCache {
+    verified: Mutex<HashMap<String, (KeyRecord, Instant)>>,
+}
+
+impl KeyCache {
+    /// The key `token` belongs to, or 401.
+    pub async fn verify(&self, store: &Store, token: &str) -> ApiResult<KeyRecord> {
+        let invalid = || Problem::unauthorized("the API key is not valid; check it was copied whole, or create one with `folio keys create`");
+        let (id, secret) = split_token(token).ok_or_else(invalid)?;
+        let cache_key = crate::bundle::file_digest(token.as_bytes());
+        if let Some((record, at)) = self.lock().get(&cache_key)
+            && at.elapsed() < KEY_TTL
+        {
+            return Ok(record.clone());
+        }
+        let record = store.key(id).await?.filter(|k| k.verify(secret)).ok_or_else(invalid)?;
+        let mut cache = self.lock();
+        if cache.len() >= KEY_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(cache_key, (record.clone(), Instant::now()));
+        Ok(record)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (KeyRecord, Instant)>> {
+        self.verified.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,138 @@
+//! `folio serve`: the HTTP service billing systems and template authors use.
+//!
+//! One [`AppState`] (storage, sandbox, renderer, metrics) shared by every
+//! handler; extractors for authentication ([`auth::Caller`]); every error
+//! mapped in one place ([`problem::Problem`], RFC 9457). Data flows one way:
+//! request → plugin plan → template render → output → archive.
+//!
+//! | module | job |
+//! | --- | --- |
+//! | `routes` | the handlers, one module per area, and the router |
+//! | `render` | the render path shared by rendering and reproducing |
+//! | `loaded` | plugins loaded into the sandbox, by digest |
+//! | `auth` | API keys and scopes |
+//! | `problem` | problem+json errors |
+//! | `metrics` | Prometheus metrics |
+//! | `openapi` | the generated OpenAPI document |
+
+pub mod auth;
+pub mod loaded;
+pub mod metrics;
+pub mod openapi;
+pub mod problem;
+pub mod render;
+pub mod routes;
+pub mod state;
+
+pub use state::AppState;
+
+use crate::render::Renderer;
+use crate::runtime::{Runtime, RuntimeConfig};
+use crate::store::{BlobStore, Store, redact};
+use axum::extract::{MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Where the service keeps its data and how it listens.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub addr: SocketAddr,
+    /// SQLite database, blobs and compiled plugins, unless given elsewhere.
+    pub data_dir: PathBuf,
+    /// A PostgreSQL (or SQLite) URL instead of `data_dir/folio.db`.
+    pub database_url: Option<String>,
+    /// Blobs (bundles, rendered documents); default `data_dir/blobs`.
+    /// Replicas sharing a database must share this directory too.
+    pub blob_dir: Option<PathBuf>,
+    /// The sandbox's configuration.
+    pub runtime: RuntimeConfig,
+}
+
+/// Opens the store a configuration names.
+pub async fn open_store(data_dir: &std::path::Path, database_url: Option<&str>) -> Result<Store, String> {
+    match database_url {
+        Some(url) => Store::open(url).await,
+        None => Store::open_sqlite(data_dir).await,
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// Builds the state a configuration describes: opens (and migrates) the
+/// database and blob store, starts the sandbox, loads fonts lazily.
+pub async fn build_state(config: &ServeConfig) -> Result<AppState, String> {
+    let store = open_store(&config.data_dir, config.database_url.as_deref()).await?;
+    let blob_dir = config.blob_dir.clone().unwrap_or_else(|| config.data_dir.join("blobs"));
+    let blobs = BlobStore::open(&blob_dir).map_err(|e| format!("cannot open the blob store at {}: {e}", blob_dir.display()))?;
+    let runtime = Runtime::new(config.runtime.clone()).map_err(|e| e.to_string())?;
+    let renderer = Renderer::new().map_err(|e| e.to_string())?;
+    let metrics = metrics::Metrics::new().map_err(|e| format!("cannot register metrics: {e}"))?;
+    Ok(AppState::new(store, blobs, runtime, renderer, metrics))
+}
+
+/// The router with logging and metrics around every request.
+pub fn app(state: AppState) -> axum::Router {
+    routes::router(state.clone()).layer(axum::middleware::from_fn_with_state(state, observe))
+}
+
+/// Runs the service until SIGINT or SIGTERM, then stops accepting
+/// connections, lets requests in flight finish and closes the database.
+/// Prints `listening on http://ADDR` to standard output once bound.
+pub async fn serve(config: ServeConfig) -> Result<(), String> {
+    let state = build_state(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let database = config.database_url.as_deref().map(redact).unwrap_or_else(|| config.data_dir.join("folio.db").display().to_string());
+    tracing::info!(%addr, %database, "folio serving");
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "listening on http://{addr}");
+        let _ = out.flush();
+    }
+    let store = state.store().clone();
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| format!("server error: {e}"))?;
+    tracing::info!("shutting down: requests finished, closing the database");
+    store.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutdown requested");
+}
+
+/// Logs each request and counts it in the metrics, by its route pattern
+/// (never the raw path, which would make unbounded label values).
+async fn observe(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()).to_string();
+    let response = next.run(request).await;
+    let elapsed = started.elapsed();
+    let status = response.status();
+    let metrics = state.metrics();
+    metrics.requests.with_label_values(&[method.as_str(), route.as_str(), status.as_str()]).inc();
+    metrics.request_seconds.with_label_values(&[route.as_str()]).observe(elapsed.as_secs_f64());
+    if status.is_server_error() {
+        tracing::warn!(%method, %route, status = status.as_u16(), ms = elapsed.as_secs_f64() * 1e3, "request failed");
+    } else {
+        tracing::debug!(%method, %route, status = status.as_u16(), ms = elapsed.as_secs_f64() * 1e3, "request");
+    }
+    response
+}

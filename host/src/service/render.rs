@@ -1,0 +1,143 @@
+//! The service's render path: recorded [`Inputs`] → plugin plan (sandboxed,
+//! on the blocking pool) → template render → document bytes. The archive
+//! keeps the `Inputs` of every stored document, so the same function
+//! reproduces it later.
+
+use super::problem::{ApiResult, Problem};
+use super::state::AppState;
+use crate::contract::types::{Customer, OutputFormat, Purpose, Request};
+use super::metrics::is_limit;
+use crate::render::{Document, Format, RenderError};
+use crate::runtime::CallError;
+use crate::store::{CustomerProfile, PluginVersion};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::time::Instant;
+
+/// Everything a render depends on, recorded with archived documents.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inputs {
+    pub plugin: String,
+    pub version: String,
+    /// The bundle's content digest: the exact plugin and templates.
+    pub digest: String,
+    pub kind: String,
+    /// The customer as rendered (after the locale override, or as read
+    /// from the stored profile).
+    pub customer: Customer,
+    pub data: Box<RawValue>,
+    pub format: OutputFormat,
+    pub purpose: Purpose,
+    /// The render instant.
+    pub at: DateTime<Utc>,
+}
+
+/// Renders `inputs` with `version`'s plugin, recording metrics.
+pub async fn render(state: &AppState, version: &PluginVersion, inputs: &Inputs) -> ApiResult<Document> {
+    let loaded = state.plugins().get(version, state.blobs()).await?;
+    let format = Format::from(inputs.format);
+    let request = Request {
+        kind: inputs.kind.clone(),
+        customer: inputs.customer.clone(),
+        data: inputs.data.clone(),
+        purpose: inputs.purpose,
+        at: inputs.at,
+        interaction: None,
+    };
+    let renderer = state.renderer().clone();
+    let started = Instant::now();
+    let task = tokio::task::spawn_blocking(move || -> Result<Document, Failed> {
+        let plan = loaded.plugin.plan(&request).map_err(Failed::Plan)?;
+        renderer.render(&loaded.bundle, &plan, &request, format).map_err(Failed::Render)
+    });
+    let result = task.await.map_err(|e| Failed::Task(e.to_string())).and_then(|r| r);
+    let metrics = state.metrics();
+    metrics.render_seconds.with_label_values(&[format.name()]).observe(started.elapsed().as_secs_f64());
+    let outcome = match &result {
+        Ok(_) => "ok",
+        Err(Failed::Plan(e)) => e.class(),
+        Err(Failed::Render(_)) => "render-failed",
+        Err(Failed::Task(_)) => "internal",
+    };
+    metrics.renders.with_label_values(&[inputs.plugin.as_str(), inputs.kind.as_str(), format.name(), outcome]).inc();
+    if is_limit(outcome) {
+        metrics.limit_violations.with_label_values(&[inputs.plugin.as_str(), outcome]).inc();
+    }
+    result.map_err(|failed| match failed {
+        Failed::Plan(e) => Problem::from(e),
+        Failed::Render(e) => Problem::from(e),
+        Failed::Task(e) => Problem::internal(format!("render task failed: {e}")),
+    })
+}
+
+/// Why a render task did not produce a document.
+enum Failed {
+    Plan(CallError),
+    Render(RenderError),
+    Task(String),
+}
+
+/// The plugin version a render asks for: an explicit `version`, else
+/// `alias` (default `stable`). Drafts are served only with `preview`.
+pub async fn resolve_version(
+    state: &AppState,
+    plugin: &str,
+    version: Option<&str>,
+    alias: Option<&str>,
+    preview: bool,
+) -> ApiResult<PluginVersion> {
+    let (version, via) = match (version, alias) {
+        (Some(_), Some(_)) => return Err(Problem::invalid("alias", "give either `version` or `alias`, not both")),
+        (Some(v), None) => (v.to_string(), None),
+        (None, alias) => {
+            let alias = alias.unwrap_or("stable");
+            let target = state.store().alias(plugin, alias).await?.ok_or_else(|| {
+                Problem::not_found(format!(
+                    "plugin `{plugin}` has no alias `{alias}`; publish a version and point the alias at it \
+                     (PUT /v1/plugins/{plugin}/aliases/{alias}), or name a `version`"
+                ))
+                .at("alias")
+            })?;
+            (target, Some(alias))
+        }
+    };
+    let found = state.store().plugin_version(plugin, &version).await?.ok_or_else(|| {
+        let path = if via.is_some() { "alias" } else { "version" };
+        Problem::not_found(format!("plugin `{plugin}` has no version `{version}`; GET /v1/plugins/{plugin} lists its versions")).at(path)
+    })?;
+    if found.status == crate::store::VersionStatus::Draft && !preview {
+        return Err(Problem::conflict(
+            "version-not-published",
+            format!("{plugin}@{version} is a draft: publish it, or send `\"preview\": true` to render the draft"),
+        )
+        .at("version"));
+    }
+    Ok(found)
+}
+
+/// A customer as a render sees it, from a stored profile: the profile's
+/// fields, and its attributes plus `facts`, the newest value of each event.
+pub async fn customer_from_profile(state: &AppState, profile: &CustomerProfile) -> ApiResult<Customer> {
+    let facts = state.store().customer_facts(&profile.id).await?;
+    let mut attributes = match &profile.attributes {
+        serde_json::Value::Object(map) => map.clone(),
+        _ => serde_json::Map::new(),
+    };
+    let mut fact_map = serde_json::Map::new();
+    for event in facts {
+        let value: serde_json::Value = serde_json::from_str(&event.value).map_err(Problem::internal)?;
+        fact_map.insert(event.name, serde_json::json!({ "value": value, "at": event.at }));
+    }
+    attributes.insert("facts".to_string(), serde_json::Value::Object(fact_map));
+    let attributes = RawValue::from_string(serde_json::Value::Object(attributes).to_string()).map_err(Problem::internal)?;
+    Ok(Customer {
+        id: profile.id.clone(),
+        display_name: profile.name.clone(),
+        locale: profile.locale.clone(),
+        timezone: profile.timezone.clone(),
+        segment: profile.segment.clone(),
+        attributes,
+    })
+}

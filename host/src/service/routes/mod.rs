@@ -1,0 +1,67 @@
+//! The HTTP routes, one module per area, and the router that joins them.
+
+pub mod admin;
+pub mod customers;
+pub mod documents;
+pub mod health;
+pub mod plugins;
+
+use super::problem::{ApiResult, Problem};
+use super::state::AppState;
+use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
+use axum::extract::rejection::BytesRejection;
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use axum::Router;
+
+/// Largest JSON request body accepted.
+pub const MAX_JSON_BYTES: usize = 2 << 20;
+
+/// Every route. Body limits are per route: bundles may be large, JSON may not.
+pub fn router(state: AppState) -> Router {
+    let uploads = Router::new()
+        .route("/v1/plugins", post(plugins::upload).get(plugins::list))
+        .layer(DefaultBodyLimit::max(plugins::max_bundle_bytes()));
+    let api = Router::new()
+        .route("/v1/plugins/{name}", get(plugins::show))
+        .route("/v1/plugins/{name}/versions/{version}/publish", post(plugins::publish))
+        .route("/v1/plugins/{name}/aliases/{alias}", put(plugins::set_alias))
+        .route("/v1/documents", post(documents::create))
+        .route("/v1/documents/{id}", get(documents::metadata))
+        .route("/v1/documents/{id}/content", get(documents::content))
+        .route("/v1/documents/{id}/reproduce", post(documents::reproduce))
+        .route("/v1/customers/{id}", put(customers::put_profile).get(customers::get_profile))
+        .route("/v1/customers/{id}/events", post(customers::add_events).get(customers::list_events))
+        .route("/v1/customers/{id}/documents", get(customers::timeline))
+        .route("/v1/audit", get(admin::audit))
+        .route("/v1/keys", post(admin::create_key))
+        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .route("/openapi.json", get(super::openapi::serve))
+        .merge(uploads)
+        .merge(api)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+}
+
+async fn not_found(uri: axum::http::Uri) -> Problem {
+    Problem::not_found(format!("no route {}; GET /openapi.json lists every route", uri.path()))
+}
+
+async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> Problem {
+    Problem::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", format!("{} does not accept {method}", uri.path()))
+}
+
+/// A request body, or the problem that kept it from being read (too large, cut off).
+pub(crate) fn body(body: Result<Bytes, BytesRejection>) -> ApiResult<Bytes> {
+    body.map_err(|e| {
+        let status = e.status();
+        let slug = if status == StatusCode::PAYLOAD_TOO_LARGE { "body-too-large" } else { "malformed-request" };
+        Problem::new(status, slug, e.body_text())
+    })
+}

@@ -1,0 +1,78 @@
+//! The blob store: bundles and rendered documents as files named by their
+//! SHA-256 (`<dir>/ab/cdef…`). Content addressing makes writes idempotent
+//! and lets several replicas share one directory; every read is verified
+//! against its name, so a damaged file is reported, never served.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Files under one directory, addressed by SHA-256.
+#[derive(Debug, Clone)]
+pub struct BlobStore {
+    dir: PathBuf,
+}
+
+impl BlobStore {
+    /// A blob store in `dir`, created if missing.
+    pub fn open(dir: &Path) -> io::Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        Ok(BlobStore { dir: dir.to_path_buf() })
+    }
+
+    /// Where the blob `sha256` lives (whether or not it exists).
+    fn path(&self, sha256: &str) -> io::Result<PathBuf> {
+        if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("`{sha256}` is not a SHA-256 in lowercase hex")));
+        }
+        Ok(self.dir.join(&sha256[..2]).join(&sha256[2..]))
+    }
+
+    /// Stores `bytes` and returns their SHA-256 (hex). Writing bytes that are
+    /// already stored does nothing. Written through a temporary file and a
+    /// rename, so a crash never leaves a partial blob under a real name.
+    pub fn put(&self, bytes: &[u8]) -> io::Result<String> {
+        let sha256 = crate::bundle::file_digest(bytes).trim_start_matches("sha256:").to_string();
+        let path = self.path(&sha256)?;
+        if !path.exists() {
+            crate::fsutil::write_atomically(&path, bytes)?;
+        }
+        Ok(sha256)
+    }
+
+    /// The bytes of blob `sha256`, checked against it.
+    pub fn get(&self, sha256: &str) -> io::Result<Vec<u8>> {
+        let path = self.path(sha256)?;
+        let bytes = std::fs::read(&path).map_err(|e| io::Error::new(e.kind(), format!("blob {}: {e}", path.display())))?;
+        let actual = crate::bundle::file_digest(&bytes);
+        if actual.trim_start_matches("sha256:") != sha256 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("blob {} is damaged: its content hashes to {actual}", path.display()),
+            ));
+        }
+        Ok(bytes)
+    }
+
+    /// Checks the directory accepts writes (for readiness).
+    pub fn check_writable(&self) -> io::Result<()> {
+        tempfile::NamedTempFile::new_in(&self.dir).map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn put_get_and_detect_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = BlobStore::open(dir.path()).unwrap();
+        let sha = blobs.put(b"hello").unwrap();
+        assert_eq!(sha, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assert_eq!(blobs.put(b"hello").unwrap(), sha);
+        assert_eq!(blobs.get(&sha).unwrap(), b"hello");
+        std::fs::write(dir.path().join(&sha[..2]).join(&sha[2..]), b"jello").unwrap();
+        assert!(blobs.get(&sha).unwrap_err().to_string().contains("damaged"));
+        assert!(blobs.get("../etc/passwd").is_err());
+    }
+}

@@ -1,0 +1,151 @@
+//! The document archive and idempotency records.
+//!
+//! An archived document is immutable: its row records the plugin version and
+//! digest, the exact inputs (request JSON, render instant) and the SHA-256 of
+//! the bytes, which live in the blob store. An idempotency record remembers
+//! what a request with an `Idempotency-Key` produced, so a retry returns the
+//! same document.
+
+use super::{Store, StoreError, StoreResult};
+use serde::Serialize;
+
+/// An archived document's metadata.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct DocumentRecord {
+    pub id: String,
+    pub plugin: String,
+    pub version: String,
+    /// The plugin bundle's content digest.
+    pub digest: String,
+    pub kind: String,
+    pub customer_id: String,
+    pub format: String,
+    pub file_name: String,
+    /// SHA-256 of the document's bytes.
+    pub sha256: String,
+    pub size: i64,
+    /// The instant the document was rendered for.
+    pub render_at: String,
+    pub created_at: String,
+    /// The API key id that asked for it.
+    pub created_by: String,
+    /// The exact inputs, as JSON: enough to render it again.
+    #[serde(skip)]
+    pub inputs: String,
+}
+
+/// What a request with an idempotency key produced.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct IdempotencyRecord {
+    pub key_id: String,
+    pub idempotency_key: String,
+    /// SHA-256 of the request body in canonical JSON.
+    pub request_sha256: String,
+    pub sha256: String,
+    pub format: String,
+    pub file_name: String,
+    pub document_id: Option<String>,
+    pub created_at: String,
+}
+
+/// The outcome of [`Store::record_render`].
+pub enum Recorded {
+    /// The records were written.
+    New,
+    /// Another request with the same idempotency key got there first; this
+    /// is what it recorded.
+    Existing(IdempotencyRecord),
+}
+
+impl Store {
+    /// Writes what a render produced, in one transaction: the idempotency
+    /// record (if any) first, and the archived document (if any) only if the
+    /// idempotency record was new, so concurrent retries archive once.
+    pub async fn record_render(
+        &self,
+        idempotency: Option<&IdempotencyRecord>,
+        document: Option<&DocumentRecord>,
+    ) -> StoreResult<Recorded> {
+        let err = |e| StoreError::sql("archiving a document", e);
+        let mut tx = self.pool().begin().await.map_err(err)?;
+        if let Some(record) = idempotency {
+            let inserted = sqlx::query(
+                "INSERT INTO idempotency (key_id, idempotency_key, request_sha256, sha256, format, file_name, document_id, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (key_id, idempotency_key) DO NOTHING",
+            )
+            .bind(&record.key_id)
+            .bind(&record.idempotency_key)
+            .bind(&record.request_sha256)
+            .bind(&record.sha256)
+            .bind(&record.format)
+            .bind(&record.file_name)
+            .bind(&record.document_id)
+            .bind(&record.created_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(err)?
+            .rows_affected();
+            if inserted == 0 {
+                tx.rollback().await.map_err(err)?;
+                return match self.idempotency(&record.key_id, &record.idempotency_key).await? {
+                    Some(existing) => Ok(Recorded::Existing(existing)),
+                    None => Err(StoreError("an idempotency record vanished while it was being read".into())),
+                };
+            }
+        }
+        if let Some(d) = document {
+            sqlx::query(
+                "INSERT INTO documents (id, plugin, version, digest, kind, customer_id, format, file_name, sha256, size, render_at, created_at, created_by, inputs) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            )
+            .bind(&d.id)
+            .bind(&d.plugin)
+            .bind(&d.version)
+            .bind(&d.digest)
+            .bind(&d.kind)
+            .bind(&d.customer_id)
+            .bind(&d.format)
+            .bind(&d.file_name)
+            .bind(&d.sha256)
+            .bind(d.size)
+            .bind(&d.render_at)
+            .bind(&d.created_at)
+            .bind(&d.created_by)
+            .bind(&d.inputs)
+            .execute(&mut *tx)
+            .await
+            .map_err(err)?;
+        }
+        tx.commit().await.map_err(err)?;
+        Ok(Recorded::New)
+    }
+
+    /// The idempotency record for `key` presented by API key `key_id`.
+    pub async fn idempotency(&self, key_id: &str, key: &str) -> StoreResult<Option<IdempotencyRecord>> {
+        sqlx::query_as("SELECT * FROM idempotency WHERE key_id = $1 AND idempotency_key = $2")
+            .bind(key_id)
+            .bind(key)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("looking up an idempotency key", e))
+    }
+
+    /// One archived document.
+    pub async fn document(&self, id: &str) -> StoreResult<Option<DocumentRecord>> {
+        sqlx::query_as("SELECT * FROM documents WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("looking up a document", e))
+    }
+
+    /// A customer's documents, newest first, at most `limit`.
+    pub async fn customer_documents(&self, customer_id: &str, limit: i64) -> StoreResult<Vec<DocumentRecord>> {
+        sqlx::query_as("SELECT * FROM documents WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2")
+            .bind(customer_id)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing a customer's documents", e))
+    }
+}

@@ -1,0 +1,202 @@
+//! Storage: what the service keeps between requests.
+//!
+//! Two parts, one job each:
+//! - [`Store`]: records (API keys, plugin versions and aliases, archived
+//!   documents, idempotency records, customer profiles and events, the audit
+//!   log) in SQL, through sqlx's `Any` driver. The same portable SQL and the
+//!   same migrations run on SQLite (the default: one file in the data
+//!   directory, nothing else to install) and on PostgreSQL (several
+//!   `folio serve` replicas share one database).
+//! - [`BlobStore`]: bytes (bundles and rendered documents), as files named by
+//!   their SHA-256, written atomically and verified when read.
+//!
+//! Instants are stored as RFC 3339 UTC text with microseconds ([`timestamp`]),
+//! which sorts as text on both backends.
+
+mod audit;
+mod blobs;
+mod customers;
+mod documents;
+mod keys;
+mod plugins;
+
+pub use audit::AuditEntry;
+pub use blobs::BlobStore;
+pub use customers::{CustomerEvent, CustomerProfile};
+pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};
+pub use keys::{KeyRecord, Scope, split_token};
+pub use plugins::{AliasRecord, PluginVersion, VersionStatus};
+
+use chrono::{DateTime, Utc};
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+use std::path::Path;
+use std::time::Duration;
+
+/// Which database a [`Store`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A storage failure, naming what was being done.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct StoreError(pub String);
+
+impl StoreError {
+    fn sql(what: &str, e: sqlx::Error) -> Self {
+        StoreError(format!("database error while {what}: {e}"))
+    }
+}
+
+/// Result of a store call.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The service's records, in SQLite or PostgreSQL.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+impl Store {
+    /// Opens the SQLite database `folio.db` in `data_dir`, creating both.
+    pub async fn open_sqlite(data_dir: &Path) -> StoreResult<Self> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| StoreError(format!("cannot create the data directory {}: {e}", data_dir.display())))?;
+        let path = data_dir.join("folio.db");
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        Self::open(&url).await
+    }
+
+    /// Connects to `url` (`sqlite://…` or `postgres://…`) and runs the
+    /// migrations. Several processes may do this at once: on PostgreSQL the
+    /// migrator holds an advisory lock.
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        install_default_drivers();
+        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            return Err(StoreError(format!(
+                "database URL `{}` is neither sqlite:// nor postgres://",
+                redact(url)
+            )));
+        };
+        let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        options = match backend {
+            // SQLite: WAL so readers never wait for the writer, and writers
+            // wait (not fail) for each other.
+            Backend::Sqlite => options.max_connections(8).after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    Ok(())
+                })
+            }),
+            Backend::Postgres => options.max_connections(16),
+        };
+        let pool = options
+            .connect(url)
+            .await
+            .map_err(|e| StoreError(format!("cannot connect to the database at {}: {e}", redact(url))))?;
+        MIGRATOR
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError(format!("database migration failed at {}: {e}", redact(url))))?;
+        Ok(Store { pool, backend })
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Checks the database answers.
+    pub async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map_err(|e| StoreError::sql("checking the connection", e))?;
+        Ok(())
+    }
+
+    /// Closes every connection, waiting for queries in flight.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+/// `url` with any password replaced, for error messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            match userinfo.find(':') {
+                Some(colon) => format!("{}{}:***{}", &url[..scheme + 3], &userinfo[..colon], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// An instant as the store writes it: RFC 3339, UTC, microseconds.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// A new random identifier, `<prefix>_<32 hex digits>`: 128 bits, so ids
+/// cannot be guessed or enumerated.
+pub fn new_id(prefix: &str) -> String {
+    format!("{prefix}_{}", hex::encode(random_bytes::<16>()))
+}
+
+/// Bytes from the operating system's random source.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).expect("the operating system's random source is available");
+    bytes
+}
+
+/// Serializes JSON text stored in a column as the JSON it holds.
+fn raw_json<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    let raw: &serde_json::value::RawValue = serde_json::from_str(text).map_err(serde::ser::Error::custom)?;
+    raw.serialize(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_hides_passwords_only() {
+        assert_eq!(redact("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact("sqlite://x.db"), "sqlite://x.db");
+    }
+
+    #[test]
+    fn timestamps_sort_as_text() {
+        let a = DateTime::parse_from_rfc3339("2026-01-02T03:04:05Z").unwrap().with_timezone(&Utc);
+        let b = a + chrono::Duration::microseconds(1);
+        assert!(timestamp(a) < timestamp(b));
+        assert_eq!(timestamp(a), "2026-01-02T03:04:05.000000Z");
+    }
+
+    #[test]
+    fn ids_are_prefixed_and_unique() {
+        let a = new_id("doc");
+        assert!(a.starts_with("doc_") && a.len() == 36, "{a}");
+        assert_ne!(a, new_id("doc"));
+    }
+}

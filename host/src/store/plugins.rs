@@ -1,0 +1,219 @@
+//! The plugin registry's records: immutable versions, their publication,
+//! and aliases (`stable`) that point at published versions.
+
+use super::{Store, StoreError, StoreResult};
+use serde::Serialize;
+
+/// Where a version is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum VersionStatus {
+    /// Uploaded; renders only as an explicit preview.
+    Draft,
+    /// Approved; serves production renders.
+    Published,
+}
+
+impl VersionStatus {
+    fn parse(text: &str) -> StoreResult<Self> {
+        match text {
+            "draft" => Ok(VersionStatus::Draft),
+            "published" => Ok(VersionStatus::Published),
+            other => Err(StoreError(format!("plugin version has unknown status `{other}`"))),
+        }
+    }
+}
+
+/// One uploaded plugin version.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PluginVersion {
+    pub name: String,
+    pub version: String,
+    /// The bundle's content digest (`plugin.toml`), hex SHA-256.
+    pub digest: String,
+    /// SHA-256 of the bundle file in the blob store.
+    pub bundle_sha256: String,
+    pub bundle_size: i64,
+    /// The plugin's manifest (kinds, slots, formats).
+    #[schema(value_type = Object)]
+    pub manifest: serde_json::Value,
+    pub status: VersionStatus,
+    pub uploaded_by: String,
+    pub uploaded_at: String,
+    pub published_by: Option<String>,
+    pub published_at: Option<String>,
+}
+
+/// An alias and the version it points at.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct AliasRecord {
+    pub name: String,
+    pub alias: String,
+    pub version: String,
+    pub updated_by: String,
+    pub updated_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    name: String,
+    version: String,
+    digest: String,
+    bundle_sha256: String,
+    bundle_size: i64,
+    manifest: String,
+    status: String,
+    uploaded_by: String,
+    uploaded_at: String,
+    published_by: Option<String>,
+    published_at: Option<String>,
+}
+
+impl VersionRow {
+    fn into_version(self) -> StoreResult<PluginVersion> {
+        Ok(PluginVersion {
+            manifest: serde_json::from_str(&self.manifest)
+                .map_err(|e| StoreError(format!("plugin {}@{} has an unreadable manifest: {e}", self.name, self.version)))?,
+            status: VersionStatus::parse(&self.status)?,
+            name: self.name,
+            version: self.version,
+            digest: self.digest,
+            bundle_sha256: self.bundle_sha256,
+            bundle_size: self.bundle_size,
+            uploaded_by: self.uploaded_by,
+            uploaded_at: self.uploaded_at,
+            published_by: self.published_by,
+            published_at: self.published_at,
+        })
+    }
+}
+
+fn versions(rows: Vec<VersionRow>) -> StoreResult<Vec<PluginVersion>> {
+    rows.into_iter().map(VersionRow::into_version).collect()
+}
+
+impl Store {
+    /// Records a new draft version. Returns `false` (and changes nothing)
+    /// when `name@version` already exists: versions are immutable.
+    pub async fn insert_plugin_version(&self, v: &PluginVersion) -> StoreResult<bool> {
+        let result = sqlx::query(
+            "INSERT INTO plugin_versions (name, version, digest, bundle_sha256, bundle_size, manifest, status, uploaded_by, uploaded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8) ON CONFLICT (name, version) DO NOTHING",
+        )
+        .bind(&v.name)
+        .bind(&v.version)
+        .bind(&v.digest)
+        .bind(&v.bundle_sha256)
+        .bind(v.bundle_size)
+        .bind(v.manifest.to_string())
+        .bind(&v.uploaded_by)
+        .bind(&v.uploaded_at)
+        .execute(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("recording a plugin version", e))?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// One version of plugin `name`.
+    pub async fn plugin_version(&self, name: &str, version: &str) -> StoreResult<Option<PluginVersion>> {
+        let row: Option<VersionRow> = sqlx::query_as("SELECT * FROM plugin_versions WHERE name = $1 AND version = $2")
+            .bind(name)
+            .bind(version)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("looking up a plugin version", e))?;
+        row.map(VersionRow::into_version).transpose()
+    }
+
+    /// The version whose bundle has content digest `digest`.
+    pub async fn plugin_version_by_digest(&self, digest: &str) -> StoreResult<Option<PluginVersion>> {
+        let row: Option<VersionRow> = sqlx::query_as("SELECT * FROM plugin_versions WHERE digest = $1 LIMIT 1")
+            .bind(digest)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("looking up a plugin by digest", e))?;
+        row.map(VersionRow::into_version).transpose()
+    }
+
+    /// Every version of plugin `name`, oldest upload first.
+    pub async fn plugin_versions(&self, name: &str) -> StoreResult<Vec<PluginVersion>> {
+        let rows: Vec<VersionRow> =
+            sqlx::query_as("SELECT * FROM plugin_versions WHERE name = $1 ORDER BY uploaded_at, version")
+                .bind(name)
+                .fetch_all(self.pool())
+                .await
+                .map_err(|e| StoreError::sql("listing plugin versions", e))?;
+        versions(rows)
+    }
+
+    /// Every version of every plugin, by name then upload.
+    pub async fn all_plugin_versions(&self) -> StoreResult<Vec<PluginVersion>> {
+        let rows: Vec<VersionRow> = sqlx::query_as("SELECT * FROM plugin_versions ORDER BY name, uploaded_at, version")
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing plugins", e))?;
+        versions(rows)
+    }
+
+    /// Marks a draft published. Returns `false` if it was not a draft.
+    pub async fn publish_plugin_version(&self, name: &str, version: &str, by: &str, at: &str) -> StoreResult<bool> {
+        let result = sqlx::query(
+            "UPDATE plugin_versions SET status = 'published', published_by = $1, published_at = $2 \
+             WHERE name = $3 AND version = $4 AND status = 'draft'",
+        )
+        .bind(by)
+        .bind(at)
+        .bind(name)
+        .bind(version)
+        .execute(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("publishing a plugin version", e))?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Points `alias` of plugin `name` at `version`; returns the version it
+    /// pointed at before, if any.
+    pub async fn set_alias(&self, name: &str, alias: &str, version: &str, by: &str, at: &str) -> StoreResult<Option<String>> {
+        let mut tx = self.pool().begin().await.map_err(|e| StoreError::sql("moving an alias", e))?;
+        let previous: Option<(String,)> = sqlx::query_as("SELECT version FROM plugin_aliases WHERE name = $1 AND alias = $2")
+            .bind(name)
+            .bind(alias)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(|e| StoreError::sql("moving an alias", e))?;
+        sqlx::query(
+            "INSERT INTO plugin_aliases (name, alias, version, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (name, alias) DO UPDATE SET version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        )
+        .bind(name)
+        .bind(alias)
+        .bind(version)
+        .bind(by)
+        .bind(at)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| StoreError::sql("moving an alias", e))?;
+        tx.commit().await.map_err(|e| StoreError::sql("moving an alias", e))?;
+        Ok(previous.map(|(v,)| v))
+    }
+
+    /// The version `alias` of plugin `name` points at.
+    pub async fn alias(&self, name: &str, alias: &str) -> StoreResult<Option<String>> {
+        let row: Option<(String,)> = sqlx::query_as("SELECT version FROM plugin_aliases WHERE name = $1 AND alias = $2")
+            .bind(name)
+            .bind(alias)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("looking up an alias", e))?;
+        Ok(row.map(|(v,)| v))
+    }
+
+    /// Every alias of plugin `name`.
+    pub async fn aliases(&self, name: &str) -> StoreResult<Vec<AliasRecord>> {
+        sqlx::query_as("SELECT * FROM plugin_aliases WHERE name = $1 ORDER BY alias")
+            .bind(name)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing aliases", e))
+    }
+}

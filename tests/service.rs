@@ -1,0 +1,539 @@
+//! `folio serve` end to end: the real binary on a free loopback port, driven
+//! over HTTP — upload → publish → render every format → archive → retrieve
+//! → reproduce, keys and scopes, idempotency, customer profiles, concurrent
+//! renders — against SQLite and against PostgreSQL, including two server
+//! processes sharing one database and blob directory.
+//!
+//! PostgreSQL comes from `FOLIO_TEST_POSTGRES_URL` (default
+//! `postgres://postgres@127.0.0.1:5432/test`, which `make setup` provides);
+//! each test creates and drops its own database. If it cannot be reached the
+//! PostgreSQL tests fail: they never skip.
+
+mod support;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use sqlx::Connection;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use support::*;
+
+/// Where a server keeps its records.
+#[derive(Clone)]
+enum Db {
+    Sqlite,
+    Postgres(String),
+}
+
+/// A running `folio serve`, killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+    data_dir: PathBuf,
+    db: Db,
+}
+
+fn folio_command(data_dir: &Path, db: &Db) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
+    cmd.env("FOLIO_CACHE_DIR", cache_dir()).env("FOLIO_DATA_DIR", data_dir).env_remove("FOLIO_DATABASE_URL");
+    if let Db::Postgres(url) = db {
+        cmd.env("FOLIO_DATABASE_URL", url);
+    }
+    cmd
+}
+
+impl Server {
+    /// Starts a server over `data_dir` (blobs go to `blob_dir`).
+    fn start(data_dir: &Path, blob_dir: &Path, db: &Db) -> Server {
+        let mut child = folio_command(data_dir, db)
+            .args(["serve", "--addr", "127.0.0.1:0", "--blob-dir"])
+            .arg(blob_dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("folio serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("folio serve prints its address");
+        let base = line.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("unexpected first line `{line}`")).to_string();
+        Server { child, base, data_dir: data_dir.to_path_buf(), db: db.clone() }
+    }
+
+    /// Creates a key with `scopes` through `folio keys create`.
+    fn key(&self, scopes: &str) -> String {
+        let out = folio_command(&self.data_dir, &self.db).args(["keys", "create", "--scopes", scopes]).output().unwrap();
+        assert!(out.status.success(), "keys create: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A PostgreSQL database of its own for one test, dropped afterwards.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    async fn create() -> PgDatabase {
+        sqlx::any::install_default_drivers();
+        let admin_url = std::env::var("FOLIO_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let name = format!("folio_test_{}", folio::store::new_id("db").trim_start_matches("db_"));
+        let mut conn = sqlx::AnyConnection::connect(&admin_url).await.unwrap_or_else(|e| {
+            panic!("PostgreSQL is not reachable at {admin_url} ({e}); run `make setup`, which installs and starts it, or set FOLIO_TEST_POSTGRES_URL")
+        });
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+        let (base, _) = admin_url.rsplit_once('/').expect("database URL has a path");
+        let url = format!("{base}/{name}");
+        PgDatabase { admin_url, name, url }
+    }
+
+    async fn drop_now(self) {
+        let mut conn = sqlx::AnyConnection::connect(&self.admin_url).await.unwrap();
+        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut conn).await;
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::new()
+}
+
+fn bundle_bytes(rel: &str) -> Vec<u8> {
+    std::fs::read(bundle_path(rel)).unwrap()
+}
+
+fn example(kind: &str, locale: &str) -> Value {
+    let text = std::fs::read_to_string(repo().join(format!("examples/{kind}/{locale}.json"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// A render request for the invoice example in `locale`.
+fn invoice_request(locale: &str, format: &str) -> Value {
+    let input = example("invoice", locale);
+    json!({
+        "plugin": "invoice", "kind": "invoice", "format": format,
+        "customer": input["customer"], "data": input["data"],
+        "at": "2026-11-22T09:00:00Z",
+    })
+}
+
+async fn send(req: reqwest::RequestBuilder) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
+    let res = req.send().await.expect("request is answered");
+    let status = res.status();
+    let headers = res.headers().clone();
+    (status, headers, res.bytes().await.unwrap().to_vec())
+}
+
+fn problem(status: StatusCode, headers: &reqwest::header::HeaderMap, body: &[u8]) -> Value {
+    assert_eq!(headers["content-type"], "application/problem+json", "status {status}: {}", String::from_utf8_lossy(body));
+    let p: Value = serde_json::from_slice(body).unwrap();
+    assert_eq!(p["status"], status.as_u16());
+    assert!(p["type"].as_str().unwrap().starts_with("urn:folio:problem:"), "{p}");
+    p
+}
+
+async fn expect_problem(req: reqwest::RequestBuilder, status: StatusCode, slug: &str) -> Value {
+    let (got, headers, body) = send(req).await;
+    assert_eq!(got, status, "{}", String::from_utf8_lossy(&body));
+    let p = problem(got, &headers, &body);
+    assert_eq!(p["type"], format!("urn:folio:problem:{slug}"), "{p}");
+    p
+}
+
+async fn json_ok(req: reqwest::RequestBuilder) -> Value {
+    let (status, _, body) = send(req).await;
+    assert!(status.is_success(), "{status}: {}", String::from_utf8_lossy(&body));
+    serde_json::from_slice(&body).unwrap()
+}
+
+/// The keys a deployment has: a template author, an approver, a billing
+/// system and an admin.
+struct Keys {
+    author: String,
+    approver: String,
+    billing: String,
+    admin: String,
+}
+
+impl Keys {
+    fn create(server: &Server) -> Keys {
+        Keys {
+            author: server.key("plugins:write"),
+            approver: server.key("plugins:publish"),
+            billing: server.key("render"),
+            admin: server.key("admin"),
+        }
+    }
+}
+
+/// Uploads, publishes and points `stable` at the plugin built from `rel`.
+async fn install(server: &Server, keys: &Keys, rel: &str) -> Value {
+    let c = client();
+    let (status, _, body) = send(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(bundle_bytes(rel))).await;
+    assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+    let version: Value = serde_json::from_slice(&body).unwrap();
+    let (name, v) = (version["name"].as_str().unwrap(), version["version"].as_str().unwrap());
+    json_ok(c.post(server.url(&format!("/v1/plugins/{name}/versions/{v}/publish"))).bearer_auth(&keys.approver)).await;
+    json_ok(c.put(server.url(&format!("/v1/plugins/{name}/aliases/stable"))).bearer_auth(&keys.approver).json(&json!({"version": v}))).await;
+    version
+}
+
+/// The whole lifecycle against one server.
+async fn lifecycle(server: &Server) {
+    let c = client();
+    let keys = Keys::create(server);
+
+    // Upload: a draft that production renders do not see.
+    let (status, headers, body) =
+        send(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(bundle_bytes("plugins/invoice"))).await;
+    assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(headers["location"], "/v1/plugins/invoice");
+    let uploaded: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(uploaded["status"], "draft");
+    let version = uploaded["version"].as_str().unwrap().to_string();
+    expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(bundle_bytes("plugins/invoice")), StatusCode::CONFLICT, "version-exists").await;
+
+    let request = invoice_request("en-US", "html");
+    let p = expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&request), StatusCode::NOT_FOUND, "not-found").await;
+    assert_eq!(p["path"], "alias");
+    let mut pinned = request.clone();
+    pinned["version"] = json!(version);
+    expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&pinned), StatusCode::CONFLICT, "version-not-published").await;
+    let mut preview = pinned.clone();
+    preview["preview"] = json!(true);
+    let (status, _, body) = send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&preview)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    assert!(String::from_utf8_lossy(&body).contains("Harbor &amp; Pine Outfitters LLC"));
+    preview["store"] = json!(true);
+    expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&preview), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+
+    // Publish: not by the uploader, once, then point stable at it.
+    let publish = server.url(&format!("/v1/plugins/invoice/versions/{version}/publish"));
+    expect_problem(c.post(&publish).bearer_auth(&keys.author), StatusCode::FORBIDDEN, "forbidden").await;
+    let published = json_ok(c.post(&publish).bearer_auth(&keys.approver)).await;
+    assert_eq!(published["status"], "published");
+    assert!(published["published_at"].is_string());
+    expect_problem(c.post(&publish).bearer_auth(&keys.approver), StatusCode::CONFLICT, "already-published").await;
+    let stable = server.url("/v1/plugins/invoice/aliases/stable");
+    expect_problem(c.put(&stable).bearer_auth(&keys.approver).json(&json!({"version": "9.9.9"})), StatusCode::NOT_FOUND, "not-found").await;
+    let alias = json_ok(c.put(&stable).bearer_auth(&keys.approver).json(&json!({"version": version}))).await;
+    assert_eq!(alias["version"], json!(version));
+    let listed = json_ok(c.get(server.url("/v1/plugins/invoice")).bearer_auth(&keys.billing)).await;
+    assert_eq!(listed["aliases"][0]["alias"], "stable");
+    assert_eq!(listed["versions"][0]["digest"], uploaded["digest"]);
+
+    // Render every format through the alias, archived.
+    for (format, content_type) in [("html", "text/html; charset=utf-8"), ("text", "text/plain; charset=utf-8"), ("json", "application/json"), ("pdf", "application/pdf")] {
+        let mut req = invoice_request("en-US", format);
+        req["store"] = json!(true);
+        let (status, headers, bytes) = send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&req)).await;
+        assert_eq!(status, StatusCode::OK, "{format}: {}", String::from_utf8_lossy(&bytes));
+        assert_eq!(headers["content-type"], content_type);
+        let id = headers["folio-document-id"].to_str().unwrap().to_string();
+        match format {
+            "pdf" => assert!(bytes.starts_with(b"%PDF-")),
+            "json" => assert!(serde_json::from_slice::<Value>(&bytes).unwrap()["blocks"].is_array()),
+            _ => assert!(String::from_utf8_lossy(&bytes).contains("Harbor"), "{format}"),
+        }
+        let meta = json_ok(c.get(server.url(&format!("/v1/documents/{id}"))).bearer_auth(&keys.billing)).await;
+        assert_eq!(meta["sha256"], folio::bundle::file_digest(&bytes).trim_start_matches("sha256:"));
+        assert_eq!(meta["size"], bytes.len());
+        assert_eq!(meta["plugin"], "invoice");
+        assert_eq!(meta["digest"], uploaded["digest"]);
+        assert_eq!(meta["customer_id"], "cus_us_0191");
+        assert_eq!(meta["render_at"], "2026-11-22T09:00:00.000000Z");
+        let (status, headers, content) = send(c.get(server.url(&format!("/v1/documents/{id}/content"))).bearer_auth(&keys.billing)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers["content-type"], content_type);
+        assert_eq!(content, bytes, "{format}: archived bytes differ");
+        let repro = json_ok(c.post(server.url(&format!("/v1/documents/{id}/reproduce"))).bearer_auth(&keys.billing)).await;
+        assert_eq!(repro["matches"], true, "{format}: {repro}");
+    }
+    let timeline = json_ok(c.get(server.url("/v1/customers/cus_us_0191/documents")).bearer_auth(&keys.billing)).await;
+    assert_eq!(timeline["documents"].as_array().unwrap().len(), 4);
+    expect_problem(c.get(server.url("/v1/documents/doc_nope")).bearer_auth(&keys.billing), StatusCode::NOT_FOUND, "not-found").await;
+
+    idempotency(server, &keys).await;
+    auth_and_scopes(server, &keys).await;
+    bad_input(server, &keys).await;
+    profiles(server, &keys).await;
+    concurrent_renders(server, &keys).await;
+
+    let audit = json_ok(c.get(server.url("/v1/audit")).bearer_auth(&keys.admin)).await;
+    let actions: Vec<&str> = audit.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    for action in ["plugin.upload", "plugin.publish", "alias.move", "key.create"] {
+        assert!(actions.contains(&action), "audit lacks {action}: {actions:?}");
+    }
+    let upload = audit.as_array().unwrap().iter().find(|e| e["action"] == "plugin.upload").unwrap();
+    assert_eq!(upload["subject"], format!("invoice@{version}"));
+    assert_eq!(upload["detail"]["digest"], uploaded["digest"]);
+}
+
+async fn idempotency(server: &Server, keys: &Keys) {
+    let c = client();
+    let mut req = invoice_request("ms-MY", "pdf");
+    req["store"] = json!(true);
+    let post = || c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).header("Idempotency-Key", "run-42/INV-7");
+    let (s1, h1, b1) = send(post().json(&req)).await;
+    assert_eq!(s1, StatusCode::OK, "{}", String::from_utf8_lossy(&b1));
+    // The same body with its keys in another order is the same request.
+    let reordered: Value = serde_json::from_str(&serde_json::to_string(&req).unwrap()).unwrap();
+    let (s2, h2, b2) = send(post().body(reordered_json(&reordered)).header("content-type", "application/json")).await;
+    assert_eq!(s2, StatusCode::OK);
+    assert_eq!(h1["folio-document-id"], h2["folio-document-id"]);
+    assert_eq!(h2["idempotent-replayed"], "true");
+    assert_eq!(b1, b2);
+    req["data"]["number"] = json!("INV-OTHER");
+    expect_problem(post().json(&req), StatusCode::UNPROCESSABLE_ENTITY, "idempotency-key-reused").await;
+    // Another caller's key space is its own.
+    let other = server.key("render");
+    let (s3, h3, _) = send(c.post(server.url("/v1/documents")).bearer_auth(&other).header("Idempotency-Key", "run-42/INV-7").json(&req)).await;
+    assert_eq!(s3, StatusCode::OK);
+    assert_ne!(h3["folio-document-id"], h1["folio-document-id"]);
+}
+
+/// `value` serialized with every object's keys in reverse order.
+fn reordered_json(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<_> = map.keys().collect();
+            keys.sort();
+            keys.reverse();
+            let parts: Vec<String> = keys.iter().map(|k| format!("{}:{}", Value::String((*k).clone()), reordered_json(&map[*k]))).collect();
+            format!("{{{}}}", parts.join(","))
+        }
+        Value::Array(items) => format!("[{}]", items.iter().map(reordered_json).collect::<Vec<_>>().join(",")),
+        other => other.to_string(),
+    }
+}
+
+async fn auth_and_scopes(server: &Server, keys: &Keys) {
+    let c = client();
+    let docs = server.url("/v1/documents");
+    let req = invoice_request("en-US", "html");
+    let (status, headers, body) = send(c.post(&docs).json(&req)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(headers["www-authenticate"], "Bearer");
+    problem(status, &headers, &body);
+    expect_problem(c.post(&docs).bearer_auth("folio_0123456789abcdef_".to_string() + &"0".repeat(64)).json(&req), StatusCode::UNAUTHORIZED, "unauthorized").await;
+    expect_problem(c.post(&docs).bearer_auth("not-a-key").json(&req), StatusCode::UNAUTHORIZED, "unauthorized").await;
+    // A real key id with a wrong secret.
+    let forged = format!("{}{}", &keys.billing[..23], "f".repeat(64));
+    expect_problem(c.post(&docs).bearer_auth(forged).json(&req), StatusCode::UNAUTHORIZED, "unauthorized").await;
+    expect_problem(c.post(&docs).bearer_auth(&keys.author).json(&req), StatusCode::FORBIDDEN, "forbidden").await;
+    expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.billing).body(vec![1, 2, 3]), StatusCode::FORBIDDEN, "forbidden").await;
+    expect_problem(c.get(server.url("/v1/audit")).bearer_auth(&keys.billing), StatusCode::FORBIDDEN, "forbidden").await;
+    expect_problem(c.post(server.url("/v1/keys")).bearer_auth(&keys.approver).json(&json!({"name": "x", "scopes": ["admin"]})), StatusCode::FORBIDDEN, "forbidden").await;
+    let created = json_ok(c.post(server.url("/v1/keys")).bearer_auth(&keys.admin).json(&json!({"name": "billing-eu", "scopes": ["render"]}))).await;
+    let token = created["token"].as_str().unwrap();
+    let (status, _, _) = send(c.post(&docs).bearer_auth(token).json(&req)).await;
+    assert_eq!(status, StatusCode::OK);
+    // Operations routes need no key.
+    assert_eq!(send(c.get(server.url("/healthz"))).await.0, StatusCode::OK);
+    assert_eq!(send(c.get(server.url("/readyz"))).await.0, StatusCode::OK);
+    let metrics = String::from_utf8(send(c.get(server.url("/metrics"))).await.2).unwrap();
+    assert!(metrics.contains("folio_renders_total{format=\"html\",kind=\"invoice\",outcome=\"ok\",plugin=\"invoice\"}"), "{metrics}");
+    assert!(metrics.contains("folio_render_duration_seconds_bucket"));
+    let openapi = json_ok(c.get(server.url("/openapi.json"))).await;
+    assert!(openapi["openapi"].as_str().unwrap().starts_with("3.1"));
+    for path in ["/v1/documents", "/v1/plugins", "/v1/plugins/{name}/versions/{version}/publish", "/v1/documents/{id}/reproduce", "/v1/customers/{id}/events", "/v1/audit"] {
+        assert!(openapi["paths"][path].is_object(), "openapi lacks {path}");
+    }
+    expect_problem(c.get(server.url("/v2/nothing")), StatusCode::NOT_FOUND, "not-found").await;
+}
+
+async fn bad_input(server: &Server, keys: &Keys) {
+    let c = client();
+    let post = |body: Value| c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&body);
+    let mut req = invoice_request("en-US", "html");
+    req["colour"] = json!("blue");
+    let p = expect_problem(post(req), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert!(p["detail"].as_str().unwrap().contains("unknown field `colour`"), "{p}");
+    let mut req = invoice_request("en-US", "html");
+    req["customer"]["nickname"] = json!("x");
+    let p = expect_problem(post(req), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "customer.nickname", "{p}");
+    let mut req = invoice_request("en-US", "html");
+    req["data"]["lines"][1]["quantity"] = json!(-3);
+    let p = expect_problem(post(req), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "data.lines[1].quantity", "{p}");
+    let mut req = invoice_request("en-US", "docx");
+    req["format"] = json!("docx");
+    let p = expect_problem(post(req), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "format", "{p}");
+    let mut req = invoice_request("en-US", "html");
+    req["kind"] = json!("receipt");
+    let p = expect_problem(post(req), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "kind");
+    let mut req = invoice_request("en-US", "html");
+    req["locale"] = json!("not a locale!");
+    let p = expect_problem(post(req), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "locale");
+    let (status, headers, body) =
+        send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).header("content-type", "application/json").body("{\"plugin\": ")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    problem(status, &headers, &body);
+    let huge = json!({"plugin": "invoice", "kind": "invoice", "format": "html", "customer": {"id": "c"}, "data": {"pad": "x".repeat(3 << 20)}});
+    expect_problem(post(huge), StatusCode::PAYLOAD_TOO_LARGE, "body-too-large").await;
+
+    // A bundle whose component imports WASI is refused, naming the import.
+    let wasi = wasi_bundle();
+    let p = expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(wasi), StatusCode::UNPROCESSABLE_ENTITY, "invalid-bundle").await;
+    assert!(p["detail"].as_str().unwrap().contains("wasi:clocks/wall-clock"), "{p}");
+    let p = expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(b"not a bundle".to_vec()), StatusCode::UNPROCESSABLE_ENTITY, "invalid-bundle").await;
+    assert!(p["detail"].as_str().unwrap().starts_with("bundle refused"), "{p}");
+}
+
+/// A well-formed bundle around the WASI-importing test component.
+fn wasi_bundle() -> Vec<u8> {
+    use folio::contract::types::{DocumentClass, Kind, Manifest, OutputFormat};
+    let manifest = Manifest {
+        name: "wasi-importer".into(),
+        version: "0.1.0".into(),
+        kinds: vec![Kind { name: "x".into(), class: DocumentClass::Structured, template: "x".into(), slots: vec![], formats: vec![OutputFormat::Html] }],
+    };
+    let files = [("templates/x.hbs".to_string(), b"x".to_vec())].into_iter().collect();
+    let contract = folio::contract::ContractVersion::ALL[0];
+    folio::Bundle::create(contract, manifest, component("tests/plugins/wasi-importer"), files).unwrap().to_bytes().unwrap()
+}
+
+async fn profiles(server: &Server, keys: &Keys) {
+    let c = client();
+    let profile_url = server.url("/v1/customers/cus_my_7");
+    let p = expect_problem(c.put(&profile_url).bearer_auth(&keys.billing).json(&json!({"name": "Kedai Runcit Ali", "timezone": "Mars/Base"})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "timezone");
+    let saved = json_ok(c.put(&profile_url).bearer_auth(&keys.billing).json(&json!({
+        "name": "Kedai Runcit Ali Sdn Bhd", "locale": "ms-MY", "timezone": "Asia/Kuala_Lumpur", "segment": "smb",
+        "attributes": {"tier": "gold"}
+    }))).await;
+    assert_eq!(saved["version"], 1);
+    let events = c.post(format!("{profile_url}/events")).bearer_auth(&keys.billing);
+    let stored = json_ok(events.json(&json!({"events": [{"name": "active_users", "value": 12, "at": "2026-11-20T00:00:00Z"}]}))).await;
+    assert_eq!(stored[0]["value"], 12);
+    let profile = json_ok(c.get(&profile_url).bearer_auth(&keys.billing)).await;
+    assert_eq!(profile["version"], 2, "an event makes the profile newer");
+    expect_problem(c.post(server.url("/v1/customers/nobody/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": "x", "value": 1}]})), StatusCode::NOT_FOUND, "not-found").await;
+
+    // A render for the stored profile uses its name and locale.
+    let input = example("invoice", "ms-MY");
+    let req = json!({"plugin": "invoice", "kind": "invoice", "format": "html", "customer_id": "cus_my_7", "data": input["data"], "at": "2026-11-22T09:00:00Z", "store": true});
+    let (status, headers, body) = send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&req)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("Kedai Runcit Ali Sdn Bhd") && html.contains("lang=\"ms"), "{html}");
+    let id = headers["folio-document-id"].to_str().unwrap();
+    let repro = json_ok(c.post(server.url(&format!("/v1/documents/{id}/reproduce"))).bearer_auth(&keys.billing)).await;
+    assert_eq!(repro["matches"], true, "reproduction uses the recorded profile, not the current one");
+    let mut missing = req.clone();
+    missing["customer_id"] = json!("cus_unknown");
+    let p = expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&missing), StatusCode::NOT_FOUND, "not-found").await;
+    assert_eq!(p["path"], "customer_id");
+}
+
+async fn concurrent_renders(server: &Server, keys: &Keys) {
+    let mut tasks = Vec::new();
+    for i in 0..50 {
+        let url = server.url("/v1/documents");
+        let key = keys.billing.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut req = invoice_request(["en-US", "ms-MY", "zh-CN", "zh-TW"][i % 4], "html");
+            let name = format!("Concurrent Customer {i:02}");
+            req["customer"]["display_name"] = json!(name);
+            req["customer"]["id"] = json!(format!("cus_conc_{i}"));
+            let (status, _, body) = send(client().post(url).bearer_auth(key).json(&req)).await;
+            (i, status, String::from_utf8(body).unwrap())
+        }));
+    }
+    for task in tasks {
+        let (i, status, html) = task.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "render {i}: {html}");
+        assert!(html.contains(&format!("Concurrent Customer {i:02}")), "render {i} lacks its own customer");
+        for j in (0..50).filter(|j| *j != i) {
+            assert!(!html.contains(&format!("Concurrent Customer {j:02}")), "render {i} shows customer {j}");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn lifecycle_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
+    lifecycle(&server).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn lifecycle_on_postgres() {
+    let db = PgDatabase::create().await;
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Postgres(db.url.clone()));
+    lifecycle(&server).await;
+    drop(server);
+    db.drop_now().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_replicas_share_one_postgres_database() {
+    let db = PgDatabase::create().await;
+    let dir = tempfile::tempdir().unwrap();
+    let blobs = dir.path().join("shared-blobs");
+    let pg = Db::Postgres(db.url.clone());
+    // Both start (and migrate) at once.
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| Server::start(&dir.path().join("a"), &blobs, &pg));
+        let b = s.spawn(|| Server::start(&dir.path().join("b"), &blobs, &pg));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    let keys = Keys::create(&a);
+    let c = client();
+    // Upload and publish through A; render through B; read back through A.
+    install(&a, &keys, "plugins/invoice").await;
+    let mut req = invoice_request("zh-TW", "pdf");
+    req["store"] = json!(true);
+    let (status, headers, bytes) = send(c.post(b.url("/v1/documents")).bearer_auth(&keys.billing).json(&req)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&bytes));
+    let id = headers["folio-document-id"].to_str().unwrap();
+    let (status, _, content) = send(c.get(a.url(&format!("/v1/documents/{id}/content"))).bearer_auth(&keys.billing)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content, bytes);
+    let repro = json_ok(c.post(a.url(&format!("/v1/documents/{id}/reproduce"))).bearer_auth(&keys.billing)).await;
+    assert_eq!(repro["matches"], true);
+    // An idempotency key used on A is honoured by B.
+    let post = |s: &Server| c.post(s.url("/v1/documents")).bearer_auth(&keys.billing).header("Idempotency-Key", "shared-1").json(&req);
+    let (_, h1, b1) = send(post(&a)).await;
+    let (_, h2, b2) = send(post(&b)).await;
+    assert_eq!(h1["folio-document-id"], h2["folio-document-id"]);
+    assert_eq!(b1, b2);
+    drop((a, b));
+    db.drop_now().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_stops_the_server_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/invoice").await;
+    // A PDF render is in flight when the signal arrives; it still completes.
+    let url = server.url("/v1/documents");
+    let key = keys.billing.clone();
+    let in_flight = tokio::spawn(async move { send(client().post(url).bearer_auth(key).json(&invoice_request("zh-CN", "pdf"))).await });
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let (status, _, body) = in_flight.await.unwrap();
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.starts_with(b"%PDF-"));
+    let exit = server.child.wait().unwrap();
+    assert!(exit.success(), "folio serve exited with {exit}");
+}
