@@ -353,3 +353,30 @@ fn customer_markup_is_plain_text_in_pdf() {
     let text = pdf_tool("pdftotext", &["-layout"], &pdf(&request));
     assert!(text.contains("Dear <script>alert(1)</script>,"), "{text}");
 }
+
+/// The HTML5 parse errors html5ever reports for `html` (the WHATWG parsing
+/// algorithm's own error list: misnested or stray tags, bad attributes,
+/// a missing doctype, …).
+fn html5_errors(html: &str) -> Vec<String> {
+    use html5ever::tendril::TendrilSink;
+    use html5ever::tree_builder::TreeBuilderOpts;
+    use html5ever::{ParseOpts, parse_document};
+    let opts = ParseOpts { tree_builder: TreeBuilderOpts { exact_errors: true, ..Default::default() }, ..Default::default() };
+    let dom = parse_document(markup5ever_rcdom::RcDom::default(), opts).one(html);
+    dom.errors.borrow().iter().map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn every_html_output_is_valid_html5() {
+    for kind in KINDS {
+        for locale in LOCALES {
+            let html = render(&example_of(kind, locale), Format::Html);
+            assert!(html.starts_with("<!DOCTYPE html>"), "{kind}-{locale}: no doctype");
+            let errors = html5_errors(&html);
+            assert!(errors.is_empty(), "{kind}-{locale}.html is not valid HTML5: {errors:?}");
+        }
+    }
+    // The checker itself catches what it should.
+    assert!(!html5_errors("<!DOCTYPE html><html><body><p><table></p></body></html>").is_empty());
+    assert!(!html5_errors("<html><body>no doctype</body></html>").is_empty());
+}
