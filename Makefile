@@ -1,6 +1,7 @@
 # Folio. Two commands matter:
-#   make run    build the example plugins, check each bundle, plan and render each example
-#   make test   everything: host tests (with real plugins) and plugin unit tests
+#   make run    build the example plugins, start `folio serve` on the embedded default,
+#               publish the plugins and render every example through the API
+#   make test   everything: host tests (with real plugins, SQLite and PostgreSQL) and plugin unit tests
 # Both install what is missing first (scripts/setup.sh).
 
 SHELL := /bin/bash
@@ -21,19 +22,26 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build plugins run test test-host test-plugins bench screenshots
+.PHONY: setup build plugins run render test test-host test-plugins bench bench-load screenshots
 
 setup:
 	@bash scripts/setup.sh
 
+# Built with the test targets so the binary and the suite share one feature
+# set (dev-dependencies change features of shared crates): `make run` after
+# `make test`, or the other way round, compiles nothing twice.
 build: setup
-	cargo build --release --bin folio
+	cargo test --release --workspace --no-run
 
 plugins: build
 	@mkdir -p $(BUNDLES)
 	@for p in $(PLUGINS); do $(FOLIO) plugin build plugins/$$p -o $(BUNDLES)/; done
 
 run: plugins
+	@bash scripts/demo.sh
+
+# The same examples rendered offline by the CLI, in all four formats, with plans.
+render: plugins
 	@mkdir -p $(OUT)
 	@for p in $(PLUGINS); do echo; $(FOLIO) plugin check $(BUNDLES)/$$p-*.folio; done
 	@echo
@@ -67,7 +75,11 @@ bench: setup
 	cargo bench --bench plan
 	cargo bench --bench render
 
+# Load test of the render API (wrk, loopback, bounded in time).
+bench-load: plugins
+	@bash scripts/load.sh
+
 # The browser check: every rendered HTML in headless Chromium, every PDF's
 # first page rasterised, as PNGs in out/ to look at.
-screenshots: run
+screenshots: render
 	@bash scripts/screenshots.sh

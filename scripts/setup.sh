@@ -9,6 +9,11 @@
 #   - the Wasm guest toolchain for plugins: rustup's wasm32-unknown-unknown
 #     target if installed, else Debian's rustc-web, cargo-web, rust-web-src
 #     and lld (std is then built from source with -Zbuild-std)
+#   - curl and jq, which `make run` drives the service with, and wrk for
+#     `make bench-load`
+#   - a PostgreSQL server on 127.0.0.1:5432 with a database `test` that
+#     accepts user postgres without a password from loopback, for the
+#     storage tests; installed and started only when none is answering
 set -euo pipefail
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -66,6 +71,47 @@ esac
 for pkg in fonts-noto-core fonts-noto-cjk poppler-utils qpdf; do need_deb "$pkg"; done
 apt_install
 say "PDF fonts and tools ok"
+
+# --- HTTP clients for the demo and the load test -----------------------------------------------------
+command -v curl >/dev/null 2>&1 || need_deb curl
+command -v jq >/dev/null 2>&1 || need_deb jq
+command -v wrk >/dev/null 2>&1 || need_deb wrk   # make bench-load
+apt_install
+
+# --- PostgreSQL for the storage tests ------------------------------------------
+# The tests connect to $FOLIO_TEST_POSTGRES_URL (default below). If nothing
+# answers on 127.0.0.1:5432, install Debian's server, start its cluster, let
+# loopback connections in without a password, and create the database.
+pg_url=${FOLIO_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
+command -v pg_isready >/dev/null 2>&1 && command -v psql >/dev/null 2>&1 || need_deb postgresql-client
+apt_install
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  if ! ls /etc/postgresql/*/main/postgresql.conf >/dev/null 2>&1; then
+    need_deb postgresql
+    apt_install
+  fi
+  pg_version=$(ls /etc/postgresql | sort -V | tail -1)
+  [ -n "$pg_version" ] || die "PostgreSQL installed but no cluster found under /etc/postgresql"
+  hba=/etc/postgresql/$pg_version/main/pg_hba.conf
+  if ! grep -q '^# folio: trust loopback' "$hba"; then
+    say "PostgreSQL $pg_version: trusting loopback connections (test machine)"
+    tmp=$(mktemp)
+    { echo '# folio: trust loopback'; echo 'host all all 127.0.0.1/32 trust'; echo 'host all all ::1/128 trust'; cat "$hba"; } > "$tmp"
+    $SUDO cp "$tmp" "$hba"; rm -f "$tmp"
+  fi
+  say "starting PostgreSQL $pg_version"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$pg_version" main start || $SUDO pg_ctlcluster "$pg_version" main restart
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL did not start; see /var/log/postgresql/"
+fi
+if ! psql "$pg_url" -qtAc 'SELECT 1' >/dev/null 2>&1; then
+  pg_db=${pg_url##*/}
+  say "creating PostgreSQL database $pg_db"
+  psql "${pg_url%/*}/postgres" -qc "CREATE DATABASE \"$pg_db\"" >/dev/null \
+    || die "cannot create database $pg_db at ${pg_url%/*}; set FOLIO_TEST_POSTGRES_URL to a database the tests may use"
+fi
+psql "$pg_url" -qtAc 'SELECT 1' >/dev/null 2>&1 || die "PostgreSQL at $pg_url refuses connections; set FOLIO_TEST_POSTGRES_URL"
+say "PostgreSQL ok at $pg_url"
 
 # --- Wasm guest toolchain -----------------------------------------------------
 sysroot=$(rustc --print sysroot)

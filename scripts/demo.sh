@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# `make run`: Folio as a billing system sees it. Starts `folio serve` on the
+# embedded default (SQLite and blobs in ./folio-data), uploads and publishes
+# the example plugins through the API, renders every example through the
+# render API into out/, prints a demo key and the curl commands to try, and
+# keeps serving until Ctrl-C. Safe to run again: existing versions are kept.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FOLIO=${FOLIO:-target/release/folio}
+BUNDLES=${BUNDLES:-target/bundles}
+DATA=${FOLIO_DATA_DIR:-folio-data}
+ADDR=${FOLIO_ADDR:-127.0.0.1:8080}
+AT=${AT:-2026-11-22T09:00:00Z}
+OUT=${OUT:-out}
+BASE="http://$ADDR"
+export FOLIO_DATA_DIR=$DATA
+unset FOLIO_DATABASE_URL
+
+say() { printf 'run: %s\n' "$*"; }
+die() { printf 'run: error: %s\n' "$*" >&2; exit 1; }
+
+if curl -fsS "$BASE/healthz" >/dev/null 2>&1; then
+  die "something is already serving on $ADDR; stop it or set FOLIO_ADDR=127.0.0.1:<port>"
+fi
+
+KEY=$("$FOLIO" keys create --scopes admin --name demo)
+"$FOLIO" serve --addr "$ADDR" &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
+for _ in $(seq 1 100); do curl -fsS "$BASE/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fsS "$BASE/readyz" >/dev/null || die "folio serve did not become ready on $ADDR"
+
+api() { # method path [curl args...] -> body on stdout, fails on HTTP errors other than those allowed
+  local method=$1 path=$2; shift 2
+  curl -sS -X "$method" -H "Authorization: Bearer $KEY" "$BASE$path" "$@"
+}
+
+for bundle in "$BUNDLES"/*.folio; do
+  status=$(api POST /v1/plugins --data-binary "@$bundle" -o /tmp/folio-upload.json -w '%{http_code}')
+  case $status in
+    201) ;;
+    409) ;; # this version is already registered
+    *) die "uploading $bundle: HTTP $status: $(cat /tmp/folio-upload.json)";;
+  esac
+  name=$(tar -xzOf "$bundle" plugin.toml | sed -n 's/^name = "\(.*\)"/\1/p' | head -1)
+  version=$(tar -xzOf "$bundle" plugin.toml | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
+  api POST "/v1/plugins/$name/versions/$version/publish" -o /dev/null
+  api PUT "/v1/plugins/$name/aliases/stable" -H 'content-type: application/json' -d "{\"version\":\"$version\"}" -o /dev/null -f
+  say "plugin $name@$version published as $name:stable"
+done
+
+mkdir -p "$OUT"
+for dir in examples/*/; do
+  kind=$(basename "$dir")
+  for input in "$dir"*.json; do
+    locale=$(basename "$input" .json)
+    for format in html pdf; do
+      jq --arg kind "$kind" --arg format "$format" --arg at "$AT" \
+        '{plugin: $kind, kind: $kind, format: $format, at: $at, store: true, customer: .customer, data: .data}' "$input" \
+        | api POST /v1/documents -H 'content-type: application/json' --data-binary @- -f -o "$OUT/$kind-$locale.$format" -D /tmp/folio-headers
+      id=$(sed -n 's/^folio-document-id: *\([^[:space:]]*\).*/\1/ip' /tmp/folio-headers)
+      say "rendered $input as $format -> $OUT/$kind-$locale.$format (archived as $id)"
+    done
+  done
+done
+
+cat <<EOF_USAGE
+
+Folio is serving on $BASE (data in $DATA). A demo admin key, shown only once:
+
+  export FOLIO_KEY=$KEY
+
+Try:
+  curl -s $BASE/v1/plugins -H "Authorization: Bearer \$FOLIO_KEY" | jq .
+  jq '{plugin: "invoice", kind: "invoice", format: "pdf", store: true, customer, data}' examples/invoice/ms-MY.json \\
+    | curl -s $BASE/v1/documents -H "Authorization: Bearer \$FOLIO_KEY" -H 'content-type: application/json' -d @- -D - -o invoice.pdf
+  curl -s $BASE/v1/customers/cus_my_0042/documents -H "Authorization: Bearer \$FOLIO_KEY" | jq .
+  curl -s $BASE/v1/audit -H "Authorization: Bearer \$FOLIO_KEY" | jq .
+  curl -s $BASE/openapi.json | jq '.paths | keys'
+  curl -s $BASE/metrics | grep folio_renders_total
+
+Ctrl-C stops the server (requests in flight finish first).
+EOF_USAGE
+wait $server
