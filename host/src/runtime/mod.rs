@@ -87,6 +87,11 @@ impl Runtime {
         })
     }
 
+    /// The configuration the runtime was built with.
+    pub fn config(&self) -> &RuntimeConfig {
+        &self.inner.config
+    }
+
     /// The limits every call runs under.
     pub fn limits(&self) -> &Limits {
         &self.inner.config.limits

@@ -10,6 +10,7 @@
 //! | `routes` | the handlers, one module per area, and the router |
 //! | `render` | the render path shared by rendering and reproducing |
 //! | `loaded` | plugins loaded into the sandbox, by digest |
+//! | `versions` | recently resolved plugin versions |
 //! | `auth` | API keys and scopes |
 //! | `problem` | problem+json errors |
 //! | `metrics` | Prometheus metrics |
@@ -23,6 +24,7 @@ pub mod problem;
 pub mod render;
 pub mod routes;
 pub mod state;
+pub mod versions;
 
 pub use state::AppState;
 

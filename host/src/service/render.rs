@@ -48,6 +48,9 @@ pub async fn render(state: &AppState, version: &PluginVersion, inputs: &Inputs) 
     };
     let renderer = state.renderer().clone();
     let started = Instant::now();
+    // At most one render per core runs on the blocking pool; the rest wait
+    // here, as tasks, instead of as threads contending for the cores.
+    let _permit = state.render_permit().await?;
     let task = tokio::task::spawn_blocking(move || -> Result<Document, Failed> {
         let plan = loaded.plugin.plan(&request).map_err(Failed::Plan)?;
         renderer.render(&loaded.bundle, &plan, &request, format).map_err(Failed::Render)
@@ -88,6 +91,16 @@ pub async fn resolve_version(
     alias: Option<&str>,
     preview: bool,
 ) -> ApiResult<PluginVersion> {
+    let selector = match (version, alias) {
+        (Some(v), None) => format!("={v}"),
+        (None, a) => format!(":{}", a.unwrap_or("stable")),
+        (Some(_), Some(_)) => String::new(),
+    };
+    if let Some(found) = state.versions().get(plugin, &selector)
+        && (found.status == crate::store::VersionStatus::Published || preview)
+    {
+        return Ok(found);
+    }
     let (version, via) = match (version, alias) {
         (Some(_), Some(_)) => return Err(Problem::invalid("alias", "give either `version` or `alias`, not both")),
         (Some(v), None) => (v.to_string(), None),
@@ -113,6 +126,9 @@ pub async fn resolve_version(
             format!("{plugin}@{version} is a draft: publish it, or send `\"preview\": true` to render the draft"),
         )
         .at("version"));
+    }
+    if found.status == crate::store::VersionStatus::Published {
+        state.versions().put(plugin, &selector, &found);
     }
     Ok(found)
 }

@@ -3,6 +3,8 @@
 use super::auth::KeyCache;
 use super::loaded::LoadedPlugins;
 use super::metrics::Metrics;
+use super::problem::{ApiResult, Problem};
+use super::versions::VersionCache;
 use crate::render::Renderer;
 use crate::runtime::Runtime;
 use crate::store::{BlobStore, Store};
@@ -22,13 +24,21 @@ struct Inner {
     renderer: Arc<Renderer>,
     metrics: Metrics,
     keys: KeyCache,
+    versions: VersionCache,
+    renders: tokio::sync::Semaphore,
+    queue_timeout: std::time::Duration,
 }
 
 impl AppState {
     /// Assembles the state from its parts.
     pub fn new(store: Store, blobs: BlobStore, runtime: Runtime, renderer: Renderer, metrics: Metrics) -> Self {
+        let config = runtime.config();
+        let (slots, queue_timeout) = (config.max_concurrent_calls.max(1) as usize * 4, config.queue_timeout);
         AppState {
             inner: Arc::new(Inner {
+                versions: VersionCache::default(),
+                renders: tokio::sync::Semaphore::new(slots),
+                queue_timeout,
                 store,
                 blobs,
                 plugins: LoadedPlugins::new(runtime),
@@ -62,6 +72,29 @@ impl AppState {
     /// The Prometheus metrics.
     pub fn metrics(&self) -> &Metrics {
         &self.inner.metrics
+    }
+
+    /// Recently resolved plugin versions.
+    pub fn versions(&self) -> &VersionCache {
+        &self.inner.versions
+    }
+
+    /// A render slot: one per core. Waits up to the runtime's queue timeout,
+    /// then answers 503 so callers back off instead of piling up.
+    pub async fn render_permit(&self) -> ApiResult<tokio::sync::SemaphorePermit<'_>> {
+        let wait = self.inner.queue_timeout;
+        match tokio::time::timeout(wait, self.inner.renders.acquire()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            _ => {
+                let mut p = Problem::new(
+                    axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                    "busy",
+                    format!("every render slot stayed busy for {}s; retry later", wait.as_secs()),
+                );
+                p.retry_after = Some(1);
+                Err(p)
+            }
+        }
     }
 
     /// Recently verified API keys.

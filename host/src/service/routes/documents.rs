@@ -78,7 +78,8 @@ pub async fn create(
     let body = super::body(body)?;
     let request: RenderRequest = parse_json(&body)?;
     let idempotency = idempotency_key(&headers)?;
-    let request_sha256 = canonical_sha256(&body)?;
+    // Only requests that may be retried need their canonical hash.
+    let request_sha256 = if idempotency.is_some() { canonical_sha256(&body)? } else { String::new() };
     if let Some(key) = &idempotency
         && let Some(existing) = state.store().idempotency(caller.id(), key).await?
     {

@@ -118,6 +118,7 @@ pub async fn publish(
     if !state.store().publish_plugin_version(&name, &version, caller.id(), &now).await? {
         return Err(Problem::conflict("already-published", format!("{name}@{version} is already published")));
     }
+    state.versions().forget(&name);
     state.store().audit(&now, caller.id(), "plugin.publish", &format!("{name}@{version}"), json!({ "digest": found.digest })).await?;
     let published = state.store().plugin_version(&name, &version).await?.ok_or_else(|| Problem::internal("published version vanished"))?;
     Ok(Json(published))
@@ -160,6 +161,7 @@ pub async fn set_alias(
     }
     let now = timestamp(Utc::now());
     let previous = state.store().set_alias(&name, &alias, &target.version, caller.id(), &now).await?;
+    state.versions().forget(&name);
     state
         .store()
         .audit(&now, caller.id(), "alias.move", &format!("{name}:{alias}"), json!({ "from": previous, "to": target.version }))
