@@ -524,11 +524,21 @@ async fn sigterm_stops_the_server_cleanly() {
     let mut server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
     let keys = Keys::create(&server);
     install(&server, &keys, "plugins/invoice").await;
-    // A PDF render is in flight when the signal arrives; it still completes.
+    // A 60-line PDF render is in flight when the signal arrives; it still completes.
     let url = server.url("/v1/documents");
     let key = keys.billing.clone();
-    let in_flight = tokio::spawn(async move { send(client().post(url).bearer_auth(key).json(&invoice_request("zh-CN", "pdf"))).await });
-    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let mut req = invoice_request("zh-CN", "pdf");
+    req["data"]["lines"] = Value::Array((1..=60).map(|i| json!({"description": format!("Line {i}"), "quantity": i, "unit_price": "1.25", "tax_rate": "8"})).collect());
+    let in_flight = tokio::spawn(async move { send(client().post(url).bearer_auth(key).json(&req)).await });
+    // Wait until the server is serving it: this /metrics request plus the render.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let metrics = String::from_utf8(send(client().get(server.url("/metrics"))).await.2).unwrap();
+        if metrics.lines().any(|l| l.strip_prefix("folio_http_requests_in_flight ").is_some_and(|n| n.trim() != "1")) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the render never started");
+    }
     let pid = server.child.id().to_string();
     assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let (status, _, body) = in_flight.await.unwrap();

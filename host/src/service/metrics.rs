@@ -1,6 +1,6 @@
 //! Prometheus metrics, served at `GET /metrics`.
 
-use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, TextEncoder};
+use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder};
 
 /// The service's counters and histograms.
 pub struct Metrics {
@@ -15,6 +15,8 @@ pub struct Metrics {
     pub requests: IntCounterVec,
     /// HTTP latency by route.
     pub request_seconds: HistogramVec,
+    /// Requests being served right now.
+    pub in_flight: IntGauge,
 }
 
 const BUCKETS: &[f64] = &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
@@ -41,12 +43,14 @@ impl Metrics {
             HistogramOpts::new("http_request_duration_seconds", "HTTP request latency").buckets(BUCKETS.to_vec()),
             &["route"],
         )?;
+        let in_flight = IntGauge::new("http_requests_in_flight", "HTTP requests being served")?;
+        registry.register(Box::new(in_flight.clone()))?;
         registry.register(Box::new(renders.clone()))?;
         registry.register(Box::new(render_seconds.clone()))?;
         registry.register(Box::new(limit_violations.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(request_seconds.clone()))?;
-        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds })
+        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds, in_flight })
     }
 
     /// The metrics in Prometheus' text format.

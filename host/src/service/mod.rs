@@ -125,7 +125,10 @@ async fn observe(State(state): State<AppState>, request: Request, next: Next) ->
     let started = Instant::now();
     let method = request.method().clone();
     let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()).to_string();
+    // Counted down on drop, so a request whose client went away is not left counted.
+    let in_flight = InFlight::enter(&state);
     let response = next.run(request).await;
+    drop(in_flight);
     let elapsed = started.elapsed();
     let status = response.status();
     let metrics = state.metrics();
@@ -137,4 +140,21 @@ async fn observe(State(state): State<AppState>, request: Request, next: Next) ->
         tracing::debug!(%method, %route, status = status.as_u16(), ms = elapsed.as_secs_f64() * 1e3, "request");
     }
     response
+}
+
+/// One request counted in `folio_http_requests_in_flight` while it lives.
+struct InFlight(prometheus::IntGauge);
+
+impl InFlight {
+    fn enter(state: &AppState) -> Self {
+        let gauge = state.metrics().in_flight.clone();
+        gauge.inc();
+        InFlight(gauge)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.dec();
+    }
 }
