@@ -6,7 +6,7 @@ use crate::service::auth::Caller;
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::render::{Inputs, customer_from_profile, render, resolve_version};
 use crate::service::state::AppState;
-use crate::store::{DocumentRecord, IdempotencyRecord, Recorded, Scope, new_id, timestamp};
+use crate::store::{DocumentRecord, IdempotencyRecord, PluginVersion, Recorded, Scope, new_id, timestamp};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
@@ -90,30 +90,8 @@ pub async fn create(
     if request.preview && request.store {
         return Err(Problem::invalid("store", "previews of drafts are never archived; drop `store` or `preview`"));
     }
-    let kind = version.manifest["kinds"]
-        .as_array()
-        .and_then(|kinds| kinds.iter().find(|k| k["name"] == request.kind.as_str()))
-        .ok_or_else(|| Problem::invalid("kind", format!("plugin {}@{} has no document kind `{}`", version.name, version.version, request.kind)))?;
-    let format_name = Format::from(request.format).name();
-    if !kind["formats"].as_array().is_some_and(|f| f.iter().any(|n| n == format_name)) {
-        return Err(Problem::invalid("format", format!("kind `{}` does not offer format `{format_name}`; it offers {}", request.kind, kind["formats"])));
-    }
-    let mut customer = match (request.customer, &request.customer_id) {
-        (Some(customer), None) => {
-            if customer.id.trim().is_empty() {
-                return Err(Problem::invalid("customer.id", "the customer id is empty"));
-            }
-            customer
-        }
-        (None, Some(id)) => {
-            let profile = state.store().customer(id).await?.ok_or_else(|| {
-                Problem::not_found(format!("no customer profile `{id}`; PUT /v1/customers/{id} first")).at("customer_id")
-            })?;
-            customer_from_profile(&state, &profile).await?
-        }
-        (Some(_), Some(_)) => return Err(Problem::invalid("customer_id", "give either `customer` or `customer_id`, not both")),
-        (None, None) => return Err(Problem::invalid("customer", "give the `customer` inline or a stored `customer_id`")),
-    };
+    check_kind_and_format(&version, &request.kind, request.format)?;
+    let mut customer = customer_for(&state, request.customer, request.customer_id.as_deref()).await?;
     if let Some(locale) = request.locale {
         crate::render::check_locale(&locale).map_err(|e| Problem::invalid("locale", e))?;
         customer.locale = locale;
@@ -172,6 +150,39 @@ pub async fn create(
         )),
         // A concurrent request with the same key finished first.
         Recorded::Existing(existing) => replay(&state, &existing, &request_sha256),
+    }
+}
+
+/// Fails with 422 unless `version` declares `kind` and the kind offers `format`.
+fn check_kind_and_format(version: &PluginVersion, kind: &str, format: OutputFormat) -> ApiResult<()> {
+    let declared = version.manifest["kinds"]
+        .as_array()
+        .and_then(|kinds| kinds.iter().find(|k| k["name"] == kind))
+        .ok_or_else(|| Problem::invalid("kind", format!("plugin {}@{} has no document kind `{kind}`", version.name, version.version)))?;
+    let name = Format::from(format).name();
+    if !declared["formats"].as_array().is_some_and(|f| f.iter().any(|n| n == name)) {
+        return Err(Problem::invalid("format", format!("kind `{kind}` does not offer format `{name}`; it offers {}", declared["formats"])));
+    }
+    Ok(())
+}
+
+/// The customer to render for: given inline, or read from a stored profile.
+async fn customer_for(state: &AppState, inline: Option<Customer>, stored: Option<&str>) -> ApiResult<Customer> {
+    match (inline, stored) {
+        (Some(customer), None) => {
+            if customer.id.trim().is_empty() {
+                return Err(Problem::invalid("customer.id", "the customer id is empty"));
+            }
+            Ok(customer)
+        }
+        (None, Some(id)) => {
+            let profile = state.store().customer(id).await?.ok_or_else(|| {
+                Problem::not_found(format!("no customer profile `{id}`; PUT /v1/customers/{id} first")).at("customer_id")
+            })?;
+            customer_from_profile(state, &profile).await
+        }
+        (Some(_), Some(_)) => Err(Problem::invalid("customer_id", "give either `customer` or `customer_id`, not both")),
+        (None, None) => Err(Problem::invalid("customer", "give the `customer` inline or a stored `customer_id`")),
     }
 }
 
