@@ -601,3 +601,29 @@ async fn moving_stable_back_is_the_rollback() {
     let versions: Vec<&str> = listed["versions"].as_array().unwrap().iter().map(|v| v["version"].as_str().unwrap()).collect();
     assert_eq!(versions, ["1.0.0", "1.1.0"]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_misbehaving_plugin_gets_a_problem_and_a_metric_and_the_server_keeps_serving() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "tests/plugins/hostile").await;
+    let c = client();
+    let render = |kind: &str| {
+        let req = json!({"plugin": "hostile", "kind": kind, "format": "html", "customer": {"id": "c1"}, "data": {}});
+        c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&req)
+    };
+    for (kind, says) in [("loop", "time limit"), ("memory", "memory"), ("recursion", "stack"), ("panic", "panicked on purpose")] {
+        let p = expect_problem(render(kind), StatusCode::BAD_GATEWAY, "plugin-failed").await;
+        assert!(p["detail"].as_str().unwrap().contains(says), "{kind}: {p}");
+    }
+    let (status, _, body) = send(render("ok")).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    assert!(String::from_utf8(body).unwrap().contains("call 1 for c1"), "a fresh instance per call");
+    let metrics = String::from_utf8(send(c.get(server.url("/metrics"))).await.2).unwrap();
+    for limit in ["timeout", "memory-limit", "stack-overflow", "crash"] {
+        let line = format!("folio_plugin_limit_violations_total{{limit=\"{limit}\",plugin=\"hostile\"}} 1");
+        assert!(metrics.contains(&line), "missing {line}:\n{metrics}");
+    }
+    assert!(metrics.contains("folio_renders_total{format=\"html\",kind=\"loop\",outcome=\"timeout\",plugin=\"hostile\"} 1"), "{metrics}");
+}
