@@ -627,3 +627,24 @@ async fn a_misbehaving_plugin_gets_a_problem_and_a_metric_and_the_server_keeps_s
     }
     assert!(metrics.contains("folio_renders_total{format=\"html\",kind=\"loop\",outcome=\"timeout\",plugin=\"hostile\"} 1"), "{metrics}");
 }
+
+#[test]
+fn logs_can_be_one_json_object_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = folio_command(dir.path(), &Db::Sqlite)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("FOLIO_LOG", "info")
+        .env("FOLIO_LOG_FORMAT", "json")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let event: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+    assert_eq!(event["level"], "INFO");
+    assert_eq!(event["fields"]["message"], "folio serving");
+    assert!(event["fields"]["addr"].as_str().unwrap().starts_with("127.0.0.1:"));
+}

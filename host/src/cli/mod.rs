@@ -43,12 +43,7 @@ enum Command {
 /// Runs the CLI with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("FOLIO_LOG").unwrap_or_else(|_| "warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    init_logging();
     let result = match cli.command {
         Command::Plugin(cmd) => plugin::run(cmd, &runtime_config(cli.cache_dir, cli.no_cache)),
         Command::Plan(args) => plugin::plan(args, &runtime_config(cli.cache_dir, cli.no_cache)),
@@ -62,6 +57,19 @@ pub fn main() -> ExitCode {
             eprintln!("error: {err}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Logs go to standard error, filtered by `FOLIO_LOG` (default `warn`;
+/// `folio serve` is worth running with `FOLIO_LOG=info`). With
+/// `FOLIO_LOG_FORMAT=json` each event is one JSON object per line, for log
+/// pipelines; otherwise it is human-readable text.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("FOLIO_LOG").unwrap_or_else(|_| "warn".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match std::env::var("FOLIO_LOG_FORMAT").as_deref() {
+        Ok("json") => builder.json().init(),
+        _ => builder.init(),
     }
 }
 
