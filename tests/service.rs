@@ -435,6 +435,17 @@ async fn profiles(server: &Server, keys: &Keys) {
     let id = headers["folio-document-id"].to_str().unwrap();
     let repro = json_ok(c.post(server.url(&format!("/v1/documents/{id}/reproduce"))).bearer_auth(&keys.billing)).await;
     assert_eq!(repro["matches"], true, "reproduction uses the recorded profile, not the current one");
+    // A payment recorded as an event changes the next render of the same
+    // request: the stored profile is read fresh every time.
+    let en = example("invoice", "en-US");
+    let reminder = json!({"plugin": "invoice", "kind": "invoice", "format": "text", "customer_id": "cus_my_7", "locale": "en-US", "data": en["data"], "at": "2026-11-22T09:00:00Z"});
+    let before = String::from_utf8(send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&reminder)).await.2).unwrap();
+    assert!(before.contains("Please pay") && !before.contains("Thank you"), "{before}");
+    let paid = format!("paid:{}", en["data"]["number"].as_str().unwrap());
+    json_ok(c.post(format!("{profile_url}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": paid, "value": {"amount": "331.00"}}]}))).await;
+    let after = String::from_utf8(send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&reminder)).await.2).unwrap();
+    assert!(after.contains("Thank you") && !after.contains("Please pay") && !after.contains("Pay now"), "{after}");
+
     let mut missing = req.clone();
     missing["customer_id"] = json!("cus_unknown");
     let p = expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&missing), StatusCode::NOT_FOUND, "not-found").await;

@@ -14,6 +14,12 @@
 //! the discount, rounded half-up to the currency's minor unit; tax is rounded
 //! half-up per line. Taxes are summed per rate. A negative total makes the
 //! document a credit note.
+//!
+//! An invoice is paid when `data.paid` says so, or when the customer's
+//! profile has the fact `paid:<number>` (the host puts the newest value of
+//! each customer event under `customer.attributes.facts`). The fact is what
+//! an email opened after payment sees: the billing system records the
+//! payment as an event, and the next render says "thank you", not "pay now".
 
 use folio_plugin::prelude::*;
 use folio_plugin::{chrono, parse_date, Json};
@@ -88,7 +94,8 @@ impl Plugin for Invoice {
         let currency = Currency::parse("data.currency", data.get("currency").str()?)?;
         let issued_on = parse_date("data.issued_on", data.get("issued_on").str()?)?;
         let terms = data.get("payment_terms_days").opt_u32()?.unwrap_or(30);
-        let paid = data.get("paid").opt_bool()?.unwrap_or(false);
+        let paid_fact = request.attributes().get("facts").get(&format!("paid:{number}")).value().is_some();
+        let paid = data.get("paid").opt_bool()?.unwrap_or(false) || paid_fact;
         let payment_url = data.get("payment_url").opt_str()?.map(str::to_string);
 
         let line_inputs = data.get("lines").items()?;
@@ -274,6 +281,18 @@ mod tests {
         assert_eq!(plan.blocks[0].variant, "paid");
         assert_eq!(plan.blocks[1].variant, "none");
         assert!(plan.view_model()["payment_url"].is_null());
+    }
+
+    #[test]
+    fn a_payment_fact_on_the_profile_marks_the_invoice_paid() {
+        let mut request = request(sample_data(), "2026-12-05T00:00:00Z");
+        let number = sample_data()["number"].as_str().unwrap().to_string();
+        request.customer.attributes = json!({"facts": {"paid:INV-OTHER": {"value": true, "at": "2026-12-01T00:00:00Z"}}});
+        assert_eq!(Invoice::plan(&request).unwrap().blocks[0].variant, "overdue", "another invoice's payment");
+        request.customer.attributes = json!({"facts": {format!("paid:{number}"): {"value": {"amount": "1"}, "at": "2026-12-01T00:00:00Z"}}});
+        let plan = Invoice::plan(&request).unwrap();
+        assert_eq!(plan.blocks[0].variant, "paid");
+        assert_eq!(plan.blocks[1].variant, "none");
     }
 
     #[test]
