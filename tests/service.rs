@@ -659,3 +659,123 @@ fn logs_can_be_one_json_object_per_line() {
     assert_eq!(event["fields"]["message"], "folio serving");
     assert!(event["fields"]["addr"].as_str().unwrap().starts_with("127.0.0.1:"));
 }
+
+/// Creates an open link and returns (id, url).
+async fn open_link(server: &Server, key: &str, body: Value) -> (String, String) {
+    let created = json_ok(client().post(server.url("/v1/open-links")).bearer_auth(key).json(&body)).await;
+    let url = created["html_url"].as_str().unwrap().to_string();
+    assert!(url.starts_with(&format!("{}/o/", server.base)), "{url}");
+    (created["id"].as_str().unwrap().to_string(), url)
+}
+
+async fn open_as(url: &str, agent: &str) -> (StatusCode, reqwest::header::HeaderMap, String) {
+    let (status, headers, body) = send(client().get(url).header("user-agent", agent)).await;
+    (status, headers, String::from_utf8(body).unwrap())
+}
+
+const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_open_link_renders_the_freshest_profile_at_every_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/invoice").await;
+    let c = client();
+    let profile = server.url("/v1/customers/cus_open_1");
+    json_ok(c.put(&profile).bearer_auth(&keys.billing).json(&json!({"name": "Harbor <b>&</b> Pine", "locale": "en-US", "timezone": "America/Los_Angeles"}))).await;
+    let invoice = example("invoice", "en-US")["data"].clone();
+    let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_nobody", "data": invoice})), StatusCode::NOT_FOUND, "not-found").await;
+    assert_eq!(p["path"], "customer_id");
+    let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "formats": ["html", "gif"]})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "formats");
+    let (id, url) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+
+    // Unpaid: the reminder asks for payment; the customer's markup is escaped.
+    let (status, headers, html) = open_as(&url, IPHONE).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["cache-control"], "no-cache, max-age=0");
+    assert_eq!(headers["folio-open"], "fresh");
+    assert!(html.contains("Please pay") && html.contains("Pay now"), "{html}");
+    assert!(html.contains("Harbor &lt;b&gt;&amp;&lt;/b&gt; Pine") && !html.contains("<b>&</b>"), "markup must be escaped");
+    // The billing system records the payment; the same URL now says thank you.
+    let paid = format!("paid:{}", invoice["number"].as_str().unwrap());
+    json_ok(c.post(format!("{profile}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": paid, "value": true}]}))).await;
+    let (_, _, html) = open_as(&url, IPHONE).await;
+    assert!(html.contains("Thank you") && !html.contains("Pay now"), "{html}");
+
+    // Every open is recorded and classified; scanners' HEAD renders nothing.
+    let (status, headers, body) = send(c.head(&url).header("user-agent", IPHONE)).await;
+    assert_eq!((status, headers["folio-open"].to_str().unwrap(), body.len()), (StatusCode::OK, "head", 0));
+    open_as(&url, "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)").await;
+    let opens = json_ok(c.get(server.url(&format!("/v1/open-links/{id}/opens"))).bearer_auth(&keys.billing)).await;
+    let agents: Vec<&str> = opens["opens"].as_array().unwrap().iter().map(|o| o["agent"].as_str().unwrap()).collect();
+    // Opens within 10 s of the link's creation count as scanners (mail gateways).
+    assert_eq!(agents.len(), 4, "{opens}");
+    assert!(agents.iter().all(|a| *a == "scanner" || *a == "gmail-proxy"), "{agents:?}");
+    assert_eq!(opens["human_opens"], 0);
+    let timeline = json_ok(c.get(server.url("/v1/customers/cus_open_1/documents")).bearer_auth(&keys.billing)).await;
+    assert_eq!(timeline["opens"].as_array().unwrap().len(), 4);
+
+    // Tampered, truncated, guessed, other-key and revoked tokens: a bare 404.
+    let token = url.rsplit('/').next().unwrap().to_string();
+    let base = format!("{}/o/", server.base);
+    let flipped = format!("{}{}", &token[..40], if &token[40..41] == "0" { "1" } else { "0" }) + &token[41..];
+    let other_key = format!("{}{}", if &token[..8] == "00000000" { "11111111" } else { "00000000" }, &token[8..]);
+    for bad in [flipped, token[..87].to_string(), "ab".repeat(44), other_key, "zz".repeat(44)] {
+        let (status, _, body) = send(c.get(format!("{base}{bad}"))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{bad}");
+        assert!(body.is_empty(), "a 404 reveals nothing");
+    }
+    assert_eq!(send(c.delete(server.url(&format!("/v1/open-links/{id}"))).bearer_auth(&keys.billing)).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(send(c.get(&url)).await.0, StatusCode::NOT_FOUND, "revoked");
+    expect_problem(c.delete(server.url(&format!("/v1/open-links/{id}"))).bearer_auth(&keys.billing), StatusCode::NOT_FOUND, "not-found").await;
+
+    // Expiry is part of the signed token.
+    let soon = (chrono::Utc::now() + chrono::Duration::seconds(2)).to_rfc3339();
+    let (_, expiring) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "expires_at": soon})).await;
+    assert_eq!(send(c.get(&expiring)).await.0, StatusCode::OK);
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    assert_eq!(send(c.get(&expiring)).await.0, StatusCode::NOT_FOUND, "expired");
+
+    // Signing keys rotate: old links verify until their key is retired.
+    let (_, old) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+    let old_key = old.rsplit('/').next().unwrap()[..8].to_string();
+    let rotated = json_ok(c.post(server.url("/v1/signing-keys")).bearer_auth(&keys.admin)).await;
+    let (_, new) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+    assert_eq!(&new.rsplit('/').next().unwrap()[..8], rotated["id"].as_str().unwrap());
+    assert_eq!(send(c.get(&old)).await.0, StatusCode::OK, "old key still verifies");
+    assert_eq!(send(c.delete(server.url(&format!("/v1/signing-keys/{old_key}"))).bearer_auth(&keys.admin)).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(send(c.get(&old)).await.0, StatusCode::NOT_FOUND, "retired key");
+    assert_eq!(send(c.get(&new)).await.0, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_failing_open_serves_the_last_good_render_or_a_neutral_page_never_a_5xx() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "tests/plugins/hostile").await;
+    install(&server, &keys, "plugins/invoice").await;
+    let c = client();
+    let profile = server.url("/v1/customers/cus_fb");
+    json_ok(c.put(&profile).bearer_auth(&keys.billing).json(&json!({"name": "Fallback Co"}))).await;
+    let (id, url) = open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_fb", "data": {}})).await;
+    let (status, headers, good) = open_as(&url, IPHONE).await;
+    assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fresh"), "{good}");
+    assert!(good.contains("for cus_fb"), "{good}");
+    // The plugin starts failing: the open gets the last good render.
+    json_ok(c.post(format!("{profile}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": "hostile.panic", "value": true}]}))).await;
+    let (status, headers, html) = open_as(&url, IPHONE).await;
+    assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
+    assert_eq!(html, good);
+    let opens = json_ok(c.get(server.url(&format!("/v1/open-links/{id}/opens"))).bearer_auth(&keys.billing)).await;
+    assert_eq!(opens["fallback_opens"], 1);
+    // A link that never rendered well gets the neutral page.
+    let (_, broken) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_fb", "data": {"currency": "MYR"}})).await;
+    let (status, headers, html) = open_as(&broken, IPHONE).await;
+    assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
+    assert!(html.contains("not available right now"), "{html}");
+    let metrics = String::from_utf8(send(c.get(server.url("/metrics"))).await.2).unwrap();
+    assert!(metrics.contains("folio_opens_total{agent=\"scanner\",kind=\"ok\",outcome=\"fallback\",plugin=\"hostile\"} 1"), "{metrics}");
+}

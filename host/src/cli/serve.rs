@@ -29,6 +29,10 @@ pub struct ServeArgs {
     /// Replicas sharing one database must share this directory.
     #[arg(long, value_name = "DIR", env = "FOLIO_BLOB_DIR")]
     blob_dir: Option<PathBuf>,
+    /// The URL clients reach this service at (open-link URLs start with it);
+    /// default http://<addr>.
+    #[arg(long, value_name = "URL", env = "FOLIO_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,6 +61,7 @@ pub fn run_serve(args: ServeArgs, runtime: RuntimeConfig) -> Result<(), String> 
         database_url: args.data.database_url,
         blob_dir: args.blob_dir,
         runtime,
+        public_url: args.public_url,
     };
     tokio_runtime()?.block_on(serve(config))
 }

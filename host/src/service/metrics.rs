@@ -17,6 +17,8 @@ pub struct Metrics {
     pub request_seconds: HistogramVec,
     /// Requests being served right now.
     pub in_flight: IntGauge,
+    /// Opens of open links by plugin, kind, opener and outcome.
+    pub opens: IntCounterVec,
 }
 
 const BUCKETS: &[f64] = &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
@@ -43,6 +45,11 @@ impl Metrics {
             HistogramOpts::new("http_request_duration_seconds", "HTTP request latency").buckets(BUCKETS.to_vec()),
             &["route"],
         )?;
+        let opens = IntCounterVec::new(
+            Opts::new("opens_total", "Opens of open links, by plugin, kind, opener and outcome (fresh, fallback, head)"),
+            &["plugin", "kind", "agent", "outcome"],
+        )?;
+        registry.register(Box::new(opens.clone()))?;
         let in_flight = IntGauge::new("http_requests_in_flight", "HTTP requests being served")?;
         registry.register(Box::new(in_flight.clone()))?;
         registry.register(Box::new(renders.clone()))?;
@@ -50,7 +57,7 @@ impl Metrics {
         registry.register(Box::new(limit_violations.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(request_seconds.clone()))?;
-        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds, in_flight })
+        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds, in_flight, opens })
     }
 
     /// The metrics in Prometheus' text format.

@@ -11,6 +11,7 @@
 //! | `render` | the render path shared by rendering and reproducing |
 //! | `loaded` | plugins loaded into the sandbox, by digest |
 //! | `versions` | recently resolved plugin versions |
+//! | `openlink` | open-link tokens and opener classification |
 //! | `auth` | API keys and scopes |
 //! | `problem` | problem+json errors |
 //! | `metrics` | Prometheus metrics |
@@ -20,6 +21,7 @@ pub mod auth;
 pub mod loaded;
 pub mod metrics;
 pub mod openapi;
+pub mod openlink;
 pub mod problem;
 pub mod render;
 pub mod routes;
@@ -51,6 +53,9 @@ pub struct ServeConfig {
     pub blob_dir: Option<PathBuf>,
     /// The sandbox's configuration.
     pub runtime: RuntimeConfig,
+    /// Where clients reach the service; open-link URLs start with it.
+    /// Default: `http://<addr>` as bound.
+    pub public_url: Option<String>,
 }
 
 /// Opens the store a configuration names.
@@ -64,14 +69,15 @@ pub async fn open_store(data_dir: &std::path::Path, database_url: Option<&str>) 
 
 /// Builds the state a configuration describes: opens (and migrates) the
 /// database and blob store, starts the sandbox, loads fonts lazily.
-pub async fn build_state(config: &ServeConfig) -> Result<AppState, String> {
+pub async fn build_state(config: &ServeConfig, bound: SocketAddr) -> Result<AppState, String> {
     let store = open_store(&config.data_dir, config.database_url.as_deref()).await?;
     let blob_dir = config.blob_dir.clone().unwrap_or_else(|| config.data_dir.join("blobs"));
     let blobs = BlobStore::open(&blob_dir).map_err(|e| format!("cannot open the blob store at {}: {e}", blob_dir.display()))?;
     let runtime = Runtime::new(config.runtime.clone()).map_err(|e| e.to_string())?;
     let renderer = Renderer::new().map_err(|e| e.to_string())?;
     let metrics = metrics::Metrics::new().map_err(|e| format!("cannot register metrics: {e}"))?;
-    Ok(AppState::new(store, blobs, runtime, renderer, metrics))
+    let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{bound}"));
+    Ok(AppState::new(store, blobs, runtime, renderer, metrics, public_url))
 }
 
 /// The router with logging and metrics around every request.
@@ -83,11 +89,11 @@ pub fn app(state: AppState) -> axum::Router {
 /// connections, lets requests in flight finish and closes the database.
 /// Prints `listening on http://ADDR` to standard output once bound.
 pub async fn serve(config: ServeConfig) -> Result<(), String> {
-    let state = build_state(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let state = build_state(&config, addr).await?;
     let database = config.database_url.as_deref().map(redact).unwrap_or_else(|| config.data_dir.join("folio.db").display().to_string());
     tracing::info!(%addr, %database, "folio serving");
     {

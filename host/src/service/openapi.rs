@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 document of the whole API, generated from the handlers'
 //! and types' annotations (utoipa) and served at `GET /openapi.json`.
 
-use super::routes::{admin, customers, documents, health, plugins};
+use super::routes::{admin, customers, documents, health, links, open, plugins};
 use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
         documents::create, documents::metadata, documents::content, documents::reproduce,
         customers::put_profile, customers::get_profile, customers::add_events, customers::list_events, customers::timeline,
         admin::audit, admin::create_key,
+        links::create, links::revoke, links::opens, links::rotate, links::retire, open::open,
     ),
     modifiers(&BearerAuth),
 )]

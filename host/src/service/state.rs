@@ -27,11 +27,14 @@ struct Inner {
     versions: VersionCache,
     renders: tokio::sync::Semaphore,
     queue_timeout: std::time::Duration,
+    public_url: String,
 }
 
 impl AppState {
     /// Assembles the state from its parts.
-    pub fn new(store: Store, blobs: BlobStore, runtime: Runtime, renderer: Renderer, metrics: Metrics) -> Self {
+    /// `public_url` is where clients reach this service (`https://docs.example.com`):
+    /// open-link URLs start with it.
+    pub fn new(store: Store, blobs: BlobStore, runtime: Runtime, renderer: Renderer, metrics: Metrics, public_url: String) -> Self {
         let config = runtime.config();
         let (slots, queue_timeout) = (config.max_concurrent_calls.max(1) as usize * 4, config.queue_timeout);
         AppState {
@@ -39,6 +42,7 @@ impl AppState {
                 versions: VersionCache::default(),
                 renders: tokio::sync::Semaphore::new(slots),
                 queue_timeout,
+                public_url: public_url.trim_end_matches('/').to_string(),
                 store,
                 blobs,
                 plugins: LoadedPlugins::new(runtime),
@@ -72,6 +76,11 @@ impl AppState {
     /// The Prometheus metrics.
     pub fn metrics(&self) -> &Metrics {
         &self.inner.metrics
+    }
+
+    /// The base URL clients reach this service at, without a trailing slash.
+    pub fn public_url(&self) -> &str {
+        &self.inner.public_url
     }
 
     /// Recently resolved plugin versions.

@@ -3,7 +3,7 @@
 //! Two parts, one job each:
 //! - [`Store`]: records (API keys, plugin versions and aliases, archived
 //!   documents, idempotency records, customer profiles and events, the audit
-//!   log) in SQL, through sqlx's `Any` driver. The same portable SQL and the
+//!   log, open links and their opens) in SQL, through sqlx's `Any` driver. The same portable SQL and the
 //!   same migrations run on SQLite (the default: one file in the data
 //!   directory, nothing else to install) and on PostgreSQL (several
 //!   `folio serve` replicas share one database).
@@ -18,6 +18,7 @@ mod blobs;
 mod customers;
 mod documents;
 mod keys;
+mod links;
 mod plugins;
 
 pub use audit::AuditEntry;
@@ -25,6 +26,7 @@ pub use blobs::BlobStore;
 pub use customers::{CustomerEvent, CustomerProfile};
 pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};
 pub use keys::{KeyRecord, Scope, split_token};
+pub use links::{OpenEvent, OpenLink, SigningKey};
 pub use plugins::{AliasRecord, PluginVersion, VersionStatus};
 
 use chrono::{DateTime, Utc};

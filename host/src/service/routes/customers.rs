@@ -3,7 +3,7 @@
 use crate::service::auth::Caller;
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::state::AppState;
-use crate::store::{CustomerEvent, CustomerProfile, DocumentRecord, Scope, timestamp};
+use crate::store::{CustomerEvent, CustomerProfile, DocumentRecord, OpenEvent, Scope, timestamp};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
@@ -157,13 +157,17 @@ pub struct Timeline {
     pub customer_id: String,
     /// Archived documents, newest first.
     pub documents: Vec<DocumentRecord>,
+    /// Opens of the customer's open links, newest first: an important
+    /// document with no human open was never read.
+    pub opens: Vec<OpenEvent>,
 }
 
-/// The customer's timeline of archived documents, newest first.
+/// The customer's timeline: archived documents and opens, newest first.
 #[utoipa::path(get, path = "/v1/customers/{id}/documents", tag = "customers",
     responses((status = 200, body = Timeline)), security(("bearer" = [])))]
 pub async fn timeline(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Timeline>> {
     caller.require(Scope::Render)?;
     let documents = state.store().customer_documents(&id, 500).await?;
-    Ok(Json(Timeline { customer_id: id, documents }))
+    let opens = state.store().customer_opens(&id, 500).await?;
+    Ok(Json(Timeline { customer_id: id, documents, opens }))
 }

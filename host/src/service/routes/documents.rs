@@ -154,7 +154,7 @@ pub async fn create(
 }
 
 /// Fails with 422 unless `version` declares `kind` and the kind offers `format`.
-fn check_kind_and_format(version: &PluginVersion, kind: &str, format: OutputFormat) -> ApiResult<()> {
+pub(crate) fn check_kind_and_format(version: &PluginVersion, kind: &str, format: OutputFormat) -> ApiResult<()> {
     let declared = version.manifest["kinds"]
         .as_array()
         .and_then(|kinds| kinds.iter().find(|k| k["name"] == kind))

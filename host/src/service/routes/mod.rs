@@ -4,6 +4,8 @@ pub mod admin;
 pub mod customers;
 pub mod documents;
 pub mod health;
+pub mod links;
+pub mod open;
 pub mod plugins;
 
 use super::problem::{ApiResult, Problem};
@@ -36,12 +38,18 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/customers/{id}/documents", get(customers::timeline))
         .route("/v1/audit", get(admin::audit))
         .route("/v1/keys", post(admin::create_key))
+        .route("/v1/open-links", post(links::create))
+        .route("/v1/open-links/{id}", axum::routing::delete(links::revoke))
+        .route("/v1/open-links/{id}/opens", get(links::opens))
+        .route("/v1/signing-keys", post(links::rotate))
+        .route("/v1/signing-keys/{id}", axum::routing::delete(links::retire))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
         .route("/openapi.json", get(super::openapi::serve))
+        .route("/o/{token}", get(open::open))
         .merge(uploads)
         .merge(api)
         .fallback(not_found)

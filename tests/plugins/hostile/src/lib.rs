@@ -58,6 +58,11 @@ impl Plugin for Hostile {
             "alloc-churn" => return churn(),
             _ => {}
         }
+        // A customer fact can turn any kind hostile, so a test can make a
+        // plugin fail after it has rendered well (open-time fallbacks).
+        if request.attributes().get("facts").get("hostile.panic").value().is_some() {
+            panic!("hostile plugin told to panic by the customer's facts");
+        }
         Plan::new("hostile", &json!({"customer": request.customer.id, "data": request.data, "calls": calls}))?
             .block("mood", "calm")
             .title(format!("for {}", request.customer.id))

@@ -1,0 +1,171 @@
+//! Open links (billing systems create them; email opens follow them) and
+//! the keys that sign them.
+
+use crate::contract::types::OutputFormat;
+use crate::service::auth::Caller;
+use crate::service::openlink;
+use crate::service::problem::{ApiResult, Problem, parse_json};
+use crate::service::render::resolve_version;
+use crate::service::state::AppState;
+use crate::store::{OpenEvent, OpenLink, Scope, new_id, timestamp};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// `POST /v1/open-links`: a document to render whenever the link is opened.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewLink {
+    pub plugin: String,
+    /// An exact published version; not with `alias`.
+    pub version: Option<String>,
+    /// An alias (default `stable`): opens follow it as it moves.
+    pub alias: Option<String>,
+    pub kind: String,
+    /// The stored customer profile each open renders with.
+    pub customer_id: String,
+    /// The plugin's input.
+    #[schema(value_type = Object)]
+    pub data: Box<RawValue>,
+    /// What the link serves; only `html` is available so far.
+    pub formats: Option<Vec<String>>,
+    /// After this instant the link answers 404.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// A created link. The URL is the credential: whoever has it sees the document.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CreatedLink {
+    pub id: String,
+    pub html_url: String,
+    /// The id of the key that signed the token.
+    pub key_id: String,
+    pub expires_at: Option<String>,
+}
+
+/// Create an open link.
+#[utoipa::path(post, path = "/v1/open-links", tag = "open-time", request_body = NewLink,
+    responses((status = 201, body = CreatedLink), (status = 404, body = Problem), (status = 422, body = Problem)), security(("bearer" = [])))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<(StatusCode, Json<CreatedLink>)> {
+    caller.require(Scope::Render)?;
+    let input: NewLink = parse_json(&super::body(body)?)?;
+    if let Some(formats) = &input.formats {
+        if let Some(other) = formats.iter().find(|f| f.as_str() != "html") {
+            return Err(Problem::invalid(
+                "formats",
+                format!("format `{other}` is not served by open links yet; ask for [\"html\"]"),
+            ));
+        }
+    }
+    let now = Utc::now();
+    if input.expires_at.is_some_and(|at| at <= now) {
+        return Err(Problem::invalid("expires_at", "the link would already have expired"));
+    }
+    let version = resolve_version(&state, &input.plugin, input.version.as_deref(), input.alias.as_deref(), false).await?;
+    super::documents::check_kind_and_format(&version, &input.kind, OutputFormat::Html)?;
+    if state.store().customer(&input.customer_id).await?.is_none() {
+        return Err(Problem::not_found(format!(
+            "no customer profile `{}`; open links render from the stored profile, so PUT /v1/customers/{} first",
+            input.customer_id, input.customer_id
+        ))
+        .at("customer_id"));
+    }
+    let link = OpenLink {
+        id: new_id("lnk"),
+        plugin: input.plugin,
+        alias: if input.version.is_some() { None } else { Some(input.alias.unwrap_or_else(|| "stable".into())) },
+        version: input.version,
+        kind: input.kind,
+        customer_id: input.customer_id,
+        data: input.data.get().to_string(),
+        expires_at: input.expires_at.map(timestamp),
+        revoked_at: None,
+        created_by: caller.id().to_string(),
+        created_at: timestamp(now),
+        last_good_sha256: None,
+        last_good_at: None,
+    };
+    state.store().insert_link(&link).await?;
+    let key = state.store().active_signing_key().await?;
+    let token = openlink::sign(&key.id, &key.secret, &link.id, input.expires_at.map(|at| at.timestamp()))
+        .ok_or_else(|| Problem::internal("could not sign an open-link token"))?;
+    let html_url = format!("{}/o/{token}", state.public_url());
+    Ok((StatusCode::CREATED, Json(CreatedLink { id: link.id, html_url, key_id: key.id, expires_at: link.expires_at })))
+}
+
+/// Revoke an open link: its URL answers 404 from now on.
+#[utoipa::path(delete, path = "/v1/open-links/{id}", tag = "open-time",
+    responses((status = 204), (status = 404, body = Problem)), security(("bearer" = [])))]
+pub async fn revoke(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+    caller.require(Scope::Render)?;
+    if !state.store().revoke_link(&id).await? {
+        return Err(Problem::not_found(format!("no open link `{id}` in service")));
+    }
+    state.store().audit(&timestamp(Utc::now()), caller.id(), "link.revoke", &id, serde_json::json!({})).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A link's opens, and how many of them were people.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct LinkOpens {
+    pub link: OpenLink,
+    /// Opens by people (`agent` = `human`): what open rates count.
+    pub human_opens: usize,
+    /// Proxy and scanner opens, which are not counted as opens by people.
+    pub unverified_opens: usize,
+    /// Opens answered with the fallback rather than a fresh render.
+    pub fallback_opens: usize,
+    /// Newest first, at most 500.
+    pub opens: Vec<OpenEvent>,
+}
+
+/// The opens of a link.
+#[utoipa::path(get, path = "/v1/open-links/{id}/opens", tag = "open-time",
+    responses((status = 200, body = LinkOpens), (status = 404, body = Problem)), security(("bearer" = [])))]
+pub async fn opens(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<LinkOpens>> {
+    caller.require(Scope::Render)?;
+    let link = state.store().link(&id).await?.ok_or_else(|| Problem::not_found(format!("no open link `{id}`")))?;
+    let opens = state.store().link_opens(&id, 500).await?;
+    let human_opens = opens.iter().filter(|o| o.agent == "human").count();
+    let fallback_opens = opens.iter().filter(|o| o.outcome == "fallback").count();
+    Ok(Json(LinkOpens { link, human_opens, unverified_opens: opens.len() - human_opens, fallback_opens, opens }))
+}
+
+/// A signing key as the API shows it (never its secret).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SigningKeyInfo {
+    pub id: String,
+    pub created_at: String,
+}
+
+/// Start signing new links with a new key; links signed before keep working
+/// until their key is retired.
+#[utoipa::path(post, path = "/v1/signing-keys", tag = "open-time",
+    responses((status = 201, body = SigningKeyInfo)), security(("bearer" = [])))]
+pub async fn rotate(State(state): State<AppState>, caller: Caller) -> ApiResult<(StatusCode, Json<SigningKeyInfo>)> {
+    caller.require(Scope::Admin)?;
+    let key = state.store().rotate_signing_key().await?;
+    state.store().audit(&key.created_at, caller.id(), "signing-key.create", &key.id, serde_json::json!({})).await?;
+    Ok((StatusCode::CREATED, Json(SigningKeyInfo { id: key.id, created_at: key.created_at })))
+}
+
+/// Retire a signing key: every link it signed answers 404 from now on.
+#[utoipa::path(delete, path = "/v1/signing-keys/{id}", tag = "open-time",
+    responses((status = 204), (status = 404, body = Problem)), security(("bearer" = [])))]
+pub async fn retire(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+    caller.require(Scope::Admin)?;
+    if !state.store().retire_signing_key(&id).await? {
+        return Err(Problem::not_found(format!("no signing key `{id}` in service")));
+    }
+    state.store().audit(&timestamp(Utc::now()), caller.id(), "signing-key.retire", &id, serde_json::json!({})).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,207 @@
+//! Open links (documents rendered when an email is opened), the keys that
+//! sign their tokens, and the record of every open.
+
+use super::{Store, StoreError, StoreResult, new_id, random_bytes, timestamp};
+use chrono::Utc;
+use serde::Serialize;
+
+/// A key that signs open-link tokens. Retired keys no longer verify.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SigningKey {
+    /// 8 hex digits, carried in every token it signs.
+    pub id: String,
+    /// 32 random bytes, hex.
+    pub secret: String,
+    pub created_at: String,
+    pub retired_at: Option<String>,
+}
+
+/// A stored open link: what to render for whom. The customer is read from
+/// their stored profile at each open.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct OpenLink {
+    pub id: String,
+    pub plugin: String,
+    pub alias: Option<String>,
+    pub version: Option<String>,
+    pub kind: String,
+    pub customer_id: String,
+    /// The plugin's input, as JSON text.
+    #[schema(value_type = Object)]
+    #[serde(serialize_with = "super::raw_json")]
+    pub data: String,
+    pub expires_at: Option<String>,
+    pub revoked_at: Option<String>,
+    pub created_by: String,
+    pub created_at: String,
+    /// SHA-256 of the last render that succeeded: the fallback.
+    pub last_good_sha256: Option<String>,
+    pub last_good_at: Option<String>,
+}
+
+/// One open of a link.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct OpenEvent {
+    pub id: String,
+    pub link_id: String,
+    pub customer_id: String,
+    pub at: String,
+    pub format: String,
+    /// `GET` or `HEAD`.
+    pub method: String,
+    /// Who opened: `human`, `gmail-proxy`, `apple-mpp`, `scanner`.
+    pub agent: String,
+    /// `fresh` (rendered now) or `fallback` (the last good render, or the
+    /// host's neutral page).
+    pub outcome: String,
+}
+
+impl Store {
+    /// The newest key that is not retired, creating one if there is none.
+    pub async fn active_signing_key(&self) -> StoreResult<SigningKey> {
+        if let Some(key) = self.newest_signing_key().await? {
+            return Ok(key);
+        }
+        self.rotate_signing_key().await
+    }
+
+    async fn newest_signing_key(&self) -> StoreResult<Option<SigningKey>> {
+        sqlx::query_as("SELECT * FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1")
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("reading the link signing key", e))
+    }
+
+    /// Creates a new signing key, which signs every link from now on; the
+    /// older keys keep verifying until retired.
+    pub async fn rotate_signing_key(&self) -> StoreResult<SigningKey> {
+        let key = SigningKey {
+            id: hex::encode(random_bytes::<4>()),
+            secret: hex::encode(random_bytes::<32>()),
+            created_at: timestamp(Utc::now()),
+            retired_at: None,
+        };
+        sqlx::query("INSERT INTO signing_keys (id, secret, created_at) VALUES ($1, $2, $3)")
+            .bind(&key.id)
+            .bind(&key.secret)
+            .bind(&key.created_at)
+            .execute(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("creating a link signing key", e))?;
+        Ok(key)
+    }
+
+    /// Retires key `id`: tokens it signed stop verifying. Returns `false` if
+    /// there is no such key still in service.
+    pub async fn retire_signing_key(&self, id: &str) -> StoreResult<bool> {
+        let result = sqlx::query("UPDATE signing_keys SET retired_at = $1 WHERE id = $2 AND retired_at IS NULL")
+            .bind(timestamp(Utc::now()))
+            .bind(id)
+            .execute(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("retiring a link signing key", e))?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Key `id`, if it is still in service.
+    pub async fn signing_key(&self, id: &str) -> StoreResult<Option<SigningKey>> {
+        sqlx::query_as("SELECT * FROM signing_keys WHERE id = $1 AND retired_at IS NULL")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("reading a link signing key", e))
+    }
+
+    /// Stores a new link.
+    pub async fn insert_link(&self, link: &OpenLink) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO open_links (id, plugin, alias, version, kind, customer_id, data, expires_at, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&link.id)
+        .bind(&link.plugin)
+        .bind(&link.alias)
+        .bind(&link.version)
+        .bind(&link.kind)
+        .bind(&link.customer_id)
+        .bind(&link.data)
+        .bind(&link.expires_at)
+        .bind(&link.created_by)
+        .bind(&link.created_at)
+        .execute(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("creating an open link", e))?;
+        Ok(())
+    }
+
+    /// Link `id`, revoked or not.
+    pub async fn link(&self, id: &str) -> StoreResult<Option<OpenLink>> {
+        sqlx::query_as("SELECT * FROM open_links WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("reading an open link", e))
+    }
+
+    /// Revokes link `id`; `false` if it does not exist or was revoked already.
+    pub async fn revoke_link(&self, id: &str) -> StoreResult<bool> {
+        let result = sqlx::query("UPDATE open_links SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(timestamp(Utc::now()))
+            .bind(id)
+            .execute(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("revoking an open link", e))?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Remembers the blob of the link's latest successful render.
+    pub async fn set_last_good(&self, id: &str, sha256: &str, at: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE open_links SET last_good_sha256 = $1, last_good_at = $2 WHERE id = $3")
+            .bind(sha256)
+            .bind(at)
+            .bind(id)
+            .execute(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("recording a link's last good render", e))?;
+        Ok(())
+    }
+
+    /// Records an open.
+    pub async fn record_open(&self, link: &OpenLink, format: &str, method: &str, agent: &str, outcome: &str) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO open_events (id, link_id, customer_id, at, format, method, agent, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(new_id("opn"))
+        .bind(&link.id)
+        .bind(&link.customer_id)
+        .bind(timestamp(Utc::now()))
+        .bind(format)
+        .bind(method)
+        .bind(agent)
+        .bind(outcome)
+        .execute(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("recording an open", e))?;
+        Ok(())
+    }
+
+    /// The opens of link `id`, newest first.
+    pub async fn link_opens(&self, id: &str, limit: i64) -> StoreResult<Vec<OpenEvent>> {
+        sqlx::query_as("SELECT * FROM open_events WHERE link_id = $1 ORDER BY at DESC, id DESC LIMIT $2")
+            .bind(id)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing a link's opens", e))
+    }
+
+    /// A customer's opens, newest first (for their timeline).
+    pub async fn customer_opens(&self, customer_id: &str, limit: i64) -> StoreResult<Vec<OpenEvent>> {
+        sqlx::query_as("SELECT * FROM open_events WHERE customer_id = $1 ORDER BY at DESC, id DESC LIMIT $2")
+            .bind(customer_id)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing a customer's opens", e))
+    }
+}
