@@ -698,10 +698,16 @@ async fn an_open_link_renders_the_freshest_profile_at_every_open() {
     assert_eq!(headers["folio-open"], "fresh");
     assert!(html.contains("Please pay") && html.contains("Pay now"), "{html}");
     assert!(html.contains("Harbor &lt;b&gt;&amp;&lt;/b&gt; Pine") && !html.contains("<b>&</b>"), "markup must be escaped");
+    // Opened again with nothing changed, within the plan's freshness window:
+    // the same render, from the cache.
+    let (_, headers, again) = open_as(&url, IPHONE).await;
+    assert_eq!(headers["folio-open"], "cached");
+    assert_eq!(again, html);
     // The billing system records the payment; the same URL now says thank you.
     let paid = format!("paid:{}", invoice["number"].as_str().unwrap());
     json_ok(c.post(format!("{profile}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": paid, "value": true}]}))).await;
-    let (_, _, html) = open_as(&url, IPHONE).await;
+    let (_, headers, html) = open_as(&url, IPHONE).await;
+    assert_eq!(headers["folio-open"], "fresh", "the payment made the profile newer");
     assert!(html.contains("Thank you") && !html.contains("Pay now"), "{html}");
 
     // Every open is recorded and classified; scanners' HEAD renders nothing.
@@ -711,11 +717,11 @@ async fn an_open_link_renders_the_freshest_profile_at_every_open() {
     let opens = json_ok(c.get(server.url(&format!("/v1/open-links/{id}/opens"))).bearer_auth(&keys.billing)).await;
     let agents: Vec<&str> = opens["opens"].as_array().unwrap().iter().map(|o| o["agent"].as_str().unwrap()).collect();
     // Opens within 10 s of the link's creation count as scanners (mail gateways).
-    assert_eq!(agents.len(), 4, "{opens}");
+    assert_eq!(agents.len(), 5, "{opens}");
     assert!(agents.iter().all(|a| *a == "scanner" || *a == "gmail-proxy"), "{agents:?}");
     assert_eq!(opens["human_opens"], 0);
     let timeline = json_ok(c.get(server.url("/v1/customers/cus_open_1/documents")).bearer_auth(&keys.billing)).await;
-    assert_eq!(timeline["opens"].as_array().unwrap().len(), 4);
+    assert_eq!(timeline["opens"].as_array().unwrap().len(), 5);
 
     // Tampered, truncated, guessed, other-key and revoked tokens: a bare 404.
     let token = url.rsplit('/').next().unwrap().to_string();

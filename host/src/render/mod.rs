@@ -116,6 +116,9 @@ pub struct Document {
     pub bytes: Vec<u8>,
     /// The plan's file name with this format's extension.
     pub file_name: String,
+    /// How long the plan says its content stays true (seconds; 0 = re-render
+    /// every time). Open-time caching honours it.
+    pub freshness_seconds: u32,
 }
 
 /// Why a plan could not be rendered. Each names the template or file at fault.
@@ -242,7 +245,12 @@ impl Renderer {
             }
         };
         let stem = if plan.file_name.trim().is_empty() { plan.template.as_str() } else { plan.file_name.as_str() };
-        Ok(Document { format, bytes, file_name: format!("{stem}.{}", format.extension()) })
+        Ok(Document {
+            format,
+            bytes,
+            file_name: format!("{stem}.{}", format.extension()),
+            freshness_seconds: plan.freshness_seconds,
+        })
     }
 
     /// The plan with each chosen block rendered as HTML and text.

@@ -12,6 +12,7 @@
 //! | `loaded` | plugins loaded into the sandbox, by digest |
 //! | `versions` | recently resolved plugin versions |
 //! | `openlink` | open-link tokens and opener classification |
+//! | `opencache` | open-time renders shared within their freshness window |
 //! | `auth` | API keys and scopes |
 //! | `problem` | problem+json errors |
 //! | `metrics` | Prometheus metrics |
@@ -21,6 +22,7 @@ pub mod auth;
 pub mod loaded;
 pub mod metrics;
 pub mod openapi;
+pub mod opencache;
 pub mod openlink;
 pub mod problem;
 pub mod render;

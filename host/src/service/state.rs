@@ -28,6 +28,7 @@ struct Inner {
     renders: tokio::sync::Semaphore,
     queue_timeout: std::time::Duration,
     public_url: String,
+    open_cache: super::opencache::OpenCache,
 }
 
 impl AppState {
@@ -43,6 +44,7 @@ impl AppState {
                 renders: tokio::sync::Semaphore::new(slots),
                 queue_timeout,
                 public_url: public_url.trim_end_matches('/').to_string(),
+                open_cache: Default::default(),
                 store,
                 blobs,
                 plugins: LoadedPlugins::new(runtime),
@@ -81,6 +83,11 @@ impl AppState {
     /// The base URL clients reach this service at, without a trailing slash.
     pub fn public_url(&self) -> &str {
         &self.inner.public_url
+    }
+
+    /// Open-time renders within their freshness window.
+    pub fn open_cache(&self) -> &super::opencache::OpenCache {
+        &self.inner.open_cache
     }
 
     /// Recently resolved plugin versions.

@@ -51,8 +51,9 @@ pub struct OpenEvent {
     pub method: String,
     /// Who opened: `human`, `gmail-proxy`, `apple-mpp`, `scanner`.
     pub agent: String,
-    /// `fresh` (rendered now) or `fallback` (the last good render, or the
-    /// host's neutral page).
+    /// `fresh` (rendered now), `cached` (rendered for the same profile
+    /// version within the plan's freshness window), `fallback` (the last
+    /// good render, or the host's neutral page) or `head` (nothing rendered).
     pub outcome: String,
 }
 

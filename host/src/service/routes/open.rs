@@ -4,7 +4,8 @@
 //! link (malformed, tampered, guessed, expired, revoked, retired key) is
 //! the same bare 404, so the answer reveals nothing. Once the link is
 //! found, the answer is always 200: a fresh render from the customer's
-//! stored profile and facts, or — when the plugin fails, the profile is
+//! stored profile and facts (shared within the plan's freshness window,
+//! see `opencache`), or — when the plugin fails, the profile is
 //! gone or the store stumbles — the link's last good render, or a neutral
 //! page. Mail clients and image proxies never see a 5xx.
 
@@ -39,7 +40,7 @@ pub async fn open(State(state): State<AppState>, method: Method, headers: Header
         (Vec::new(), "head")
     } else {
         match fresh(&state, &link).await {
-            Ok(bytes) => (bytes, "fresh"),
+            Ok((bytes, cached)) => (bytes, if cached { "cached" } else { "fresh" }),
             Err(problem) => {
                 tracing::warn!(link = %link.id, reason = %problem.detail, "open-time render failed; serving the fallback");
                 (fallback(&state, &link), "fallback")
@@ -69,31 +70,40 @@ async fn live_link(state: &AppState, token: &str) -> Option<OpenLink> {
 }
 
 /// Renders the link now, from the customer's stored profile, and keeps the
-/// bytes as the link's last good render.
-async fn fresh(state: &AppState, link: &OpenLink) -> ApiResult<Vec<u8>> {
+/// bytes as the link's last good render; or, within the plan's freshness
+/// window, the render already made for this profile version. Returns the
+/// bytes and whether they came from the cache.
+async fn fresh(state: &AppState, link: &OpenLink) -> ApiResult<(Vec<u8>, bool)> {
     let profile = state
         .store()
         .customer(&link.customer_id)
         .await?
         .ok_or_else(|| Problem::not_found(format!("customer profile `{}` is gone", link.customer_id)))?;
     let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
-    let inputs = Inputs {
-        plugin: version.name.clone(),
-        version: version.version.clone(),
-        digest: version.digest.clone(),
-        kind: link.kind.clone(),
-        customer: customer_from_profile(state, &profile).await?,
-        data: RawValue::from_string(link.data.clone()).map_err(Problem::internal)?,
-        format: OutputFormat::Html,
-        purpose: Purpose::OpenTime,
-        at: Utc::now(),
-    };
-    let document = render(state, &version, &inputs).await?;
-    let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
-    if link.last_good_sha256.as_deref() != Some(sha256.as_str()) {
-        state.store().set_last_good(&link.id, &sha256, &timestamp(inputs.at)).await?;
-    }
-    Ok(document.bytes)
+    let key = (link.id.clone(), profile.version, version.digest.clone());
+    let (bytes, cached) = state
+        .open_cache()
+        .get_or_render(key, || async {
+            let inputs = Inputs {
+                plugin: version.name.clone(),
+                version: version.version.clone(),
+                digest: version.digest.clone(),
+                kind: link.kind.clone(),
+                customer: customer_from_profile(state, &profile).await?,
+                data: RawValue::from_string(link.data.clone()).map_err(Problem::internal)?,
+                format: OutputFormat::Html,
+                purpose: Purpose::OpenTime,
+                at: Utc::now(),
+            };
+            let document = render(state, &version, &inputs).await?;
+            let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
+            if link.last_good_sha256.as_deref() != Some(sha256.as_str()) {
+                state.store().set_last_good(&link.id, &sha256, &timestamp(inputs.at)).await?;
+            }
+            Ok::<_, Problem>((document.bytes, document.freshness_seconds))
+        })
+        .await?;
+    Ok((bytes.as_ref().clone(), cached))
 }
 
 /// The link's last good render, else the neutral page.
