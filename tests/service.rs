@@ -46,9 +46,15 @@ fn folio_command(data_dir: &Path, db: &Db) -> Command {
 impl Server {
     /// Starts a server over `data_dir` (blobs go to `blob_dir`).
     fn start(data_dir: &Path, blob_dir: &Path, db: &Db) -> Server {
+        Self::start_with(data_dir, blob_dir, db, &[])
+    }
+
+    /// [`Server::start`] with more `folio serve` arguments.
+    fn start_with(data_dir: &Path, blob_dir: &Path, db: &Db, extra: &[&str]) -> Server {
         let mut child = folio_command(data_dir, db)
             .args(["serve", "--addr", "127.0.0.1:0", "--blob-dir"])
             .arg(blob_dir)
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -784,4 +790,34 @@ async fn a_failing_open_serves_the_last_good_render_or_a_neutral_page_never_a_5x
     assert!(html.contains("not available right now"), "{html}");
     let metrics = String::from_utf8(send(c.get(server.url("/metrics"))).await.2).unwrap();
     assert!(metrics.contains("folio_opens_total{agent=\"scanner\",kind=\"ok\",outcome=\"fallback\",plugin=\"hostile\"} 1"), "{metrics}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flood_of_opens_from_one_address_is_limited_without_affecting_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &["--open-rate-limit", "5"]);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "tests/plugins/hostile").await;
+    json_ok(client().put(server.url("/v1/customers/cus_rl")).bearer_auth(&keys.billing).json(&json!({"name": "Rate Ltd"}))).await;
+    let (_, url) = open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_rl", "data": {}})).await;
+    // 127.0.0.1 floods: beyond a burst of 10 it is refused.
+    let mut statuses = Vec::new();
+    let started = std::time::Instant::now();
+    for _ in 0..40 {
+        statuses.push(send(client().get(&url)).await.0);
+    }
+    // Allowed: the burst of 10, plus 5 a second refilled while flooding.
+    let allowed_at_most = 10 + (5.0 * started.elapsed().as_secs_f64()).ceil() as usize;
+    let served = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    let refused = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!(served + refused, 40, "{statuses:?}");
+    assert!(refused > 0 && served <= allowed_at_most, "served {served}, at most {allowed_at_most}: {statuses:?}");
+    assert!(statuses[..10].iter().all(|s| *s == StatusCode::OK), "{statuses:?}");
+    // Another address is served as usual.
+    let other = reqwest::Client::builder().local_address("127.0.0.2".parse::<std::net::IpAddr>().unwrap()).build().unwrap();
+    for _ in 0..5 {
+        assert_eq!(send(other.get(&url)).await.0, StatusCode::OK);
+    }
+    let metrics = String::from_utf8(send(client().get(server.url("/metrics"))).await.2).unwrap();
+    assert!(metrics.contains(&format!("folio_opens_rate_limited_total {refused}")), "{metrics}");
 }

@@ -33,6 +33,10 @@ pub struct ServeArgs {
     /// default http://<addr>.
     #[arg(long, value_name = "URL", env = "FOLIO_PUBLIC_URL")]
     public_url: Option<String>,
+    /// Requests a second per client address on /o/… (bursts of twice that);
+    /// 0 turns the limit off (do that behind a reverse proxy and limit there).
+    #[arg(long, value_name = "N", default_value_t = 50, env = "FOLIO_OPEN_RATE_LIMIT")]
+    open_rate_limit: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +66,7 @@ pub fn run_serve(args: ServeArgs, runtime: RuntimeConfig) -> Result<(), String> 
         blob_dir: args.blob_dir,
         runtime,
         public_url: args.public_url,
+        open_rate_limit: args.open_rate_limit,
     };
     tokio_runtime()?.block_on(serve(config))
 }

@@ -19,6 +19,8 @@ pub struct Metrics {
     pub in_flight: IntGauge,
     /// Opens of open links by plugin, kind, opener and outcome.
     pub opens: IntCounterVec,
+    /// Requests to `/o/…` refused by the per-address rate limit.
+    pub opens_limited: prometheus::IntCounter,
 }
 
 const BUCKETS: &[f64] = &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
@@ -50,6 +52,8 @@ impl Metrics {
             &["plugin", "kind", "agent", "outcome"],
         )?;
         registry.register(Box::new(opens.clone()))?;
+        let opens_limited = prometheus::IntCounter::new("opens_rate_limited_total", "Requests to /o/ refused by the per-address rate limit")?;
+        registry.register(Box::new(opens_limited.clone()))?;
         let in_flight = IntGauge::new("http_requests_in_flight", "HTTP requests being served")?;
         registry.register(Box::new(in_flight.clone()))?;
         registry.register(Box::new(renders.clone()))?;
@@ -57,7 +61,7 @@ impl Metrics {
         registry.register(Box::new(limit_violations.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(request_seconds.clone()))?;
-        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds, in_flight, opens })
+        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds, in_flight, opens, opens_limited })
     }
 
     /// The metrics in Prometheus' text format.

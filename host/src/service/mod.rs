@@ -13,6 +13,7 @@
 //! | `versions` | recently resolved plugin versions |
 //! | `openlink` | open-link tokens and opener classification |
 //! | `opencache` | open-time renders shared within their freshness window |
+//! | `ratelimit` | per-address limits on the routes anyone can call |
 //! | `auth` | API keys and scopes |
 //! | `problem` | problem+json errors |
 //! | `metrics` | Prometheus metrics |
@@ -25,6 +26,7 @@ pub mod openapi;
 pub mod opencache;
 pub mod openlink;
 pub mod problem;
+pub mod ratelimit;
 pub mod render;
 pub mod routes;
 pub mod state;
@@ -58,6 +60,8 @@ pub struct ServeConfig {
     /// Where clients reach the service; open-link URLs start with it.
     /// Default: `http://<addr>` as bound.
     pub public_url: Option<String>,
+    /// Requests a second per client address on `/o/…` (0: no limit).
+    pub open_rate_limit: u32,
 }
 
 /// Opens the store a configuration names.
@@ -79,7 +83,8 @@ pub async fn build_state(config: &ServeConfig, bound: SocketAddr) -> Result<AppS
     let renderer = Renderer::new().map_err(|e| e.to_string())?;
     let metrics = metrics::Metrics::new().map_err(|e| format!("cannot register metrics: {e}"))?;
     let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{bound}"));
-    Ok(AppState::new(store, blobs, runtime, renderer, metrics, public_url))
+    let state = AppState::new(store, blobs, runtime, renderer, metrics, public_url);
+    Ok(state.with_open_rate_limit(config.open_rate_limit))
 }
 
 /// The router with logging and metrics around every request.
@@ -105,7 +110,8 @@ pub async fn serve(config: ServeConfig) -> Result<(), String> {
         let _ = out.flush();
     }
     let store = state.store().clone();
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| format!("server error: {e}"))?;
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| format!("server error: {e}"))?;
     tracing::info!("shutting down: requests finished, closing the database");
     store.close().await;
     Ok(())

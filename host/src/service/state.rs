@@ -29,6 +29,7 @@ struct Inner {
     queue_timeout: std::time::Duration,
     public_url: String,
     open_cache: super::opencache::OpenCache,
+    open_limiter: super::ratelimit::RateLimiter,
 }
 
 impl AppState {
@@ -45,6 +46,7 @@ impl AppState {
                 queue_timeout,
                 public_url: public_url.trim_end_matches('/').to_string(),
                 open_cache: Default::default(),
+                open_limiter: super::ratelimit::RateLimiter::new(0),
                 store,
                 blobs,
                 plugins: LoadedPlugins::new(runtime),
@@ -83,6 +85,20 @@ impl AppState {
     /// The base URL clients reach this service at, without a trailing slash.
     pub fn public_url(&self) -> &str {
         &self.inner.public_url
+    }
+
+    /// The same state with `rate` requests a second per address on `/o/…`.
+    /// Call before the state is shared.
+    pub fn with_open_rate_limit(mut self, rate: u32) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.open_limiter = super::ratelimit::RateLimiter::new(rate);
+        }
+        self
+    }
+
+    /// The per-address limiter for `/o/…`.
+    pub fn open_limiter(&self) -> &super::ratelimit::RateLimiter {
+        &self.inner.open_limiter
     }
 
     /// Open-time renders within their freshness window.

@@ -15,7 +15,8 @@ use crate::service::problem::{ApiResult, Problem};
 use crate::service::render::{Inputs, customer_from_profile, render, resolve_version};
 use crate::service::state::AppState;
 use crate::store::{OpenLink, timestamp};
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
+use std::net::SocketAddr;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -28,7 +29,17 @@ const NEUTRAL_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta chars
 /// Open a link: the HTML document, rendered now.
 #[utoipa::path(get, path = "/o/{token}", tag = "open-time",
     responses((status = 200, description = "The document, rendered now (or the fallback)", content_type = "text/html"), (status = 404, description = "No live link")))]
-pub async fn open(State(state): State<AppState>, method: Method, headers: HeaderMap, Path(token): Path<String>) -> Response {
+pub async fn open(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    method: Method,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Response {
+    if !state.open_limiter().allow(client.ip()) {
+        state.metrics().opens_limited.inc();
+        return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "1")]).into_response();
+    }
     let Some(link) = live_link(&state, &token).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
