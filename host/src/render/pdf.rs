@@ -2,10 +2,9 @@
 //!
 //! The print frame (`templates/layout.print.hbs`) is flat HTML: printpdf's
 //! layout engine does not lay out block content nested in table cells, so
-//! the email frame cannot be reused. Fonts are never taken from the machine:
-//! the host loads Noto Sans (Latin) and Noto Sans CJK from the files below,
-//! parses them once into a shared font pool, and every PDF embeds the subset
-//! it uses. Metadata is fixed by the render (title, author, the render
+//! the email frame cannot be reused. The host's fonts (`fonts.rs`) are
+//! parsed once into a shared font pool, and every PDF embeds the subset it
+//! uses. Metadata is fixed by the render (title, author, the render
 //! instant as creation date, an identifier derived from the content), so the
 //! same inputs give byte-identical PDFs. The catalog carries the
 //! document's language (`/Lang`).
@@ -16,17 +15,6 @@ use printpdf::{
     TextItem,
 };
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-/// The font files PDFs are made with, from Debian's fonts-noto-core and
-/// fonts-noto-cjk (installed by `make setup`). `FOLIO_FONT_DIR` replaces the
-/// two Debian directories with one directory holding the same file names.
-const FONT_FILES: [(&str, &str, &str); 4] = [
-    ("/usr/share/fonts/truetype/noto", "NotoSans-Regular.ttf", "fonts-noto-core"),
-    ("/usr/share/fonts/truetype/noto", "NotoSans-Bold.ttf", "fonts-noto-core"),
-    ("/usr/share/fonts/opentype/noto", "NotoSansCJK-Regular.ttc", "fonts-noto-cjk"),
-    ("/usr/share/fonts/opentype/noto", "NotoSansCJK-Bold.ttc", "fonts-noto-cjk"),
-];
 
 /// A4 with 18 mm margins.
 const PAGE: (f32, f32, f32) = (210.0, 297.0, 18.0);
@@ -40,26 +28,9 @@ impl PdfFonts {
     /// Loads and parses the font files. A missing file is an error naming it
     /// and the package that provides it.
     pub fn load() -> Result<Self, String> {
-        let override_dir = std::env::var_os("FOLIO_FONT_DIR").map(PathBuf::from);
-        let mut fonts = BTreeMap::new();
-        for (dir, file, package) in FONT_FILES {
-            let path = override_dir.clone().unwrap_or_else(|| PathBuf::from(dir)).join(file);
-            let bytes = std::fs::read(&path).map_err(|e| {
-                format!("PDF output needs the font {} ({e}); install Debian's {package} (make setup) or set FOLIO_FONT_DIR", path.display())
-            })?;
-            fonts.insert(file.to_string(), bytes);
-        }
+        let fonts: BTreeMap<String, Vec<u8>> = super::fonts::read("PDF output")?.into_iter().collect();
         // No family names to scan for: only the fonts above are available.
         Ok(PdfFonts { pool: printpdf::html::build_font_pool(&fonts, Some(&[])) })
-    }
-}
-
-/// The CSS font stack for a document in `lang`: Noto Sans for Latin text,
-/// then the CJK face matching the language for everything else.
-pub fn font_stack(lang: super::Lang) -> &'static str {
-    match lang {
-        super::Lang::ZhTw => "'Noto Sans', 'Noto Sans CJK TC', 'Noto Sans CJK SC'",
-        _ => "'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK TC'",
     }
 }
 
