@@ -380,3 +380,82 @@ fn every_html_output_is_valid_html5() {
     assert!(!html5_errors("<!DOCTYPE html><html><body><p><table></p></body></html>").is_empty());
     assert!(!html5_errors("<html><body>no doctype</body></html>").is_empty());
 }
+
+fn png(bundle: &Bundle, request: &Request) -> Vec<u8> {
+    renderer().render(bundle, &plan(request), request, Format::Png).expect("png").bytes
+}
+
+#[test]
+fn the_status_block_is_drawn_as_png_in_every_locale_and_follows_the_plan() {
+    let bundle = &invoice().0;
+    let mut images = Vec::new();
+    for locale in LOCALES {
+        let request = example(locale);
+        let image = png(bundle, &request);
+        // The SVG is 600×150; images are drawn at twice that.
+        assert_eq!(png_size(&image), (1200, 300), "{locale}");
+        assert_eq!(image, png(bundle, &request), "{locale}: the same inputs give the same bytes");
+        images.push(image);
+    }
+    images.dedup();
+    assert_eq!(images.len(), LOCALES.len(), "each locale draws its own text");
+
+    let mut request = example("en-US");
+    let due = png(bundle, &request);
+    request.data = serde_json::value::RawValue::from_string({
+        let mut data: Value = serde_json::from_str(request.data.get()).unwrap();
+        data["paid"] = Value::Bool(true);
+        data.to_string()
+    })
+    .unwrap();
+    assert_eq!(plan(&request).blocks[0].variant, "paid");
+    assert_ne!(png(bundle, &request), due, "a paid invoice draws the thank-you block");
+}
+
+#[test]
+fn customer_markup_in_an_image_is_text_not_svg() {
+    let bundle = &invoice().0;
+    let mut request = example("en-US");
+    request.customer.display_name = r#"</text><image href="/etc/passwd"/><text>"#.into();
+    // Unescaped, the name would end the text element and the SVG would not
+    // parse; escaped, it is drawn as characters.
+    let image = png(bundle, &request);
+    assert_eq!(png_size(&image), (1200, 300));
+    request.customer.display_name = "Someone else".into();
+    assert_ne!(png(bundle, &request), image);
+}
+
+#[test]
+fn png_needs_a_block_with_an_svg_variant_and_names_the_candidates() {
+    let mut bundle = invoice().0;
+    for variant in ["due", "overdue", "paid", "credit-note"] {
+        let mut files = bundle.files().clone();
+        files.remove(&format!("templates/blocks/status/{variant}.svg.hbs"));
+        bundle = Bundle::create(bundle.contract(), bundle.manifest().plugin.clone(), bundle.wasm().to_vec(), files).unwrap();
+    }
+    let request = example("en-US");
+    let err = renderer().render(&bundle, &plan(&request), &request, Format::Png).unwrap_err().to_string();
+    assert!(err.contains("no block this plan chose has an image variant (status/overdue, payment/link)"), "{err}");
+    assert!(err.contains("templates/blocks/<slot>/<variant>.svg.hbs"), "{err}");
+
+    let bundle = altered("templates/blocks/status/overdue.svg.hbs", Some("<svg><text>{{view.nope}}</text></svg>"));
+    let err = renderer().render(&bundle, &plan(&request), &request, Format::Png).unwrap_err().to_string();
+    assert!(err.contains("template `blocks/status/overdue.svg` line 1") && err.contains("view.nope"), "{err}");
+    let bundle = altered("templates/blocks/status/overdue.svg.hbs", Some("<svg><rect></svg>"));
+    let err = renderer().render(&bundle, &plan(&request), &request, Format::Png).unwrap_err().to_string();
+    assert!(err.contains("template `blocks/status/overdue.svg` does not render valid SVG"), "{err}");
+}
+
+#[test]
+fn the_templates_fallback_renders_without_a_plan_in_the_customers_language() {
+    let bundle = &invoice().0;
+    let at = chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&chrono::Utc);
+    let page = renderer().fallback(bundle, "invoice", "zh-TW", at, Format::Html).unwrap().expect("the invoice declares a fallback");
+    let html = String::from_utf8(page.bytes).unwrap();
+    assert!(html.contains("暫時無法顯示此發票的最新狀態") && html.contains("<!DOCTYPE html>"), "{html}");
+    assert!(html5_errors(&html).is_empty(), "{:?}", html5_errors(&html));
+    let image = renderer().fallback(bundle, "invoice", "ms-MY", at, Format::Png).unwrap().unwrap();
+    assert_eq!(png_size(&image.bytes), (1200, 300));
+    let none = altered("templates/invoice.fallback.hbs", None);
+    assert!(renderer().fallback(&none, "invoice", "en", at, Format::Html).unwrap().is_none());
+}

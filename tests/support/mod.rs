@@ -81,3 +81,10 @@ pub fn request(kind: &str, id: &str, data: serde_json::Value) -> Request {
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z").unwrap().with_timezone(&chrono::Utc);
     Request::new(kind, customer, &data.to_string(), Purpose::Batch, at).unwrap()
 }
+
+/// A PNG's width and height, from its header.
+pub fn png_size(png: &[u8]) -> (u32, u32) {
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    let be = |i: usize| u32::from_be_bytes(png[i..i + 4].try_into().unwrap());
+    (be(16), be(20))
+}

@@ -13,6 +13,8 @@ pub enum FormatArg {
     Text,
     Json,
     Pdf,
+    /// The first chosen block that has an SVG variant, as an image.
+    Png,
 }
 
 #[derive(Debug, Args)]
@@ -34,6 +36,7 @@ pub fn render(args: RenderArgs, config: &RuntimeConfig) -> Result<(), String> {
         FormatArg::Text => Format::Text,
         FormatArg::Json => Format::Json,
         FormatArg::Pdf => Format::Pdf,
+        FormatArg::Png => Format::Png,
     };
     let renderer = Renderer::new().map_err(|e| e.to_string())?;
     let document = renderer.render(&bundle, &plan, &request, format).map_err(|e| e.to_string())?;

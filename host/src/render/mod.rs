@@ -12,7 +12,10 @@
 //! - **json**: the plan plus each chosen block rendered as HTML and text,
 //!   for in-app messages;
 //! - **pdf**: the styled fragment in the flat print frame, laid out by
-//!   printpdf with fonts the host supplies (see `pdf.rs`).
+//!   printpdf with fonts the host supplies (see `pdf.rs`);
+//! - **png**: the first chosen block that has an SVG variant
+//!   (`blocks/<slot>/<variant>.svg.hbs`), drawn by resvg (see `image.rs`),
+//!   for the image an email shows at open time.
 //!
 //! The render data templates see:
 //!
@@ -24,11 +27,14 @@
 //! | `actions` | the plan's actions |
 //! | `theme` | `templates/theme.json` |
 //! | `folio.locale`, `folio.timezone`, `folio.at` | the customer's locale and zone, the render instant |
+//! | `folio.font` | the CSS font stack for the document's language (PDF and SVG) |
 
 mod builtins;
+mod fonts;
 mod format;
 mod helpers;
 mod html;
+mod image;
 mod locale;
 mod pdf;
 mod strings;
@@ -53,6 +59,8 @@ pub enum Format {
     Text,
     Json,
     Pdf,
+    /// One block as an image (open-time emails); not a plugin-declared format.
+    Png,
 }
 
 impl Format {
@@ -63,6 +71,7 @@ impl Format {
             Format::Text => "text/plain; charset=utf-8",
             Format::Json => "application/json",
             Format::Pdf => "application/pdf",
+            Format::Png => "image/png",
         }
     }
 
@@ -73,12 +82,13 @@ impl Format {
             Format::Text => "text",
             Format::Json => "json",
             Format::Pdf => "pdf",
+            Format::Png => "png",
         }
     }
 
     /// The format called `name` (see [`Format::name`]).
     pub fn from_name(name: &str) -> Option<Format> {
-        [Format::Html, Format::Text, Format::Json, Format::Pdf].into_iter().find(|f| f.name() == name)
+        [Format::Html, Format::Text, Format::Json, Format::Pdf, Format::Png].into_iter().find(|f| f.name() == name)
     }
 
     /// The file extension, without the dot.
@@ -88,6 +98,7 @@ impl Format {
             Format::Text => "txt",
             Format::Json => "json",
             Format::Pdf => "pdf",
+            Format::Png => "png",
         }
     }
 }
@@ -102,6 +113,12 @@ impl From<crate::contract::types::OutputFormat> for Format {
             OutputFormat::Pdf => Format::Pdf,
         }
     }
+}
+
+/// A transparent one-pixel PNG: the image an open link serves when it has
+/// nothing better, so a mail client never shows a broken image.
+pub fn blank_png() -> Vec<u8> {
+    image::blank()
 }
 
 /// Checks `tag` is a BCP 47 locale the renderer can use; the error says why not.
@@ -121,6 +138,14 @@ pub struct Document {
     pub freshness_seconds: u32,
 }
 
+impl Document {
+    /// `bytes` rendered from `plan` as `format`.
+    fn of(plan: &Plan, format: Format, bytes: Vec<u8>) -> Document {
+        let stem = if plan.file_name.trim().is_empty() { plan.template.as_str() } else { plan.file_name.as_str() };
+        Document { format, bytes, file_name: format!("{stem}.{}", format.extension()), freshness_seconds: plan.freshness_seconds }
+    }
+}
+
 /// Why a plan could not be rendered. Each names the template or file at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -133,6 +158,12 @@ pub enum RenderError {
     /// A template failed while rendering (strict mode: a missing variable, a helper's bad input, ...).
     #[error("{0}")]
     Template(String),
+    /// PNG was asked for, but no block the plan chose has an SVG variant.
+    #[error(
+        "plugin `{plugin}`: no block this plan chose has an image variant ({candidates}); \
+         add templates/blocks/<slot>/<variant>.svg.hbs for one of them, or ask for another format"
+    )]
+    NoImage { plugin: String, candidates: String },
     /// The request's locale could not be used.
     #[error("{0}")]
     Locale(String),
@@ -152,6 +183,8 @@ pub struct Renderer {
     sets: Mutex<HashMap<String, Arc<TemplateSet>>>,
     /// Parsed PDF fonts, loaded on the first PDF render.
     pdf_fonts: std::sync::OnceLock<Result<pdf::PdfFonts, String>>,
+    /// Fonts for PNG, loaded on the first PNG render.
+    image_fonts: std::sync::OnceLock<Result<image::ImageFonts, String>>,
 }
 
 impl Renderer {
@@ -167,6 +200,7 @@ impl Renderer {
             print_styles,
             sets: Mutex::new(HashMap::new()),
             pdf_fonts: std::sync::OnceLock::new(),
+            image_fonts: std::sync::OnceLock::new(),
         })
     }
 
@@ -194,28 +228,23 @@ impl Renderer {
                 template: plan.template.clone(),
             });
         }
-        let locale = locale::parse_locale(&request.customer.locale).map_err(RenderError::Locale)?;
-        let locale_tag = locale.to_string();
-        let lang = Lang::for_locale(&locale);
-        let mut data = json!({
-            "view": plan.view_model_value(),
-            "title": plan.title,
-            "blocks": plan.blocks.iter().map(|b| (b.slot.clone(), Value::String(templates::block_template(&b.slot, &b.variant)))).collect::<serde_json::Map<_, _>>(),
-            "actions": plan.actions,
-            "theme": self.theme,
-            "folio": {
-                "locale": locale_tag,
-                "lang": lang.tag(),
-                "timezone": request.customer.timezone,
-                "at": request.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            },
-        });
+        let (mut data, lang) = self.frame_data(&request.customer.locale, &request.customer.timezone, request.at)?;
+        let locale_tag = data["folio"]["locale"].as_str().unwrap_or_default().to_string();
+        data["view"] = plan.view_model_value();
+        data["title"] = Value::String(plan.title.clone());
+        data["blocks"] = plan
+            .blocks
+            .iter()
+            .map(|b| (b.slot.clone(), Value::String(templates::block_template(&b.slot, &b.variant))))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
+        data["actions"] = serde_json::to_value(&plan.actions).map_err(|e| RenderError::Output(e.to_string()))?;
+        if format == Format::Png {
+            return self.image(bundle, &set, plan, &data, lang);
+        }
         let fragment = render_template(&set.registry, &plan.template, &data)?;
         let bytes = match format {
-            Format::Html => {
-                data["content"] = Value::String(self.styles.apply(&fragment).map_err(RenderError::Output)?);
-                render_template(&set.registry, templates::LAYOUT_HTML, &data)?.into_bytes()
-            }
+            Format::Html => self.html_page(&set, &mut data, &fragment)?,
             Format::Text => {
                 data["content"] = Value::String(fragment);
                 let framed = render_template(&set.registry, templates::LAYOUT_TEXT, &data)?;
@@ -227,7 +256,6 @@ impl Renderer {
             Format::Pdf => {
                 let fonts = self.pdf_fonts.get_or_init(pdf::PdfFonts::load).as_ref().map_err(|e| RenderError::Output(e.clone()))?;
                 data["content"] = Value::String(self.print_styles.apply(&fragment).map_err(RenderError::Output)?);
-                data["pdf_font"] = Value::String(pdf::font_stack(lang).to_string());
                 let print = render_template(&set.registry, templates::LAYOUT_PRINT, &data)?;
                 let page_label = set.strings.get(lang, "folio.page").unwrap_or("{page} / {pages}").to_string();
                 let info = pdf::PdfInfo {
@@ -243,14 +271,88 @@ impl Renderer {
                 };
                 pdf::render(&print, fonts, &info, &label).map_err(RenderError::Output)?
             }
+            Format::Png => unreachable!("PNG returned above"),
         };
-        let stem = if plan.file_name.trim().is_empty() { plan.template.as_str() } else { plan.file_name.as_str() };
-        Ok(Document {
-            format,
-            bytes,
-            file_name: format!("{stem}.{}", format.extension()),
-            freshness_seconds: plan.freshness_seconds,
-        })
+        Ok(Document::of(plan, format, bytes))
+    }
+
+    /// What every template sees besides the plan: the theme and the
+    /// `folio` values for a customer in `locale` and `timezone` at `at`.
+    /// A plan adds `view`, `title`, `blocks` and `actions`.
+    fn frame_data(&self, locale: &str, timezone: &str, at: chrono::DateTime<chrono::Utc>) -> Result<(Value, Lang), RenderError> {
+        let locale = locale::parse_locale(locale).map_err(RenderError::Locale)?;
+        let lang = Lang::for_locale(&locale);
+        let data = json!({
+            "view": {},
+            "title": self.theme["brand"],
+            "blocks": {},
+            "actions": [],
+            "theme": self.theme,
+            "folio": {
+                "locale": locale.to_string(),
+                "lang": lang.tag(),
+                "timezone": timezone,
+                "at": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                "font": fonts::font_stack(lang),
+            },
+        });
+        Ok((data, lang))
+    }
+
+    /// `fragment` with the theme's styles inlined, in the email-safe frame.
+    fn html_page(&self, set: &TemplateSet, data: &mut Value, fragment: &str) -> Result<Vec<u8>, RenderError> {
+        data["content"] = Value::String(self.styles.apply(fragment).map_err(RenderError::Output)?);
+        Ok(render_template(&set.registry, templates::LAYOUT_HTML, data)?.into_bytes())
+    }
+
+    /// What a document of `template` shows when no plan can be had (the
+    /// plugin failed, the customer's profile is gone): the bundle's
+    /// `templates/<template>.fallback.hbs` as an HTML page, or
+    /// `templates/<template>.fallback.svg.hbs` as PNG, rendered with the
+    /// theme, the strings and the `folio` values but no view model.
+    /// `Ok(None)` when the bundle has no fallback for `format`.
+    pub fn fallback(
+        &self,
+        bundle: &Bundle,
+        template: &str,
+        locale: &str,
+        at: chrono::DateTime<chrono::Utc>,
+        format: Format,
+    ) -> Result<Option<Document>, RenderError> {
+        let set = self.templates(bundle)?;
+        let name = match format {
+            Format::Png => format!("{template}.fallback.svg"),
+            _ => format!("{template}.fallback"),
+        };
+        if !set.has(&name) {
+            return Ok(None);
+        }
+        let (mut data, lang) = self.frame_data(locale, "UTC", at)?;
+        let rendered = render_template(&set.registry, &name, &data)?;
+        let bytes = match format {
+            Format::Png => image::render(&rendered, &name, self.image_fonts()?, lang).map_err(RenderError::Output)?,
+            Format::Html => self.html_page(&set, &mut data, &rendered)?,
+            other => return Err(RenderError::Output(format!("templates have no fallback in {}", other.name()))),
+        };
+        Ok(Some(Document { format, bytes, file_name: format!("{template}.{}", format.extension()), freshness_seconds: 0 }))
+    }
+
+    fn image_fonts(&self) -> Result<&image::ImageFonts, RenderError> {
+        self.image_fonts.get_or_init(image::ImageFonts::load).as_ref().map_err(|e| RenderError::Output(e.clone()))
+    }
+
+    /// The first chosen block with an SVG variant, drawn as PNG.
+    fn image(&self, bundle: &Bundle, set: &TemplateSet, plan: &Plan, data: &Value, lang: Lang) -> Result<Document, RenderError> {
+        let Some(template) = set.image_block(plan) else {
+            let candidates: Vec<String> = plan.blocks.iter().map(|b| format!("{}/{}", b.slot, b.variant)).collect();
+            return Err(RenderError::NoImage {
+                plugin: bundle.manifest().plugin.name.clone(),
+                candidates: if candidates.is_empty() { "it chose none".into() } else { candidates.join(", ") },
+            });
+        };
+        let svg = render_template(&set.registry, &template, data)?;
+        let bytes = image::render(&svg, &template, self.image_fonts()?, lang).map_err(RenderError::Output)?;
+        Ok(Document::of(plan, Format::Png, bytes))
     }
 
     /// The plan with each chosen block rendered as HTML and text.

@@ -1,6 +1,7 @@
 //! One bundle's templates, compiled once: the host's frame, the plugin's
-//! document templates (`templates/<name>.hbs`) and block variants
-//! (`templates/blocks/<slot>/<variant>.hbs`), with helpers and strings.
+//! document templates (`templates/<name>.hbs`), block variants
+//! (`templates/blocks/<slot>/<variant>.hbs`) and their optional SVG forms
+//! (`templates/blocks/<slot>/<variant>.svg.hbs`), with helpers and strings.
 //!
 //! Handlebars runs in strict mode: a missing variable is an error naming the
 //! template, line and variable, never an empty string. Output is
@@ -81,6 +82,23 @@ impl TemplateSet {
     pub fn has(&self, name: &str) -> bool {
         self.names.contains(name)
     }
+
+    /// The SVG template of the first block `plan` chose that has one: the
+    /// block an image (PNG) shows.
+    pub fn image_block(&self, plan: &crate::contract::types::Plan) -> Option<String> {
+        plan.blocks.iter().map(|b| image_template(&b.slot, &b.variant)).find(|name| self.has(name))
+    }
+
+    /// True when some block variant `kind` declares has an SVG template, so
+    /// its documents may be served as images.
+    pub fn has_images(&self, kind: &crate::contract::types::Kind) -> bool {
+        kind.slots.iter().any(|slot| slot.variants.iter().any(|v| self.has(&image_template(&slot.name, v))))
+    }
+}
+
+/// The template name of a block variant's SVG (image) form.
+pub fn image_template(slot: &str, variant: &str) -> String {
+    format!("blocks/{slot}/{variant}.svg")
 }
 
 /// The template name of a block variant.

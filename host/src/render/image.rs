@@ -1,0 +1,181 @@
+//! PNG: one content block drawn as an image, for email bodies.
+//!
+//! Mail clients run no code, so the personalised part of an email that is
+//! rendered at open time arrives as an image. A block supports this by
+//! having an SVG variant beside its HTML one
+//! (`templates/blocks/<slot>/<variant>.svg.hbs`). The template renders in
+//! the same strict, escaping handlebars as HTML, so customer data is XML
+//! text, never markup; resvg then draws it with the fonts PDFs use (CJK
+//! included) and nothing else: no system fonts, no external images, no
+//! files. The same SVG always gives the same PNG bytes.
+
+use super::Lang;
+use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::usvg::{self, ImageHrefResolver, fontdb};
+use std::sync::Arc;
+
+/// Device pixels per SVG pixel. Images are drawn at twice their declared
+/// size so they stay sharp on high-density screens; an email shows them at
+/// the SVG's own width (`<img width="…">`).
+pub const SCALE: f32 = 2.0;
+
+/// The largest width or height an SVG may declare, in SVG pixels. A
+/// template declaring more is refused instead of allocating a huge canvas.
+pub const MAX_SIDE: f32 = 2000.0;
+
+/// The host's fonts as resvg sees them, loaded once.
+pub struct ImageFonts {
+    db: Arc<fontdb::Database>,
+}
+
+impl ImageFonts {
+    /// Reads the host's font files (see `fonts.rs`).
+    pub fn load() -> Result<Self, String> {
+        let mut db = fontdb::Database::new();
+        for (_, bytes) in super::fonts::read("PNG output")? {
+            db.load_font_data(bytes);
+        }
+        db.set_sans_serif_family("Noto Sans");
+        Ok(ImageFonts { db: Arc::new(db) })
+    }
+}
+
+/// Draws `svg` (rendered from template `template`, for error messages) as
+/// PNG bytes, for a document in `lang`.
+pub fn render(svg: &str, template: &str, fonts: &ImageFonts, lang: Lang) -> Result<Vec<u8>, String> {
+    let options = usvg::Options {
+        resources_dir: None,
+        font_family: "Noto Sans".to_string(),
+        languages: vec![lang.tag().to_string()],
+        // Nothing outside the SVG is ever read: no files, no data URLs.
+        image_href_resolver: ImageHrefResolver { resolve_data: Box::new(|_, _, _| None), resolve_string: Box::new(|_, _| None) },
+        font_resolver: usvg::FontResolver {
+            select_font: usvg::FontResolver::default_font_selector(),
+            select_fallback: cjk_fallback(lang),
+        },
+        fontdb: fonts.db.clone(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("template `{template}` does not render valid SVG: {e}"))?;
+    let size = tree.size();
+    if size.width() > MAX_SIDE || size.height() > MAX_SIDE {
+        return Err(format!(
+            "template `{template}` declares a {}×{} image; at most {MAX_SIDE}×{MAX_SIDE} SVG pixels are drawn",
+            size.width(),
+            size.height()
+        ));
+    }
+    let (width, height) = ((size.width() * SCALE).ceil() as u32, (size.height() * SCALE).ceil() as u32);
+    let mut pixmap = Pixmap::new(width.max(1), height.max(1))
+        .ok_or_else(|| format!("template `{template}`: cannot draw a {width}×{height} image"))?;
+    resvg::render(&tree, Transform::from_scale(SCALE, SCALE), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| format!("template `{template}`: could not encode the PNG: {e}"))
+}
+
+/// Characters the chosen font lacks (Chinese, in a Noto Sans run) are
+/// drawn with the Noto Sans CJK face for the document's language, in the
+/// same weight: Traditional Chinese glyphs for zh-TW, Simplified for the
+/// rest. (resvg's own fallback takes the first face with the glyph, the
+/// Japanese one.)
+fn cjk_fallback(lang: Lang) -> usvg::FallbackSelectionFn<'static> {
+    let families: [&'static str; 2] = match lang {
+        Lang::ZhTw => ["Noto Sans CJK TC", "Noto Sans CJK SC"],
+        _ => ["Noto Sans CJK SC", "Noto Sans CJK TC"],
+    };
+    let others = usvg::FontResolver::default_fallback_selector();
+    Box::new(move |c, used, db| {
+        let base = db.face(*used.first()?)?;
+        let (weight, style, stretch) = (base.weight, base.style, base.stretch);
+        // A face tried already is in `used`: resvg asks again, with it
+        // added, for characters it still lacks, so the next face gets a turn.
+        let preferred = families.iter().find_map(|family| {
+            let query = fontdb::Query { families: &[fontdb::Family::Name(family)], weight, style, stretch };
+            db.query(&query).filter(|id| !used.contains(id))
+        });
+        preferred.or_else(|| others(c, used, db))
+    })
+}
+
+/// A transparent one-pixel PNG.
+pub fn blank() -> Vec<u8> {
+    Pixmap::new(1, 1).and_then(|p| p.encode_png().ok()).unwrap_or_default()
+}
+
+/// The text an SVG draws, chunk by chunk, in document order.
+#[cfg(test)]
+fn drawn_text(svg: &str, fonts: &ImageFonts) -> Vec<String> {
+    fn walk(group: &usvg::Group, out: &mut Vec<String>) {
+        for node in group.children() {
+            match node {
+                usvg::Node::Group(g) => walk(g, out),
+                usvg::Node::Text(t) => out.extend(t.chunks().iter().map(|c| c.text().to_string())),
+                _ => {}
+            }
+        }
+    }
+    let options = usvg::Options { fontdb: fonts.db.clone(), ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(svg, &options).unwrap();
+    let mut out = Vec::new();
+    walk(tree.root(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> ImageFonts {
+        ImageFonts::load().expect("the fonts `make setup` installs")
+    }
+
+    fn png_size(png: &[u8]) -> (u32, u32) {
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+        let be = |i: usize| u32::from_be_bytes(png[i..i + 4].try_into().unwrap());
+        (be(16), be(20))
+    }
+
+    const CARD: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" viewBox="0 0 300 80">
+<rect width="300" height="80" fill="#fff"/><text x="10" y="40" font-family="Noto Sans" font-size="16">NAME</text></svg>"##;
+
+    #[test]
+    fn draws_at_twice_the_declared_size_and_the_same_svg_gives_the_same_bytes() {
+        let fonts = fonts();
+        let svg = CARD.replace("NAME", "Harbor &amp; Pine 海港");
+        let png = render(&svg, "blocks/status/due.svg", &fonts, Lang::En).unwrap();
+        assert_eq!(png_size(&png), (600, 160));
+        assert_eq!(png, render(&svg, "blocks/status/due.svg", &fonts, Lang::En).unwrap());
+        let other = render(&CARD.replace("NAME", "Someone else"), "t", &fonts, Lang::En).unwrap();
+        assert_ne!(png, other, "different text draws different pixels");
+    }
+
+    #[test]
+    fn chinese_is_drawn_with_the_face_for_the_documents_language() {
+        // 直 and 骨 are drawn differently in Traditional and Simplified Chinese.
+        let fonts = fonts();
+        let svg = CARD.replace("NAME", "直骨 Pine");
+        let (tw, cn) = (render(&svg, "t", &fonts, Lang::ZhTw).unwrap(), render(&svg, "t", &fonts, Lang::ZhCn).unwrap());
+        assert_ne!(tw, cn);
+        assert_eq!(cn, render(&svg, "t", &fonts, Lang::Ms).unwrap(), "other languages use the Simplified face");
+    }
+
+    #[test]
+    fn escaped_markup_is_drawn_as_text() {
+        // What handlebars makes of a customer called `</text><image href="x"/><text>`.
+        let escaped = "&lt;/text&gt;&lt;image href&#x3D;&quot;x&quot;/&gt;&lt;text&gt;";
+        let text = drawn_text(&CARD.replace("NAME", escaped), &fonts());
+        assert_eq!(text, vec![r#"</text><image href="x"/><text>"#.to_string()]);
+    }
+
+    #[test]
+    fn bad_svg_oversized_images_and_external_references_are_handled() {
+        let fonts = fonts();
+        let err = render("<svg", "blocks/status/due.svg", &fonts, Lang::En).unwrap_err();
+        assert!(err.contains("template `blocks/status/due.svg` does not render valid SVG"), "{err}");
+        let huge = r#"<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"/>"#;
+        let err = render(huge, "t", &fonts, Lang::En).unwrap_err();
+        assert!(err.contains("declares a 100000×100000 image"), "{err}");
+        // A file reference is not read: the image draws as if it were absent.
+        let with_file = CARD.replace("</svg>", r#"<image href="/etc/passwd" width="10" height="10"/></svg>"#).replace("NAME", "x");
+        assert_eq!(render(&with_file, "t", &fonts, Lang::En).unwrap(), render(&CARD.replace("NAME", "x"), "t", &fonts, Lang::En).unwrap());
+    }
+}
