@@ -66,6 +66,24 @@ for dir in examples/*/; do
   done
 done
 
+# Open-time rendering: each invoice's customer gets a stored profile and an
+# open link (page and image), opened once now into out/.
+for input in examples/invoice/*.json; do
+  locale=$(basename "$input" .json)
+  customer=$(jq -r '.customer.id' "$input")
+  jq '.customer | {name: .display_name, locale, timezone} + (if .segment then {segment} else {} end) + (if .attributes then {attributes} else {} end)' "$input" \
+    | api PUT "/v1/customers/$customer" -H 'content-type: application/json' --data-binary @- -f -o /dev/null
+  jq '{plugin: "invoice", kind: "invoice", customer_id: .customer.id, data: .data, formats: ["html", "png"]}' "$input" \
+    | api POST /v1/open-links -H 'content-type: application/json' --data-binary @- -f -o /tmp/folio-link.json
+  html_url=$(jq -r .html_url /tmp/folio-link.json); image_url=$(jq -r .image_url /tmp/folio-link.json)
+  curl -fsS "$html_url" -o "$OUT/invoice-$locale.open.html"
+  curl -fsS "$image_url" -o "$OUT/invoice-$locale.open.png"
+  say "open link for $customer: $html_url (page -> $OUT/invoice-$locale.open.html, image -> $OUT/invoice-$locale.open.png)"
+done
+MY_LINK=$(jq '{plugin: "invoice", kind: "invoice", customer_id: .customer.id, data: .data, formats: ["html", "png"]}' examples/invoice/ms-MY.json \
+  | api POST /v1/open-links -H 'content-type: application/json' --data-binary @- -f)
+MY_PAGE=$(jq -r .html_url <<<"$MY_LINK"); MY_IMAGE=$(jq -r .image_url <<<"$MY_LINK")
+
 cat <<EOF_USAGE
 
 Folio is serving on $BASE (data in $DATA). A demo admin key, shown only once:
@@ -80,6 +98,16 @@ Try:
   curl -s $BASE/v1/audit -H "Authorization: Bearer \$FOLIO_KEY" | jq .
   curl -s $BASE/openapi.json | jq '.paths | keys'
   curl -s $BASE/metrics | grep folio_renders_total
+
+Open-time rendering: the Malaysian invoice is due. Open its link, record the
+payment, and open the same URLs again: the page and the image now say thank you.
+  curl -s $MY_PAGE | grep -o 'Bayar sekarang'
+  curl -s $MY_IMAGE -o before.png
+  curl -s $BASE/v1/customers/cus_my_0042/events -H "Authorization: Bearer \$FOLIO_KEY" -H 'content-type: application/json' \\
+    -d '{"events": [{"name": "paid:INV-2026-0042", "value": true}]}'
+  curl -s $MY_PAGE | grep -o 'Terima kasih[^<]*'
+  curl -s $MY_IMAGE -o after.png
+  curl -s $BASE/v1/open-stats -H "Authorization: Bearer \$FOLIO_KEY" | jq .
 
 Ctrl-C stops the server (requests in flight finish first).
 EOF_USAGE

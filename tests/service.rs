@@ -685,8 +685,23 @@ const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) App
 async fn an_open_link_renders_the_freshest_profile_at_every_open() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
-    let keys = Keys::create(&server);
-    install(&server, &keys, "plugins/invoice").await;
+    open_links(&server).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn open_links_on_postgres() {
+    let db = PgDatabase::create().await;
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Postgres(db.url.clone()));
+    open_links(&server).await;
+    drop(server);
+    db.drop_now().await;
+}
+
+/// Open links end to end against one server.
+async fn open_links(server: &Server) {
+    let keys = Keys::create(server);
+    install(server, &keys, "plugins/invoice").await;
     let c = client();
     let profile = server.url("/v1/customers/cus_open_1");
     json_ok(c.put(&profile).bearer_auth(&keys.billing).json(&json!({"name": "Harbor <b>&</b> Pine", "locale": "en-US", "timezone": "America/Los_Angeles"}))).await;
@@ -695,7 +710,7 @@ async fn an_open_link_renders_the_freshest_profile_at_every_open() {
     assert_eq!(p["path"], "customer_id");
     let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "formats": ["html", "gif"]})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
     assert_eq!(p["path"], "formats");
-    let (id, url) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+    let (id, url) = open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
 
     // Unpaid: the reminder asks for payment; the customer's markup is escaped.
     let (status, headers, html) = open_as(&url, IPHONE).await;
@@ -728,6 +743,40 @@ async fn an_open_link_renders_the_freshest_profile_at_every_open() {
     assert_eq!(opens["human_opens"], 0);
     let timeline = json_ok(c.get(server.url("/v1/customers/cus_open_1/documents")).bearer_auth(&keys.billing)).await;
     assert_eq!(timeline["opens"].as_array().unwrap().len(), 5);
+    let stats = json_ok(c.get(server.url("/v1/open-stats?plugin=invoice")).bearer_auth(&keys.billing)).await;
+    assert_eq!(
+        stats,
+        json!([{"plugin": "invoice", "kind": "invoice", "links": 1, "opens": 5, "unique_human_opens": 0,
+                "proxy_opens": 0, "scanner_opens": 5, "fallback_opens": 0}]),
+        "within 10 s of the link's creation every opener counts as a scanner"
+    );
+
+    // The image: the same freshness, drawn as PNG for the email body.
+    let profile2 = server.url("/v1/customers/cus_open_2");
+    json_ok(c.put(&profile2).bearer_auth(&keys.billing).json(&json!({"name": "</text><b>&</b>", "locale": "zh-TW", "timezone": "Asia/Taipei"}))).await;
+    let created = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": ["png", "html"]}))).await;
+    let image_url = created["image_url"].as_str().unwrap();
+    assert_eq!(image_url, format!("{}.png", created["html_url"].as_str().unwrap()));
+    let (status, headers, unpaid) = send(c.get(image_url).header("user-agent", IPHONE)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "image/png");
+    assert_eq!(headers["cache-control"], "no-cache, max-age=0");
+    // Fresh, not the fallback: the customer's markup was escaped into SVG text.
+    assert_eq!(headers["folio-open"], "fresh");
+    assert_eq!(png_size(&unpaid), (1200, 300));
+    json_ok(c.post(format!("{profile2}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": paid, "value": true}]}))).await;
+    let (_, headers, thanked) = send(c.get(image_url).header("user-agent", IPHONE)).await;
+    assert_eq!(headers["folio-open"], "fresh");
+    assert_eq!(png_size(&thanked), (1200, 300));
+    assert_ne!(thanked, unpaid, "the same image URL now draws the thank-you block");
+    let (_, headers, again) = send(c.get(image_url).header("user-agent", IPHONE)).await;
+    assert_eq!((headers["folio-open"].to_str().unwrap(), again), ("cached", thanked));
+    assert_eq!(send(c.get(format!("{url}.png"))).await.0, StatusCode::NOT_FOUND, "an HTML-only link serves no image");
+    let html_only = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": ["png"]}))).await;
+    assert!(html_only.get("html_url").is_none(), "{html_only}");
+    assert_eq!(send(c.get(html_only["image_url"].as_str().unwrap().trim_end_matches(".png"))).await.0, StatusCode::NOT_FOUND);
+    let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": []})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "formats");
 
     // Tampered, truncated, guessed, other-key and revoked tokens: a bare 404.
     let token = url.rsplit('/').next().unwrap().to_string();
@@ -745,16 +794,16 @@ async fn an_open_link_renders_the_freshest_profile_at_every_open() {
 
     // Expiry is part of the signed token.
     let soon = (chrono::Utc::now() + chrono::Duration::seconds(2)).to_rfc3339();
-    let (_, expiring) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "expires_at": soon})).await;
+    let (_, expiring) = open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "expires_at": soon})).await;
     assert_eq!(send(c.get(&expiring)).await.0, StatusCode::OK);
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     assert_eq!(send(c.get(&expiring)).await.0, StatusCode::NOT_FOUND, "expired");
 
     // Signing keys rotate: old links verify until their key is retired.
-    let (_, old) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+    let (_, old) = open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
     let old_key = old.rsplit('/').next().unwrap()[..8].to_string();
     let rotated = json_ok(c.post(server.url("/v1/signing-keys")).bearer_auth(&keys.admin)).await;
-    let (_, new) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+    let (_, new) = open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
     assert_eq!(&new.rsplit('/').next().unwrap()[..8], rotated["id"].as_str().unwrap());
     assert_eq!(send(c.get(&old)).await.0, StatusCode::OK, "old key still verifies");
     assert_eq!(send(c.delete(server.url(&format!("/v1/signing-keys/{old_key}"))).bearer_auth(&keys.admin)).await.0, StatusCode::NO_CONTENT);
@@ -783,11 +832,23 @@ async fn a_failing_open_serves_the_last_good_render_or_a_neutral_page_never_a_5x
     assert_eq!(html, good);
     let opens = json_ok(c.get(server.url(&format!("/v1/open-links/{id}/opens"))).bearer_auth(&keys.billing)).await;
     assert_eq!(opens["fallback_opens"], 1);
-    // A link that never rendered well gets the neutral page.
-    let (_, broken) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_fb", "data": {"currency": "MYR"}})).await;
+    // A link that never rendered well gets its template's fallback…
+    let created = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_fb", "data": {"currency": "MYR"}, "formats": ["html", "png"]}))).await;
+    let (status, headers, html) = open_as(created["html_url"].as_str().unwrap(), IPHONE).await;
+    assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
+    assert!(html.contains("Its latest status cannot be shown right now"), "{html}");
+    let (status, headers, image) = send(c.get(created["image_url"].as_str().unwrap())).await;
+    assert_eq!((status, headers["folio-open"].to_str().unwrap(), headers["content-type"].to_str().unwrap()), (StatusCode::OK, "fallback", "image/png"));
+    assert_eq!(png_size(&image), (1200, 300), "the template's fallback image");
+    // …and where the template declares none, the neutral page.
+    let (_, broken) = open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "panic", "customer_id": "cus_fb", "data": {}})).await;
     let (status, headers, html) = open_as(&broken, IPHONE).await;
     assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
     assert!(html.contains("not available right now"), "{html}");
+    // A kind without image blocks cannot serve PNG.
+    let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_fb", "data": {}, "formats": ["png"]})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    assert_eq!(p["path"], "formats");
+    assert!(p["detail"].as_str().unwrap().contains("no block with an image variant"), "{p}");
     let metrics = String::from_utf8(send(c.get(server.url("/metrics"))).await.2).unwrap();
     assert!(metrics.contains("folio_opens_total{agent=\"scanner\",kind=\"ok\",outcome=\"fallback\",plugin=\"hostile\"} 1"), "{metrics}");
 }

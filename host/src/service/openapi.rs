@@ -15,7 +15,7 @@ use utoipa::{Modify, OpenApi};
         documents::create, documents::metadata, documents::content, documents::reproduce,
         customers::put_profile, customers::get_profile, customers::add_events, customers::list_events, customers::timeline,
         admin::audit, admin::create_key,
-        links::create, links::revoke, links::opens, links::rotate, links::retire, open::open,
+        links::create, links::revoke, links::opens, links::rotate, links::retire, links::stats, open::open,
     ),
     modifiers(&BearerAuth),
 )]

@@ -122,7 +122,10 @@ impl From<RenderError> for Problem {
         match e {
             RenderError::Locale(message) => Problem::invalid("customer.locale", message),
             // The bundle's templates are at fault, not the caller or the host.
-            e @ (RenderError::Templates { .. } | RenderError::UnknownTemplate { .. } | RenderError::Template(_)) => {
+            e @ (RenderError::Templates { .. }
+            | RenderError::UnknownTemplate { .. }
+            | RenderError::Template(_)
+            | RenderError::NoImage { .. }) => {
                 Problem::new(StatusCode::BAD_GATEWAY, "template-failed", e.to_string())
             }
             RenderError::Output(message) => Problem::internal(message),

@@ -36,8 +36,13 @@ pub struct Inputs {
 
 /// Renders `inputs` with `version`'s plugin, recording metrics.
 pub async fn render(state: &AppState, version: &PluginVersion, inputs: &Inputs) -> ApiResult<Document> {
+    render_as(state, version, inputs, Format::from(inputs.format)).await
+}
+
+/// [`render`] in `format`, which may be one no plugin declares (PNG, for
+/// open links); `inputs.format` is then ignored.
+pub async fn render_as(state: &AppState, version: &PluginVersion, inputs: &Inputs, format: Format) -> ApiResult<Document> {
     let loaded = state.plugins().get(version, state.blobs()).await?;
-    let format = Format::from(inputs.format);
     let request = Request {
         kind: inputs.kind.clone(),
         customer: inputs.customer.clone(),

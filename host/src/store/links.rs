@@ -34,9 +34,35 @@ pub struct OpenLink {
     pub revoked_at: Option<String>,
     pub created_by: String,
     pub created_at: String,
-    /// SHA-256 of the last render that succeeded: the fallback.
+    /// SHA-256 of the last HTML render that succeeded: the page's fallback.
     pub last_good_sha256: Option<String>,
     pub last_good_at: Option<String>,
+    /// What the link serves, comma-separated: `html`, `png` or both.
+    #[schema(value_type = Vec<String>)]
+    #[serde(serialize_with = "comma_list")]
+    pub formats: String,
+    /// SHA-256 of the last image render that succeeded: the image's fallback.
+    pub last_good_png_sha256: Option<String>,
+    pub last_good_png_at: Option<String>,
+}
+
+impl OpenLink {
+    /// True when the link serves `format` (`html` or `png`).
+    pub fn serves(&self, format: &str) -> bool {
+        self.formats.split(',').any(|f| f == format)
+    }
+
+    /// The blob of the last good render in `format`.
+    pub fn last_good(&self, format: &str) -> Option<&str> {
+        match format {
+            "png" => self.last_good_png_sha256.as_deref(),
+            _ => self.last_good_sha256.as_deref(),
+        }
+    }
+}
+
+fn comma_list<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(text.split(',').filter(|f| !f.is_empty()))
 }
 
 /// One open of a link.
@@ -53,11 +79,51 @@ pub struct OpenEvent {
     pub agent: String,
     /// `fresh` (rendered now), `cached` (rendered for the same profile
     /// version within the plan's freshness window), `fallback` (the last
-    /// good render, or the host's neutral page) or `head` (nothing rendered).
+    /// good render, the template's fallback or the host's neutral page or
+    /// blank image) or `head` (nothing rendered).
     pub outcome: String,
 }
 
+/// Open statistics of one plugin's document kind.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct OpenStats {
+    pub plugin: String,
+    pub kind: String,
+    /// Links created.
+    pub links: i64,
+    /// Every recorded open, whoever made it.
+    pub opens: i64,
+    /// Links opened at least once by a person: what open rates count.
+    pub unique_human_opens: i64,
+    /// Opens by mail proxies (Gmail's image proxy, Apple Mail Privacy Protection).
+    pub proxy_opens: i64,
+    /// Opens by link scanners and bots.
+    pub scanner_opens: i64,
+    /// Opens answered with the fallback instead of a fresh render.
+    pub fallback_opens: i64,
+}
+
 impl Store {
+    /// Open statistics per plugin and kind; `plugin` and `kind` filter when
+    /// not empty.
+    pub async fn open_stats(&self, plugin: &str, kind: &str) -> StoreResult<Vec<OpenStats>> {
+        sqlx::query_as(
+            "SELECT l.plugin AS plugin, l.kind AS kind, COUNT(DISTINCT l.id) AS links, COUNT(e.id) AS opens, \
+             COUNT(DISTINCT CASE WHEN e.agent = 'human' THEN e.link_id END) AS unique_human_opens, \
+             SUM(CASE WHEN e.agent IN ('gmail-proxy', 'apple-mpp') THEN 1 ELSE 0 END) AS proxy_opens, \
+             SUM(CASE WHEN e.agent = 'scanner' THEN 1 ELSE 0 END) AS scanner_opens, \
+             SUM(CASE WHEN e.outcome = 'fallback' THEN 1 ELSE 0 END) AS fallback_opens \
+             FROM open_links l LEFT JOIN open_events e ON e.link_id = l.id \
+             WHERE ($1 = '' OR l.plugin = $1) AND ($2 = '' OR l.kind = $2) \
+             GROUP BY l.plugin, l.kind ORDER BY l.plugin, l.kind",
+        )
+        .bind(plugin)
+        .bind(kind)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("computing open statistics", e))
+    }
+
     /// The newest key that is not retired, creating one if there is none.
     pub async fn active_signing_key(&self) -> StoreResult<SigningKey> {
         if let Some(key) = self.newest_signing_key().await? {
@@ -116,8 +182,8 @@ impl Store {
     /// Stores a new link.
     pub async fn insert_link(&self, link: &OpenLink) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO open_links (id, plugin, alias, version, kind, customer_id, data, expires_at, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO open_links (id, plugin, alias, version, kind, customer_id, data, expires_at, created_by, created_at, formats) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(&link.id)
         .bind(&link.plugin)
@@ -129,6 +195,7 @@ impl Store {
         .bind(&link.expires_at)
         .bind(&link.created_by)
         .bind(&link.created_at)
+        .bind(&link.formats)
         .execute(self.pool())
         .await
         .map_err(|e| StoreError::sql("creating an open link", e))?;
@@ -155,9 +222,14 @@ impl Store {
         Ok(result.rows_affected() == 1)
     }
 
-    /// Remembers the blob of the link's latest successful render.
-    pub async fn set_last_good(&self, id: &str, sha256: &str, at: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE open_links SET last_good_sha256 = $1, last_good_at = $2 WHERE id = $3")
+    /// Remembers the blob of the link's latest successful render in
+    /// `format` (`html` or `png`).
+    pub async fn set_last_good(&self, id: &str, format: &str, sha256: &str, at: &str) -> StoreResult<()> {
+        let statement = match format {
+            "png" => "UPDATE open_links SET last_good_png_sha256 = $1, last_good_png_at = $2 WHERE id = $3",
+            _ => "UPDATE open_links SET last_good_sha256 = $1, last_good_at = $2 WHERE id = $3",
+        };
+        sqlx::query(statement)
             .bind(sha256)
             .bind(at)
             .bind(id)

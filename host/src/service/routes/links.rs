@@ -7,10 +7,10 @@ use crate::service::openlink;
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::render::resolve_version;
 use crate::service::state::AppState;
-use crate::store::{OpenEvent, OpenLink, Scope, new_id, timestamp};
+use crate::store::{OpenEvent, OpenLink, OpenStats, Scope, new_id, timestamp};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Utc};
@@ -32,7 +32,9 @@ pub struct NewLink {
     /// The plugin's input.
     #[schema(value_type = Object)]
     pub data: Box<RawValue>,
-    /// What the link serves; only `html` is available so far.
+    /// What the link serves: `html` (the page, `html_url`) and `png` (the
+    /// personalised block as an image, `image_url`, for the email body).
+    /// Default `["html"]`. `png` needs a block with an SVG variant.
     pub formats: Option<Vec<String>>,
     /// After this instant the link answers 404.
     pub expires_at: Option<DateTime<Utc>>,
@@ -42,7 +44,12 @@ pub struct NewLink {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CreatedLink {
     pub id: String,
-    pub html_url: String,
+    /// The page, when the link serves `html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html_url: Option<String>,
+    /// The image (`<token>.png`), when the link serves `png`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
     /// The id of the key that signed the token.
     pub key_id: String,
     pub expires_at: Option<String>,
@@ -58,20 +65,16 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<CreatedLink>)> {
     caller.require(Scope::Render)?;
     let input: NewLink = parse_json(&super::body(body)?)?;
-    if let Some(formats) = &input.formats {
-        if let Some(other) = formats.iter().find(|f| f.as_str() != "html") {
-            return Err(Problem::invalid(
-                "formats",
-                format!("format `{other}` is not served by open links yet; ask for [\"html\"]"),
-            ));
-        }
-    }
+    let formats = link_formats(input.formats.as_deref())?;
     let now = Utc::now();
     if input.expires_at.is_some_and(|at| at <= now) {
         return Err(Problem::invalid("expires_at", "the link would already have expired"));
     }
     let version = resolve_version(&state, &input.plugin, input.version.as_deref(), input.alias.as_deref(), false).await?;
     super::documents::check_kind_and_format(&version, &input.kind, OutputFormat::Html)?;
+    if formats.contains(&"png") {
+        check_images(&state, &version, &input.kind).await?;
+    }
     if state.store().customer(&input.customer_id).await?.is_none() {
         return Err(Problem::not_found(format!(
             "no customer profile `{}`; open links render from the stored profile, so PUT /v1/customers/{} first",
@@ -93,13 +96,54 @@ pub async fn create(
         created_at: timestamp(now),
         last_good_sha256: None,
         last_good_at: None,
+        formats: formats.join(","),
+        last_good_png_sha256: None,
+        last_good_png_at: None,
     };
     state.store().insert_link(&link).await?;
     let key = state.store().active_signing_key().await?;
     let token = openlink::sign(&key.id, &key.secret, &link.id, input.expires_at.map(|at| at.timestamp()))
         .ok_or_else(|| Problem::internal("could not sign an open-link token"))?;
-    let html_url = format!("{}/o/{token}", state.public_url());
-    Ok((StatusCode::CREATED, Json(CreatedLink { id: link.id, html_url, key_id: key.id, expires_at: link.expires_at })))
+    let url = format!("{}/o/{token}", state.public_url());
+    let created = CreatedLink {
+        id: link.id,
+        html_url: link.formats.split(',').any(|f| f == "html").then(|| url.clone()),
+        image_url: link.formats.split(',').any(|f| f == "png").then(|| format!("{url}.png")),
+        key_id: key.id,
+        expires_at: link.expires_at,
+    };
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// The formats a link serves, in a fixed order: `html`, `png`.
+fn link_formats(asked: Option<&[String]>) -> ApiResult<Vec<&'static str>> {
+    let Some(asked) = asked else { return Ok(vec!["html"]) };
+    if let Some(other) = asked.iter().find(|f| !matches!(f.as_str(), "html" | "png")) {
+        return Err(Problem::invalid("formats", format!("open links serve `html` and `png`, not `{other}`")));
+    }
+    let formats: Vec<&'static str> = ["html", "png"].into_iter().filter(|f| asked.iter().any(|a| a == f)).collect();
+    if formats.is_empty() {
+        return Err(Problem::invalid("formats", "name at least one format: `html`, `png`"));
+    }
+    Ok(formats)
+}
+
+/// Fails with 422 unless some block of `kind` has an SVG variant to draw.
+async fn check_images(state: &AppState, version: &crate::store::PluginVersion, kind: &str) -> ApiResult<()> {
+    let loaded = state.plugins().get(version, state.blobs()).await?;
+    let templates = state.renderer().templates(&loaded.bundle).map_err(Problem::from)?;
+    let declared = loaded.bundle.manifest().plugin.kinds.iter().find(|k| k.name == kind);
+    if !declared.is_some_and(|k| templates.has_images(k)) {
+        return Err(Problem::invalid(
+            "formats",
+            format!(
+                "kind `{kind}` of {}@{} has no block with an image variant (templates/blocks/<slot>/<variant>.svg.hbs), \
+                 so its links cannot serve `png`",
+                version.name, version.version
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Revoke an open link: its URL answers 404 from now on.
@@ -168,4 +212,27 @@ pub async fn retire(State(state): State<AppState>, caller: Caller, Path(id): Pat
     }
     state.store().audit(&timestamp(Utc::now()), caller.id(), "signing-key.retire", &id, serde_json::json!({})).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// `?plugin=&kind=` for open statistics.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct StatsQuery {
+    pub plugin: Option<String>,
+    pub kind: Option<String>,
+}
+
+/// Open statistics per plugin and kind: links, opens, unique human opens,
+/// proxy and scanner opens, fallbacks. Open rates should count only human
+/// opens.
+#[utoipa::path(get, path = "/v1/open-stats", tag = "open-time", params(StatsQuery),
+    responses((status = 200, body = Vec<OpenStats>)), security(("bearer" = [])))]
+pub async fn stats(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<Query<StatsQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Json<Vec<OpenStats>>> {
+    caller.require(Scope::Render)?;
+    let Query(query) = query.map_err(|e| Problem::invalid("query", e.body_text()))?;
+    let stats = state.store().open_stats(query.plugin.as_deref().unwrap_or(""), query.kind.as_deref().unwrap_or("")).await?;
+    Ok(Json(stats))
 }

@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/open-links", post(links::create))
         .route("/v1/open-links/{id}", axum::routing::delete(links::revoke))
         .route("/v1/open-links/{id}/opens", get(links::opens))
+        .route("/v1/open-stats", get(links::stats))
         .route("/v1/signing-keys", post(links::rotate))
         .route("/v1/signing-keys/{id}", axum::routing::delete(links::retire))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));

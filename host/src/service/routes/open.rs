@@ -1,4 +1,5 @@
-//! `GET /o/{token}`: the document rendered at the moment it is opened.
+//! `GET /o/{token}` and `GET /o/{token}.png`: the document, or its
+//! personalised block as an image, rendered at the moment it is opened.
 //!
 //! No API key: the token is the credential. Every failure to find a live
 //! link (malformed, tampered, guessed, expired, revoked, retired key) is
@@ -6,29 +7,37 @@
 //! found, the answer is always 200: a fresh render from the customer's
 //! stored profile and facts (shared within the plan's freshness window,
 //! see `opencache`), or — when the plugin fails, the profile is
-//! gone or the store stumbles — the link's last good render, or a neutral
-//! page. Mail clients and image proxies never see a 5xx.
+//! gone or the store stumbles — the link's last good render, the
+//! template's declared fallback, or a neutral page (a blank image for
+//! `.png`). Mail clients and image proxies never see a 5xx or a broken image.
 
 use crate::contract::types::{OutputFormat, Purpose};
+use crate::render::Format;
 use crate::service::openlink;
 use crate::service::problem::{ApiResult, Problem};
-use crate::service::render::{Inputs, customer_from_profile, render, resolve_version};
+use crate::service::render::{Inputs, customer_from_profile, render_as, resolve_version};
 use crate::service::state::AppState;
 use crate::store::{OpenLink, timestamp};
 use axum::extract::{ConnectInfo, Path, State};
-use std::net::SocketAddr;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde_json::value::RawValue;
+use std::net::SocketAddr;
 
 /// Shown when nothing fresh or previously good can be served.
 const NEUTRAL_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Document</title></head>\
 <body style=\"font-family:sans-serif;color:#333;\"><p>This document is not available right now. Please try again later.</p></body></html>\n";
 
-/// Open a link: the HTML document, rendered now.
+/// Open a link: `/o/{token}` is the HTML document and `/o/{token}.png` the
+/// personalised block as an image, both rendered now.
 #[utoipa::path(get, path = "/o/{token}", tag = "open-time",
-    responses((status = 200, description = "The document, rendered now (or the fallback)", content_type = "text/html"), (status = 404, description = "No live link")))]
+    params(("token" = String, Path, description = "The link's token; append `.png` for the image")),
+    responses(
+        (status = 200, description = "The document or image, rendered now (or the fallback)", content_type = "text/html"),
+        (status = 200, description = "With `.png`: the block as an image", content_type = "image/png"),
+        (status = 404, description = "No live link"),
+        (status = 429, description = "Too many opens from this address")))]
 pub async fn open(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
@@ -40,7 +49,11 @@ pub async fn open(
         state.metrics().opens_limited.inc();
         return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "1")]).into_response();
     }
-    let Some(link) = live_link(&state, &token).await else {
+    let (token, format) = match token.strip_suffix(".png") {
+        Some(token) => (token, Format::Png),
+        None => (token.as_str(), Format::Html),
+    };
+    let Some(link) = live_link(&state, token).await.filter(|link| link.serves(format.name())) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let agent_header = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -50,21 +63,21 @@ pub async fn open(
         // Scanners probe with HEAD; nothing is rendered for them.
         (Vec::new(), "head")
     } else {
-        match fresh(&state, &link).await {
+        match fresh(&state, &link, format).await {
             Ok((bytes, cached)) => (bytes, if cached { "cached" } else { "fresh" }),
             Err(problem) => {
-                tracing::warn!(link = %link.id, reason = %problem.detail, "open-time render failed; serving the fallback");
-                (fallback(&state, &link), "fallback")
+                tracing::warn!(link = %link.id, format = format.name(), reason = %problem.detail, "open-time render failed; serving the fallback");
+                (fallback(&state, &link, format).await, "fallback")
             }
         }
     };
     state.metrics().opens.with_label_values(&[link.plugin.as_str(), link.kind.as_str(), agent, outcome]).inc();
-    if let Err(e) = state.store().record_open(&link, "html", method.as_str(), agent, outcome).await {
+    if let Err(e) = state.store().record_open(&link, format.name(), method.as_str(), agent, outcome).await {
         tracing::warn!(link = %link.id, error = %e, "could not record an open");
     }
     let mut response = (StatusCode::OK, body).into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
     // Re-opens must fetch again: the content changes with the customer.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, max-age=0"));
     h.insert("x-robots-tag", HeaderValue::from_static("noindex"));
@@ -80,18 +93,18 @@ async fn live_link(state: &AppState, token: &str) -> Option<OpenLink> {
     state.store().link(&claims.link_id).await.ok()?.filter(|link| link.revoked_at.is_none())
 }
 
-/// Renders the link now, from the customer's stored profile, and keeps the
-/// bytes as the link's last good render; or, within the plan's freshness
-/// window, the render already made for this profile version. Returns the
-/// bytes and whether they came from the cache.
-async fn fresh(state: &AppState, link: &OpenLink) -> ApiResult<(Vec<u8>, bool)> {
+/// Renders the link now in `format`, from the customer's stored profile,
+/// and keeps the bytes as the link's last good render; or, within the
+/// plan's freshness window, the render already made for this profile
+/// version. Returns the bytes and whether they came from the cache.
+async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(Vec<u8>, bool)> {
     let profile = state
         .store()
         .customer(&link.customer_id)
         .await?
         .ok_or_else(|| Problem::not_found(format!("customer profile `{}` is gone", link.customer_id)))?;
     let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
-    let key = (link.id.clone(), profile.version, version.digest.clone());
+    let key = (link.id.clone(), format.name(), profile.version, version.digest.clone());
     let (bytes, cached) = state
         .open_cache()
         .get_or_render(key, || async {
@@ -106,10 +119,10 @@ async fn fresh(state: &AppState, link: &OpenLink) -> ApiResult<(Vec<u8>, bool)> 
                 purpose: Purpose::OpenTime,
                 at: Utc::now(),
             };
-            let document = render(state, &version, &inputs).await?;
+            let document = render_as(state, &version, &inputs, format).await?;
             let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
-            if link.last_good_sha256.as_deref() != Some(sha256.as_str()) {
-                state.store().set_last_good(&link.id, &sha256, &timestamp(inputs.at)).await?;
+            if link.last_good(format.name()) != Some(sha256.as_str()) {
+                state.store().set_last_good(&link.id, format.name(), &sha256, &timestamp(inputs.at)).await?;
             }
             Ok::<_, Problem>((document.bytes, document.freshness_seconds))
         })
@@ -117,10 +130,39 @@ async fn fresh(state: &AppState, link: &OpenLink) -> ApiResult<(Vec<u8>, bool)> 
     Ok((bytes.as_ref().clone(), cached))
 }
 
-/// The link's last good render, else the neutral page.
-fn fallback(state: &AppState, link: &OpenLink) -> Vec<u8> {
-    link.last_good_sha256
-        .as_deref()
-        .and_then(|sha| state.blobs().get(sha).ok())
-        .unwrap_or_else(|| NEUTRAL_PAGE.as_bytes().to_vec())
+/// What an open gets when no fresh render can be had: the link's last good
+/// render in `format`, else the template's own fallback (see
+/// `Renderer::fallback`), else the neutral page or a blank image.
+async fn fallback(state: &AppState, link: &OpenLink, format: Format) -> Vec<u8> {
+    if let Some(bytes) = link.last_good(format.name()).and_then(|sha| state.blobs().get(sha).ok()) {
+        return bytes;
+    }
+    match declared_fallback(state, link, format).await {
+        Ok(Some(bytes)) => return bytes,
+        Ok(None) => {}
+        Err(problem) => tracing::warn!(link = %link.id, reason = %problem.detail, "the template's fallback failed too"),
+    }
+    match format {
+        Format::Png => crate::render::blank_png(),
+        _ => NEUTRAL_PAGE.as_bytes().to_vec(),
+    }
+}
+
+/// The bundle's fallback for the link's kind, in the customer's language
+/// when their profile can still be read.
+async fn declared_fallback(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<Option<Vec<u8>>> {
+    let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
+    let loaded = state.plugins().get(&version, state.blobs()).await?;
+    let Some(kind) = loaded.bundle.manifest().plugin.kinds.iter().find(|k| k.name == link.kind) else { return Ok(None) };
+    let template = kind.template.clone();
+    let locale = match state.store().customer(&link.customer_id).await {
+        Ok(Some(profile)) => profile.locale,
+        _ => "en".to_string(),
+    };
+    let renderer = state.renderer().clone();
+    let document = tokio::task::spawn_blocking(move || renderer.fallback(&loaded.bundle, &template, &locale, Utc::now(), format))
+        .await
+        .map_err(|e| Problem::internal(format!("fallback render task failed: {e}")))?
+        .map_err(Problem::from)?;
+    Ok(document.map(|d| d.bytes))
 }
