@@ -21,6 +21,8 @@ pub struct Metrics {
     pub opens: IntCounterVec,
     /// Requests to `/o/…` refused by the per-address rate limit.
     pub opens_limited: prometheus::IntCounter,
+    /// Open events and last good renders not written (queue full, database errors).
+    pub opens_unrecorded: prometheus::IntCounter,
 }
 
 const BUCKETS: &[f64] = &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
@@ -54,6 +56,9 @@ impl Metrics {
         registry.register(Box::new(opens.clone()))?;
         let opens_limited = prometheus::IntCounter::new("opens_rate_limited_total", "Requests to /o/ refused by the per-address rate limit")?;
         registry.register(Box::new(opens_limited.clone()))?;
+        let opens_unrecorded =
+            prometheus::IntCounter::new("opens_unrecorded_total", "Open events and last good renders that could not be written")?;
+        registry.register(Box::new(opens_unrecorded.clone()))?;
         let in_flight = IntGauge::new("http_requests_in_flight", "HTTP requests being served")?;
         registry.register(Box::new(in_flight.clone()))?;
         registry.register(Box::new(renders.clone()))?;
@@ -61,7 +66,7 @@ impl Metrics {
         registry.register(Box::new(limit_violations.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(request_seconds.clone()))?;
-        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds, in_flight, opens, opens_limited })
+        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds, in_flight, opens, opens_limited, opens_unrecorded })
     }
 
     /// The metrics in Prometheus' text format.

@@ -24,6 +24,7 @@ pub mod loaded;
 pub mod metrics;
 pub mod openapi;
 pub mod opencache;
+pub mod openlog;
 pub mod openlink;
 pub mod problem;
 pub mod ratelimit;
@@ -109,11 +110,11 @@ pub async fn serve(config: ServeConfig) -> Result<(), String> {
         let _ = writeln!(out, "listening on http://{addr}");
         let _ = out.flush();
     }
-    let store = state.store().clone();
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| format!("server error: {e}"))?;
-    tracing::info!("shutting down: requests finished, closing the database");
-    store.close().await;
+    tracing::info!("shutting down: requests finished, writing queued opens, closing the database");
+    state.open_recorder().close().await;
+    state.store().close().await;
     Ok(())
 }
 

@@ -29,13 +29,15 @@ struct Inner {
     queue_timeout: std::time::Duration,
     public_url: String,
     open_cache: super::opencache::OpenCache,
+    open_recorder: super::openlog::OpenRecorder,
     open_limiter: super::ratelimit::RateLimiter,
 }
 
 impl AppState {
     /// Assembles the state from its parts.
     /// `public_url` is where clients reach this service (`https://docs.example.com`):
-    /// open-link URLs start with it.
+    /// open-link URLs start with it. Must be called within the tokio runtime:
+    /// it starts the open recorder's writer task.
     pub fn new(store: Store, blobs: BlobStore, runtime: Runtime, renderer: Renderer, metrics: Metrics, public_url: String) -> Self {
         let config = runtime.config();
         let (slots, queue_timeout) = (config.max_concurrent_calls.max(1) as usize * 4, config.queue_timeout);
@@ -46,6 +48,7 @@ impl AppState {
                 queue_timeout,
                 public_url: public_url.trim_end_matches('/').to_string(),
                 open_cache: Default::default(),
+                open_recorder: super::openlog::OpenRecorder::start(store.clone(), metrics.opens_unrecorded.clone()),
                 open_limiter: super::ratelimit::RateLimiter::new(0),
                 store,
                 blobs,
@@ -104,6 +107,11 @@ impl AppState {
     /// Open-time renders within their freshness window.
     pub fn open_cache(&self) -> &super::opencache::OpenCache {
         &self.inner.open_cache
+    }
+
+    /// The batching writer of open events and last good renders.
+    pub fn open_recorder(&self) -> &super::openlog::OpenRecorder {
+        &self.inner.open_recorder
     }
 
     /// Recently resolved plugin versions.

@@ -39,6 +39,19 @@ impl BlobStore {
         Ok(sha256)
     }
 
+    /// Stores `bytes` as [`BlobStore::put`] does, but without syncing them to
+    /// disk: for bytes whose loss in a crash is harmless (an open link's last
+    /// good render, which the next good open writes again). A blob a crash
+    /// damaged is never served: reads check it against its name.
+    pub fn put_unsynced(&self, bytes: &[u8]) -> io::Result<String> {
+        let sha256 = crate::bundle::file_digest(bytes).trim_start_matches("sha256:").to_string();
+        let path = self.path(&sha256)?;
+        if !path.exists() {
+            crate::fsutil::write_atomically_unsynced(&path, bytes)?;
+        }
+        Ok(sha256)
+    }
+
     /// The bytes of blob `sha256`, checked against it.
     pub fn get(&self, sha256: &str) -> io::Result<Vec<u8>> {
         let path = self.path(sha256)?;

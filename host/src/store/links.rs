@@ -84,6 +84,32 @@ pub struct OpenEvent {
     pub outcome: String,
 }
 
+impl OpenEvent {
+    /// An open of `link` now, in `format` (`html` or `png`).
+    pub fn new(link: &OpenLink, format: &str, method: &str, agent: &str, outcome: &str) -> Self {
+        OpenEvent {
+            id: new_id("opn"),
+            link_id: link.id.clone(),
+            customer_id: link.customer_id.clone(),
+            at: timestamp(Utc::now()),
+            format: format.to_string(),
+            method: method.to_string(),
+            agent: agent.to_string(),
+            outcome: outcome.to_string(),
+        }
+    }
+}
+
+/// A link's newest successful render in one format: the blob its fallback serves.
+#[derive(Debug, Clone)]
+pub struct LastGood {
+    pub link_id: String,
+    /// `html` or `png`.
+    pub format: String,
+    pub sha256: String,
+    pub at: String,
+}
+
 /// Open statistics of one plugin's document kind.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct OpenStats {
@@ -222,40 +248,36 @@ impl Store {
         Ok(result.rows_affected() == 1)
     }
 
-    /// Remembers the blob of the link's latest successful render in
-    /// `format` (`html` or `png`).
-    pub async fn set_last_good(&self, id: &str, format: &str, sha256: &str, at: &str) -> StoreResult<()> {
-        let statement = match format {
-            "png" => "UPDATE open_links SET last_good_png_sha256 = $1, last_good_png_at = $2 WHERE id = $3",
-            _ => "UPDATE open_links SET last_good_sha256 = $1, last_good_at = $2 WHERE id = $3",
-        };
-        sqlx::query(statement)
-            .bind(sha256)
-            .bind(at)
-            .bind(id)
-            .execute(self.pool())
+    /// Writes `opens` and moves links' last good renders, in one
+    /// transaction (see `service::openlog`). Of several `last_good` entries
+    /// for one link and format, the last wins.
+    pub async fn record_opens(&self, opens: &[OpenEvent], last_good: &[LastGood]) -> StoreResult<()> {
+        let fail = |e| StoreError::sql("recording opens", e);
+        let mut tx = self.pool().begin().await.map_err(fail)?;
+        for event in opens {
+            sqlx::query(
+                "INSERT INTO open_events (id, link_id, customer_id, at, format, method, agent, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(&event.id)
+            .bind(&event.link_id)
+            .bind(&event.customer_id)
+            .bind(&event.at)
+            .bind(&event.format)
+            .bind(&event.method)
+            .bind(&event.agent)
+            .bind(&event.outcome)
+            .execute(&mut *tx)
             .await
-            .map_err(|e| StoreError::sql("recording a link's last good render", e))?;
-        Ok(())
-    }
-
-    /// Records an open.
-    pub async fn record_open(&self, link: &OpenLink, format: &str, method: &str, agent: &str, outcome: &str) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO open_events (id, link_id, customer_id, at, format, method, agent, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(new_id("opn"))
-        .bind(&link.id)
-        .bind(&link.customer_id)
-        .bind(timestamp(Utc::now()))
-        .bind(format)
-        .bind(method)
-        .bind(agent)
-        .bind(outcome)
-        .execute(self.pool())
-        .await
-        .map_err(|e| StoreError::sql("recording an open", e))?;
-        Ok(())
+            .map_err(fail)?;
+        }
+        for entry in last_good {
+            let statement = match entry.format.as_str() {
+                "png" => "UPDATE open_links SET last_good_png_sha256 = $1, last_good_png_at = $2 WHERE id = $3",
+                _ => "UPDATE open_links SET last_good_sha256 = $1, last_good_at = $2 WHERE id = $3",
+            };
+            sqlx::query(statement).bind(&entry.sha256).bind(&entry.at).bind(&entry.link_id).execute(&mut *tx).await.map_err(fail)?;
+        }
+        tx.commit().await.map_err(fail)
     }
 
     /// The opens of link `id`, newest first.

@@ -26,7 +26,7 @@ pub use blobs::BlobStore;
 pub use customers::{CustomerEvent, CustomerProfile};
 pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};
 pub use keys::{KeyRecord, Scope, split_token};
-pub use links::{OpenEvent, OpenLink, OpenStats, SigningKey};
+pub use links::{LastGood, OpenEvent, OpenLink, OpenStats, SigningKey};
 pub use plugins::{AliasRecord, PluginVersion, VersionStatus};
 
 use chrono::{DateTime, Utc};

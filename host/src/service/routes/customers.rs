@@ -168,6 +168,7 @@ pub struct Timeline {
 pub async fn timeline(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Timeline>> {
     caller.require(Scope::Render)?;
     let documents = state.store().customer_documents(&id, 500).await?;
+    state.open_recorder().flush().await;
     let opens = state.store().customer_opens(&id, 500).await?;
     Ok(Json(Timeline { customer_id: id, documents, opens }))
 }

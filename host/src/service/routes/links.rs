@@ -178,6 +178,7 @@ pub struct LinkOpens {
 pub async fn opens(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<LinkOpens>> {
     caller.require(Scope::Render)?;
     let link = state.store().link(&id).await?.ok_or_else(|| Problem::not_found(format!("no open link `{id}`")))?;
+    state.open_recorder().flush().await;
     let opens = state.store().link_opens(&id, 500).await?;
     let human_opens = opens.iter().filter(|o| o.agent == "human").count();
     let fallback_opens = opens.iter().filter(|o| o.outcome == "fallback").count();
@@ -233,6 +234,7 @@ pub async fn stats(
 ) -> ApiResult<Json<Vec<OpenStats>>> {
     caller.require(Scope::Render)?;
     let Query(query) = query.map_err(|e| Problem::invalid("query", e.body_text()))?;
+    state.open_recorder().flush().await;
     let stats = state.store().open_stats(query.plugin.as_deref().unwrap_or(""), query.kind.as_deref().unwrap_or("")).await?;
     Ok(Json(stats))
 }

@@ -17,7 +17,7 @@ use crate::service::openlink;
 use crate::service::problem::{ApiResult, Problem};
 use crate::service::render::{Inputs, customer_from_profile, render_as, resolve_version};
 use crate::service::state::AppState;
-use crate::store::{OpenLink, timestamp};
+use crate::store::{LastGood, OpenEvent, OpenLink, timestamp};
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -72,9 +72,7 @@ pub async fn open(
         }
     };
     state.metrics().opens.with_label_values(&[link.plugin.as_str(), link.kind.as_str(), agent, outcome]).inc();
-    if let Err(e) = state.store().record_open(&link, format.name(), method.as_str(), agent, outcome).await {
-        tracing::warn!(link = %link.id, error = %e, "could not record an open");
-    }
+    state.open_recorder().open(OpenEvent::new(&link, format.name(), method.as_str(), agent, outcome));
     let mut response = (StatusCode::OK, body).into_response();
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
@@ -120,9 +118,15 @@ async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(
                 at: Utc::now(),
             };
             let document = render_as(state, &version, &inputs, format).await?;
-            let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
+            // The fallback's copy: not synced, as the next good open rewrites it.
+            let sha256 = state.blobs().put_unsynced(&document.bytes).map_err(Problem::internal)?;
             if link.last_good(format.name()) != Some(sha256.as_str()) {
-                state.store().set_last_good(&link.id, format.name(), &sha256, &timestamp(inputs.at)).await?;
+                state.open_recorder().last_good(LastGood {
+                    link_id: link.id.clone(),
+                    format: format.name().to_string(),
+                    sha256,
+                    at: timestamp(inputs.at),
+                });
             }
             Ok::<_, Problem>((document.bytes, document.freshness_seconds))
         })
@@ -134,7 +138,11 @@ async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(
 /// render in `format`, else the template's own fallback (see
 /// `Renderer::fallback`), else the neutral page or a blank image.
 async fn fallback(state: &AppState, link: &OpenLink, format: Format) -> Vec<u8> {
-    if let Some(bytes) = link.last_good(format.name()).and_then(|sha| state.blobs().get(sha).ok()) {
+    // The newest last good render may still be queued for writing.
+    state.open_recorder().flush().await;
+    let newest = state.store().link(&link.id).await.ok().flatten();
+    let last_good = newest.as_ref().unwrap_or(link).last_good(format.name());
+    if let Some(bytes) = last_good.and_then(|sha| state.blobs().get(sha).ok()) {
         return bytes;
     }
     match declared_fallback(state, link, format).await {
