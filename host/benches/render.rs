@@ -52,6 +52,21 @@ fn main() {
         println!("  {:<16} {:>9.1} {:>9.1} {:>12.2}", name, us(p50), us(p99), us(p50) / us(plan50));
     }
 
+    // PNG: the status block drawn as an image, in Malay and in Traditional
+    // Chinese (CJK text through the fallback face).
+    let taiwan = Customer::new("cus_bench_tw", "台灣精密科技股份有限公司", "zh-TW", "Asia/Taipei", "enterprise");
+    let tw = Request::new("invoice", taiwan, &data, Purpose::Batch, at).unwrap();
+    for (name, req) in [("plan + png (ms)", &request), ("plan + png (zh-TW)", &tw)] {
+        let png = || {
+            let plan = plugin.plan(req).unwrap();
+            black_box(renderer.render(&bundle, &plan, req, Format::Png).unwrap());
+        };
+        png(); // loads the fonts once
+        let samples = time_calls(500, png);
+        let (p50, p99) = (percentile(&samples, 0.5), percentile(&samples, 0.99));
+        println!("  {:<16} {:>9.1} {:>9.1} {:>12.2}", name, us(p50), us(p99), us(p50) / us(plan50));
+    }
+
     // PDF: one page and 60 lines, with the renderer's parsed-font cache,
     // against a renderer made fresh for each document (fonts read and parsed
     // every time: printpdf used without a font pool), in the same run.
