@@ -22,7 +22,7 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build plugins run render test test-host test-plugins bench bench-load screenshots
+.PHONY: setup build plugins run render test test-host test-plugins bench bench-load bench-open screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -78,6 +78,11 @@ bench: setup
 # Load test of the render API (wrk, loopback, bounded in time).
 bench-load: plugins
 	@bash scripts/load.sh
+
+# Load test of open-time rendering: 10,000 links opened as page and image,
+# 20% re-opened (wrk, loopback, bounded). SOAK=600 adds a 10-minute memory soak.
+bench-open: plugins
+	@bash scripts/load-open.sh
 
 # The browser check: every rendered HTML in headless Chromium, every PDF's
 # first page rasterised, as PNGs in out/ to look at.

@@ -757,6 +757,11 @@ async fn open_links(server: &Server) {
     let created = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": ["png", "html"]}))).await;
     let image_url = created["image_url"].as_str().unwrap();
     assert_eq!(image_url, format!("{}.png", created["html_url"].as_str().unwrap()));
+    // Each token shows its own customer only.
+    let (_, _, b_page) = open_as(created["html_url"].as_str().unwrap(), IPHONE).await;
+    assert!(b_page.contains("&lt;/text&gt;&lt;b&gt;&amp;&lt;/b&gt;") && !b_page.contains("Harbor"), "{b_page}");
+    let (_, _, a_page) = open_as(&url, IPHONE).await;
+    assert!(a_page.contains("Harbor") && !a_page.contains("&lt;/text&gt;"), "{a_page}");
     let (status, headers, unpaid) = send(c.get(image_url).header("user-agent", IPHONE)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers["content-type"], "image/png");
