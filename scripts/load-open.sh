@@ -17,7 +17,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-FOLIO=${FOLIO:-target/release/folio}
 LINKS=${LINKS:-10000}
 REOPEN=${REOPEN:-0.2}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -27,24 +26,10 @@ SOAK=${SOAK:-0}
 for tool in wrk curl jq; do
   command -v $tool >/dev/null 2>&1 || { echo "load-open: $tool is missing; run make setup" >&2; exit 1; }
 done
+source scripts/load-common.sh
 
-work=$(mktemp -d)
-export FOLIO_DATA_DIR=$work/data
-unset FOLIO_DATABASE_URL
-KEY=$("$FOLIO" keys create --scopes admin --name load-open)
-"$FOLIO" serve --addr 127.0.0.1:0 --open-rate-limit 0 > "$work/serve.out" 2> "$work/serve.err" &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-BASE=$(sed -n 's/^listening on //p' "$work/serve.out")
-[ -n "$BASE" ] || { echo "load-open: folio serve did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
-
-auth=(-H "Authorization: Bearer $KEY")
-bundle=$(ls target/bundles/invoice-*.folio | head -1)
-curl -fsS "${auth[@]}" "$BASE/v1/plugins" --data-binary "@$bundle" -o /dev/null
-version=$(tar -xzOf "$bundle" plugin.toml | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
-curl -fsS "${auth[@]}" -X POST "$BASE/v1/plugins/invoice/versions/$version/publish" -o /dev/null
-curl -fsS "${auth[@]}" -X PUT "$BASE/v1/plugins/invoice/aliases/stable" -H 'content-type: application/json' -d "{\"version\":\"$version\"}" -o /dev/null
+start_server load-open --open-rate-limit 0
+publish_invoice
 
 # LINKS profiles and links, through the API, 16 requests at a time. Each
 # customer's invoice is due (not paid), so the page and image carry the
@@ -225,11 +210,4 @@ LUA
   fi
 fi
 
-echo
-echo "summary (requests/s, p50, p99):"
-for label in healthz open-html open-png; do
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/$label.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$work/$label.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$work/$label.txt")
-  printf '  %-10s %10s req/s  p50 %-9s p99 %s\n' "$label" "$rps" "$p50" "$p99"
-done
+summary healthz open-html open-png

@@ -31,12 +31,7 @@ impl BlobStore {
     /// already stored does nothing. Written through a temporary file and a
     /// rename, so a crash never leaves a partial blob under a real name.
     pub fn put(&self, bytes: &[u8]) -> io::Result<String> {
-        let sha256 = crate::bundle::file_digest(bytes).trim_start_matches("sha256:").to_string();
-        let path = self.path(&sha256)?;
-        if !path.exists() {
-            crate::fsutil::write_atomically(&path, bytes)?;
-        }
-        Ok(sha256)
+        self.put_with(bytes, crate::fsutil::write_atomically)
     }
 
     /// Stores `bytes` as [`BlobStore::put`] does, but without syncing them to
@@ -44,10 +39,14 @@ impl BlobStore {
     /// good render, which the next good open writes again). A blob a crash
     /// damaged is never served: reads check it against its name.
     pub fn put_unsynced(&self, bytes: &[u8]) -> io::Result<String> {
+        self.put_with(bytes, crate::fsutil::write_atomically_unsynced)
+    }
+
+    fn put_with(&self, bytes: &[u8], write: fn(&Path, &[u8]) -> io::Result<()>) -> io::Result<String> {
         let sha256 = crate::bundle::file_digest(bytes).trim_start_matches("sha256:").to_string();
         let path = self.path(&sha256)?;
         if !path.exists() {
-            crate::fsutil::write_atomically_unsynced(&path, bytes)?;
+            write(&path, bytes)?;
         }
         Ok(sha256)
     }
