@@ -31,7 +31,7 @@ impl BlobStore {
     /// already stored does nothing. Written through a temporary file and a
     /// rename, so a crash never leaves a partial blob under a real name.
     pub fn put(&self, bytes: &[u8]) -> io::Result<String> {
-        self.put_with(bytes, crate::fsutil::write_atomically)
+        self.put_with(bytes, true)
     }
 
     /// Stores `bytes` as [`BlobStore::put`] does, but without syncing them to
@@ -39,14 +39,22 @@ impl BlobStore {
     /// good render, which the next good open writes again). A blob a crash
     /// damaged is never served: reads check it against its name.
     pub fn put_unsynced(&self, bytes: &[u8]) -> io::Result<String> {
-        self.put_with(bytes, crate::fsutil::write_atomically_unsynced)
+        self.put_with(bytes, false)
     }
 
-    fn put_with(&self, bytes: &[u8], write: fn(&Path, &[u8]) -> io::Result<()>) -> io::Result<String> {
+    fn put_with(&self, bytes: &[u8], sync: bool) -> io::Result<String> {
         let sha256 = crate::bundle::file_digest(bytes).trim_start_matches("sha256:").to_string();
         let path = self.path(&sha256)?;
         if !path.exists() {
-            write(&path, bytes)?;
+            if sync {
+                crate::fsutil::write_atomically(&path, bytes)?;
+            } else {
+                crate::fsutil::write_atomically_unsynced(&path, bytes)?;
+            }
+        } else if sync {
+            // The same bytes may have been stored unsynced before (an open
+            // link's last good render equal to an archived document).
+            std::fs::File::open(&path)?.sync_all()?;
         }
         Ok(sha256)
     }
