@@ -239,9 +239,8 @@ impl Renderer {
             .collect::<serde_json::Map<_, _>>()
             .into();
         data["actions"] = serde_json::to_value(&plan.actions).map_err(|e| RenderError::Output(e.to_string()))?;
-        if format == Format::Png {
-            return self.image(bundle, &set, plan, &data, lang);
-        }
+        // Rendered for every format, PNG too, so a broken document template
+        // fails the same way whatever is asked for.
         let fragment = render_template(&set.registry, &plan.template, &data)?;
         let bytes = match format {
             Format::Html => self.html_page(&set, &mut data, &fragment)?,
@@ -271,7 +270,7 @@ impl Renderer {
                 };
                 pdf::render(&print, fonts, &info, &label).map_err(RenderError::Output)?
             }
-            Format::Png => unreachable!("PNG returned above"),
+            Format::Png => return self.image(bundle, &set, plan, &data, lang),
         };
         Ok(Document::of(plan, format, bytes))
     }
