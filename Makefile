@@ -62,6 +62,11 @@ render: plugins
 	    echo "rendered $$input -> $(OUT)/$$p-$$name.{html,txt,json,pdf}"; \
 	  done; \
 	done
+	@for input in examples/invoice/*.json; do \
+	  name=$$(basename $$input .json); \
+	  $(FOLIO) render --plugin $(BUNDLES)/invoice-*.folio --kind invoice --data $$input --at $(AT) --format png -o $(OUT)/invoice-$$name.block.png; \
+	  echo "drew     $$input -> $(OUT)/invoice-$$name.block.png (the status block, as open-time emails show it)"; \
+	done
 
 test: setup test-host test-plugins
 

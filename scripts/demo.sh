@@ -77,8 +77,8 @@ for input in examples/invoice/*.json; do
     | api POST /v1/open-links -H 'content-type: application/json' --data-binary @- -f -o /tmp/folio-link.json
   html_url=$(jq -r .html_url /tmp/folio-link.json); image_url=$(jq -r .image_url /tmp/folio-link.json)
   curl -fsS "$html_url" -o "$OUT/invoice-$locale.open.html"
-  curl -fsS "$image_url" -o "$OUT/invoice-$locale.open.png"
-  say "open link for $customer: $html_url (page -> $OUT/invoice-$locale.open.html, image -> $OUT/invoice-$locale.open.png)"
+  curl -fsS "$image_url" -o "$OUT/invoice-$locale.open.block.png"
+  say "open link for $customer: $html_url (page -> $OUT/invoice-$locale.open.html, image -> $OUT/invoice-$locale.open.block.png)"
 done
 MY_LINK=$(jq '{plugin: "invoice", kind: "invoice", customer_id: .customer.id, data: .data, formats: ["html", "png"]}' examples/invoice/ms-MY.json \
   | api POST /v1/open-links -H 'content-type: application/json' --data-binary @- -f)
