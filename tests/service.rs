@@ -353,7 +353,7 @@ async fn auth_and_scopes(server: &Server, keys: &Keys) {
     assert!(metrics.contains("folio_render_duration_seconds_bucket"));
     let openapi = json_ok(c.get(server.url("/openapi.json"))).await;
     assert!(openapi["openapi"].as_str().unwrap().starts_with("3.1"));
-    for path in ["/v1/documents", "/v1/plugins", "/v1/plugins/{name}/versions/{version}/publish", "/v1/documents/{id}/reproduce", "/v1/customers/{id}/events", "/v1/audit"] {
+    for path in ["/v1/documents", "/v1/plugins", "/v1/plugins/{name}/versions/{version}/publish", "/v1/documents/{id}/reproduce", "/v1/customers/{id}/events", "/v1/audit", "/v1/open-links", "/v1/open-stats", "/o/{token}"] {
         assert!(openapi["paths"][path].is_object(), "openapi lacks {path}");
     }
     expect_problem(c.get(server.url("/v2/nothing")), StatusCode::NOT_FOUND, "not-found").await;
