@@ -9,6 +9,9 @@
 # first as the HTML page, then as the PNG image. Each wrk thread stops when
 # its share is done. The baseline of the same run is GET /healthz.
 #
+# RATE_HTML / RATE_PNG (opens/s) make the connections pause between opens
+# to offer about that load instead of as much as they can.
+#
 # Every response must be a 200; every PNG answer must be a PNG. Fallbacks
 # are read from the server's metrics. Set SOAK=<seconds> to then keep
 # opening (page and image, links cycling, profiles updated so renders stay
@@ -22,6 +25,10 @@ REOPEN=${REOPEN:-0.2}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 LIMIT=${LIMIT:-120}   # seconds at most per wrk run
+# Offered rates (opens/s) for the page and image runs; 0 = as fast as the
+# connections go (closed loop: latency then measures the queue at saturation).
+RATE_HTML=${RATE_HTML:-0}
+RATE_PNG=${RATE_PNG:-0}
 SOAK=${SOAK:-0}
 for tool in wrk curl jq; do
   command -v $tool >/dev/null 2>&1 || { echo "load-open: $tool is missing; run make setup" >&2; exit 1; }
@@ -96,6 +103,16 @@ function init(args)
   sent, answered, failed, broken = 0, 0, 0, 0
 end
 
+-- With RATE set, each connection waits between its requests so that all
+-- of them together offer about RATE opens a second.
+local pause = 0
+if (tonumber(os.getenv("RATE") or "0") or 0) > 0 then
+  pause = tonumber(os.getenv("CONNECTIONS")) * 1000 / tonumber(os.getenv("RATE"))
+end
+function delay()
+  return pause
+end
+
 function request()
   sent = sent + 1
   -- Connections still in flight once the share is sent repeat an open.
@@ -159,7 +176,9 @@ grep -q 'Non-2xx\|Socket errors' "$work/healthz.txt" && { echo "load-open: healt
 for format in html png; do
   suffix=""; [ $format = png ] && suffix=".png"
   before=$(metric_sum folio_opens_total 'outcome="fallback"')
-  PATHS=$work/paths.txt REOPEN=$REOPEN THREADS=$THREADS SUFFIX=$suffix run "open-$format" "$LIMIT" -s "$work/open.lua" "$BASE"
+  rate=$RATE_HTML; [ $format = png ] && rate=$RATE_PNG
+  PATHS=$work/paths.txt REOPEN=$REOPEN THREADS=$THREADS CONNECTIONS=$CONNECTIONS SUFFIX=$suffix RATE=$rate \
+    run "open-$format" "$LIMIT" -s "$work/open.lua" "$BASE"
   after=$(metric_sum folio_opens_total 'outcome="fallback"')
   echo "fallbacks: $((after - before))" | tee -a "$work/open-$format.txt"
   [ "$((after - before))" -eq 0 ] || { echo "load-open: open-$format served fallbacks" >&2; exit 1; }
