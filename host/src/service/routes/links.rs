@@ -106,9 +106,9 @@ pub async fn create(
         .ok_or_else(|| Problem::internal("could not sign an open-link token"))?;
     let url = format!("{}/o/{token}", state.public_url());
     let created = CreatedLink {
+        html_url: link.serves("html").then(|| url.clone()),
+        image_url: link.serves("png").then(|| format!("{url}.png")),
         id: link.id,
-        html_url: link.formats.split(',').any(|f| f == "html").then(|| url.clone()),
-        image_url: link.formats.split(',').any(|f| f == "png").then(|| format!("{url}.png")),
         key_id: key.id,
         expires_at: link.expires_at,
     };
