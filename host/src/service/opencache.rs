@@ -10,6 +10,7 @@
 //! most 64 MiB of renders: when full it drops expired entries, and then
 //! everything, so memory stays bounded under any open pattern.
 
+use axum::body::Bytes;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -23,7 +24,7 @@ pub type OpenKey = (String, &'static str, i64, String);
 /// A finished render and when it stops being fresh.
 #[derive(Clone)]
 pub struct Rendered {
-    pub bytes: Arc<Vec<u8>>,
+    pub bytes: Bytes,
     pub fresh_until: Instant,
 }
 
@@ -75,7 +76,7 @@ impl OpenCache {
     /// The fresh render for `key`, or the result of `render` (run once for
     /// all concurrent callers). `render` returns the bytes and their
     /// freshness in seconds. Returns whether the answer came from the cache.
-    pub async fn get_or_render<E, F, Fut>(&self, key: OpenKey, render: F) -> Result<(Arc<Vec<u8>>, bool), E>
+    pub async fn get_or_render<E, F, Fut>(&self, key: OpenKey, render: F) -> Result<(Bytes, bool), E>
     where
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<(Vec<u8>, u32), E>>,
@@ -95,7 +96,7 @@ impl OpenCache {
             .get_or_try_init(|| async {
                 rendered_here = true;
                 let (bytes, seconds) = render().await?;
-                Ok(Rendered { bytes: Arc::new(bytes), fresh_until: Instant::now() + Duration::from_secs(u64::from(seconds)) })
+                Ok(Rendered { bytes: Bytes::from(bytes), fresh_until: Instant::now() + Duration::from_secs(u64::from(seconds)) })
             })
             .await;
         match result {
@@ -155,7 +156,7 @@ mod tests {
             }));
         }
         for task in tasks {
-            assert_eq!(*task.await.unwrap().0, b"doc");
+            assert_eq!(task.await.unwrap().0, &b"doc"[..]);
         }
         assert_eq!(renders.load(Ordering::SeqCst), 1);
     }
@@ -164,12 +165,12 @@ mod tests {
     async fn a_new_profile_version_or_an_expired_entry_renders_again_and_failures_are_not_kept() {
         let cache = OpenCache::default();
         let ok = |text: &'static str, secs: u32| move || async move { Ok::<_, ()>((text.as_bytes().to_vec(), secs)) };
-        assert_eq!(cache.get_or_render(key(1), ok("a", 60)).await.unwrap(), (Arc::new(b"a".to_vec()), false));
-        assert_eq!(cache.get_or_render(key(1), ok("b", 60)).await.unwrap(), (Arc::new(b"a".to_vec()), true));
-        assert_eq!(*cache.get_or_render(key(2), ok("c", 0)).await.unwrap().0, b"c");
-        assert_eq!(*cache.get_or_render(key(2), ok("d", 0)).await.unwrap().0, b"d", "freshness 0 never reuses");
+        assert_eq!(cache.get_or_render(key(1), ok("a", 60)).await.unwrap(), (Bytes::from_static(b"a"), false));
+        assert_eq!(cache.get_or_render(key(1), ok("b", 60)).await.unwrap(), (Bytes::from_static(b"a"), true));
+        assert_eq!(cache.get_or_render(key(2), ok("c", 0)).await.unwrap().0, &b"c"[..]);
+        assert_eq!(cache.get_or_render(key(2), ok("d", 0)).await.unwrap().0, &b"d"[..], "freshness 0 never reuses");
         assert!(cache.get_or_render(key(3), || async { Err::<(Vec<u8>, u32), _>("boom") }).await.is_err());
-        assert_eq!(*cache.get_or_render(key(3), ok("e", 60)).await.unwrap().0, b"e");
+        assert_eq!(cache.get_or_render(key(3), ok("e", 60)).await.unwrap().0, &b"e"[..]);
         assert_eq!(cache.size(), (3, 3), "a, d and e are held; the replaced and failed entries are not counted");
     }
 

@@ -18,6 +18,7 @@ use crate::service::problem::{ApiResult, Problem};
 use crate::service::render::{Inputs, customer_from_profile, render_as, resolve_version};
 use crate::service::state::AppState;
 use crate::store::{LastGood, OpenEvent, OpenLink, timestamp};
+use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -61,13 +62,13 @@ pub async fn open(
     let agent = openlink::classify(method.as_str(), agent_header, age);
     let (body, outcome) = if method == Method::HEAD {
         // Scanners probe with HEAD; nothing is rendered for them.
-        (Vec::new(), "head")
+        (Bytes::new(), "head")
     } else {
         match fresh(&state, &link, format).await {
             Ok((bytes, cached)) => (bytes, if cached { "cached" } else { "fresh" }),
             Err(problem) => {
                 tracing::warn!(link = %link.id, format = format.name(), reason = %problem.detail, "open-time render failed; serving the fallback");
-                (fallback(&state, &link, format).await, "fallback")
+                (Bytes::from(fallback(&state, &link, format).await), "fallback")
             }
         }
     };
@@ -95,7 +96,7 @@ async fn live_link(state: &AppState, token: &str) -> Option<OpenLink> {
 /// and keeps the bytes as the link's last good render; or, within the
 /// plan's freshness window, the render already made for this profile
 /// version. Returns the bytes and whether they came from the cache.
-async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(Vec<u8>, bool)> {
+async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(Bytes, bool)> {
     let profile = state
         .store()
         .customer(&link.customer_id)
@@ -131,7 +132,7 @@ async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(
             Ok::<_, Problem>((document.bytes, document.freshness_seconds))
         })
         .await?;
-    Ok((bytes.as_ref().clone(), cached))
+    Ok((bytes, cached))
 }
 
 /// What an open gets when no fresh render can be had: the link's last good
