@@ -31,6 +31,7 @@
 
 mod builtins;
 mod fonts;
+mod glyphs;
 mod format;
 mod helpers;
 mod html;
@@ -185,6 +186,8 @@ pub struct Renderer {
     pdf_fonts: std::sync::OnceLock<Result<pdf::PdfFonts, String>>,
     /// Fonts for PNG, loaded on the first PNG render.
     image_fonts: std::sync::OnceLock<Result<image::ImageFonts, String>>,
+    /// Whether PNG text is drawn from cached glyphs (`glyphs.rs`).
+    glyph_cache: bool,
 }
 
 impl Renderer {
@@ -201,7 +204,17 @@ impl Renderer {
             sets: Mutex::new(HashMap::new()),
             pdf_fonts: std::sync::OnceLock::new(),
             image_fonts: std::sync::OnceLock::new(),
+            glyph_cache: true,
         })
+    }
+
+    /// This renderer, drawing PNG text with resvg alone instead of from
+    /// cached glyphs. Images look the same but take longer; it is the
+    /// baseline the cache is measured against (`cargo bench --bench
+    /// render`) and a way to rule the cache out when an image looks wrong.
+    pub fn without_glyph_cache(mut self) -> Self {
+        self.glyph_cache = false;
+        self
     }
 
     /// The bundle's compiled templates, compiling them on first use. This
@@ -337,7 +350,7 @@ impl Renderer {
     }
 
     fn image_fonts(&self) -> Result<&image::ImageFonts, RenderError> {
-        self.image_fonts.get_or_init(image::ImageFonts::load).as_ref().map_err(|e| RenderError::Output(e.clone()))
+        self.image_fonts.get_or_init(|| image::ImageFonts::load(self.glyph_cache)).as_ref().map_err(|e| RenderError::Output(e.clone()))
     }
 
     /// The first chosen block with an SVG variant, drawn as PNG.
