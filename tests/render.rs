@@ -331,11 +331,22 @@ fn a_sixty_line_invoice_paginates_without_losing_a_line() {
     }
     // 1.25 × (1 + 2 + … + 60) = 2,287.50; tax 8% rounded per line.
     assert!(text.contains("$2,287.50"), "{text}");
-    // Every page is numbered, in the document's language.
+    // Every page is numbered, in the document's language, and every page
+    // the lines continue on repeats the table's header row above them, on
+    // a line of its own (not drawn over the first line of the page).
+    let mut pages_with_lines = 0;
     for page in 1..=pages {
-        let on_page = pdf_tool("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string()], &bytes);
+        let on_page = pdf_tool("pdftotext", &["-layout", "-f", &page.to_string(), "-l", &page.to_string()], &bytes);
         assert!(on_page.contains(&format!("Page {page} of {pages}")), "page {page}:\n{on_page}");
+        let Some(first_line) = on_page.lines().position(|l| l.contains("Usage line")) else { continue };
+        pages_with_lines += 1;
+        let header = on_page.lines().position(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            words == ["Description", "Qty", "Unit", "price", "Tax", "Amount"]
+        });
+        assert!(header.is_some_and(|h| h < first_line), "page {page} has no header row above its lines:\n{on_page}");
     }
+    assert!(pages_with_lines >= 2, "the lines span {pages_with_lines} page(s)");
 }
 
 #[test]
