@@ -274,20 +274,19 @@ pub fn display_list_to_printpdf_ops_with_margins<T: ParsedFontTrait + 'static>(
                 | DisplayListItem::PushOpacity { .. }
                 | DisplayListItem::PopOpacity
         ) {
-            if let Some((layout, mut bounds, color)) = pending_text.take() {
+            if let Some((layout, mut bounds, _color)) = pending_text.take() {
                 // Folio patch: azul shifts a page's content below a repeated
                 // table header (`<thead>`) in its `Text` runs but not in their
                 // `TextLayout`, which is what is drawn here. The first `Text`
                 // run after a layout carries the true position of its first
                 // glyph; move the layout to match it.
+                let glyph_runs = azul_layout::text3::glyphs::get_glyph_runs_pdf(&layout, &font_manager.get_loaded_fonts());
                 if let DisplayListItem::Text { glyphs, .. } = item {
-                    if let Some(shift) = text_run_shift(&layout, &bounds, glyphs, font_manager) {
+                    if let Some(shift) = text_run_shift(&glyph_runs, &bounds, glyphs) {
                         bounds.origin.y += shift;
                     }
                 }
-                render_unified_layout_with_margins(
-                    &mut ops, &layout, &bounds, color, &transform, font_manager,
-                );
+                render_glyph_runs_with_margins(&mut ops, &glyph_runs, &bounds, &transform);
             }
         }
 
@@ -348,15 +347,12 @@ fn unified_layout_of(
 /// the layout's first `Text` run (content under a repeated table header),
 /// when that differs by more than a rounding error; else `None`. The run's
 /// first glyph is found in the layout by glyph id and x position.
-fn text_run_shift<T: ParsedFontTrait + 'static>(
-    layout: &UnifiedLayout,
+fn text_run_shift<T: ParsedFontTrait>(
+    runs: &[azul_layout::text3::glyphs::PdfGlyphRun<T>],
     bounds: &LogicalRect,
     glyphs: &[azul_core::ui_solver::GlyphInstance],
-    font_manager: &FontManager<T>,
 ) -> Option<f32> {
     let first = glyphs.first()?;
-    let loaded_fonts = font_manager.get_loaded_fonts();
-    let runs = azul_layout::text3::glyphs::get_glyph_runs_pdf(layout, &loaded_fonts);
     let laid_out = runs.iter().flat_map(|run| run.glyphs.iter()).find(|glyph| {
         u32::from(glyph.glyph_id) == first.index && (bounds.origin.x + glyph.position.x - first.point.x).abs() < 0.5
     })?;
@@ -1076,12 +1072,20 @@ fn render_unified_layout_with_margins<T: ParsedFontTrait + 'static>(
 ) {
     use azul_layout::text3::glyphs::get_glyph_runs_pdf;
 
-    // Get loaded fonts from font manager for glyph run extraction
-    let loaded_fonts = font_manager.get_loaded_fonts();
-    
     // Get PDF-optimized glyph runs (grouped by font/color/style/line)
-    let glyph_runs = get_glyph_runs_pdf(layout, &loaded_fonts);
+    let glyph_runs = get_glyph_runs_pdf(layout, &font_manager.get_loaded_fonts());
+    render_glyph_runs_with_margins(ops, &glyph_runs, bounds, transform);
+}
 
+/// Folio patch: the drawing half of `render_unified_layout_with_margins`,
+/// for glyph runs already extracted (the display-list walk extracts them
+/// once both to place a layout and to draw it).
+fn render_glyph_runs_with_margins<T: ParsedFontTrait>(
+    ops: &mut Vec<Op>,
+    glyph_runs: &[azul_layout::text3::glyphs::PdfGlyphRun<T>],
+    bounds: &LogicalRect,
+    transform: &CoordTransform,
+) {
     if glyph_runs.is_empty() {
         return;
     }
