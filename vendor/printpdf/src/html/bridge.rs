@@ -292,9 +292,12 @@ pub fn display_list_to_printpdf_ops_with_margins<T: ParsedFontTrait + 'static>(
 
         if let DisplayListItem::TextLayout { layout, bounds, color, .. } = item {
             if let Some(unified_layout) = unified_layout_of(layout) {
-                if let std::borrow::Cow::Borrowed(borrowed) = &unified_layout {
-                    current_text_layout = Some((borrowed, *bounds.inner()));
-                }
+                // A layout unwrapped into a new value (not borrowed from the
+                // display list) cannot be kept as the current one.
+                current_text_layout = match &unified_layout {
+                    std::borrow::Cow::Borrowed(borrowed) => Some((borrowed, *bounds.inner())),
+                    std::borrow::Cow::Owned(_) => None,
+                };
                 pending_text = Some((unified_layout, *bounds.inner(), *color));
             }
             continue;

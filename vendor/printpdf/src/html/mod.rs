@@ -78,6 +78,23 @@ impl SharedFontPool {
     }
 }
 
+/// A font manager for one layout made from scratch: over the options' pool
+/// when there is one (else a new pool of the options' fonts), with those
+/// fonts and the built-ins registered. (Folio patch: the unchanged path,
+/// moved out of `xml_to_pdf_pages` beside `SharedFontPool::prepared_manager`.)
+fn fresh_font_manager(options: &XmlRenderOptions) -> Result<FontManager<azul_css::props::basic::FontRef>, String> {
+    let (fc_cache_arc, parsed_fonts_arc) = if let Some(ref pool) = options.font_pool {
+        (Arc::clone(&pool.fc_cache), Arc::clone(&pool.parsed_fonts))
+    } else {
+        let pool = build_font_pool(&options.fonts, None);
+        (pool.fc_cache, pool.parsed_fonts)
+    };
+    let mut font_manager = FontManager::from_arc_shared((*fc_cache_arc).clone(), parsed_fonts_arc).map_err(|e| format!("{e:?}"))?;
+    register_input_fonts(&mut font_manager, &options.fonts);
+    register_builtin_fonts(&mut font_manager);
+    Ok(font_manager)
+}
+
 pub mod bridge;
 pub mod border;
 
@@ -558,35 +575,15 @@ pub fn xml_to_pdf_pages(
     // Otherwise build from scratch (scanning system fonts + embedded fonts).
     // Folio patch: with a shared pool and no fonts of the call's own, the
     // pool's prepared manager (built-ins registered once) is copied.
-    let mut font_manager = match options.font_pool.as_ref().filter(|_| options.fonts.is_empty()) {
-        Some(pool) => match pool.prepared_manager() {
-            Ok(fm) => fm,
-            Err(e) => {
-                warnings.push(PdfWarnMsg::error(0, 0, format!("Failed to create font manager: {}", e)));
-                return Err(warnings);
-            }
-        },
-        None => {
-            let (fc_cache_arc, parsed_fonts_arc) = if let Some(ref pool) = options.font_pool {
-                (Arc::clone(&pool.fc_cache), Arc::clone(&pool.parsed_fonts))
-            } else {
-                let pool = build_font_pool(&options.fonts, None);
-                (pool.fc_cache, pool.parsed_fonts)
-            };
-            let mut font_manager = match FontManager::from_arc_shared((*fc_cache_arc).clone(), parsed_fonts_arc) {
-                Ok(fm) => fm,
-                Err(e) => {
-                    warnings.push(PdfWarnMsg::error(
-                        0,
-                        0,
-                        format!("Failed to create font manager: {:?}", e),
-                    ));
-                    return Err(warnings);
-                }
-            };
-            register_input_fonts(&mut font_manager, &options.fonts);
-            register_builtin_fonts(&mut font_manager);
-            font_manager
+    let font_manager = match options.font_pool.as_ref().filter(|_| options.fonts.is_empty()) {
+        Some(pool) => pool.prepared_manager(),
+        None => fresh_font_manager(options),
+    };
+    let mut font_manager = match font_manager {
+        Ok(fm) => fm,
+        Err(e) => {
+            warnings.push(PdfWarnMsg::error(0, 0, format!("Failed to create font manager: {}", e)));
+            return Err(warnings);
         }
     };
 
