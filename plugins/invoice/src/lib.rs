@@ -22,7 +22,7 @@
 //! payment as an event, and the next render says "thank you", not "pay now".
 
 use folio_plugin::prelude::*;
-use folio_plugin::{chrono, parse_date, Json};
+use folio_plugin::{chrono, exact_mul, exact_percent, parse_date, Json};
 use serde::Serialize;
 use serde_json::json;
 
@@ -184,11 +184,26 @@ fn line(input: &Json<'_>, currency: Currency) -> Result<Line, PlanError> {
     if tax_rate < Decimal::ZERO || tax_rate > HUNDRED {
         return Err(PlanError::invalid(rate_field.path(), "must be between 0 and 100"));
     }
-    let overflow = || PlanError::invalid(input.path(), "amount is out of range");
-    let gross = quantity.checked_mul(unit_price).ok_or_else(overflow)?;
-    let kept = (HUNDRED - discount) / HUNDRED;
-    let net = currency.round(gross.checked_mul(kept).ok_or_else(overflow)?);
-    let tax = currency.round(net.checked_mul(tax_rate / HUNDRED).ok_or_else(overflow)?);
+    // Exact products, rounded once to the currency's minor unit. A product
+    // the 28-digit arithmetic cannot hold exactly is refused, naming the
+    // input that brought the most decimal places.
+    let fields = [
+        (quantity_field.path().to_string(), quantity),
+        (input.get("unit_price").path().to_string(), unit_price),
+        (discount_field.path().to_string(), discount),
+        (rate_field.path().to_string(), tax_rate),
+    ];
+    let inexact = || {
+        let (path, _) = fields.iter().max_by_key(|(_, d)| d.normalize().scale()).unwrap_or(&fields[0]);
+        PlanError::invalid(
+            path.clone(),
+            "together with the rest of its line, has more digits than the arithmetic carries exactly (28); round it to fewer decimal places",
+        )
+    };
+    let gross = exact_mul(quantity, unit_price).ok_or_else(inexact)?;
+    let kept = exact_percent(HUNDRED - discount).ok_or_else(inexact)?;
+    let net = currency.round(exact_mul(gross, kept).ok_or_else(inexact)?);
+    let tax = currency.round(exact_mul(net, exact_percent(tax_rate).ok_or_else(inexact)?).ok_or_else(inexact)?);
     Ok(Line {
         description,
         quantity: quantity.normalize().to_string(),
@@ -335,5 +350,54 @@ mod tests {
         let mut req = request(sample_data(), "2026-11-05T00:00:00Z");
         req.customer.id = String::new();
         assert_eq!(err_path(Invoice::plan(&req)), "customer.id");
+    }
+
+    /// The cases an independent calculator found wrong (issue 11): each is
+    /// now computed exactly or refused, naming the input.
+    #[test]
+    fn due_day_ends_at_the_jump_where_local_midnight_is_skipped() {
+        let data: serde_json::Value = serde_json::from_str(
+            r#"{"number":"G","currency":"USD","issued_on":"2026-08-06","payment_terms_days":30,"lines":[{"description":"x","quantity":1,"unit_price":"10.00"}]}"#,
+        )
+        .unwrap();
+        let customer = Customer::new("c", "", "en", "America/Santiago", "");
+        let plan = Invoice::plan(&Request::for_test("invoice", customer.clone(), data.clone(), at("2026-09-06T02:00:00Z"))).unwrap();
+        assert_eq!(plan.view_model()["status"], "due", "22:00 on the due day in Santiago");
+        assert_eq!(plan.view_model()["days_until_due"], 0);
+        let plan = Invoice::plan(&Request::for_test("invoice", customer, data, at("2026-09-06T04:00:00Z"))).unwrap();
+        assert_eq!(plan.view_model()["status"], "overdue", "once the due day has ended");
+    }
+
+    #[test]
+    fn inexact_inputs_are_refused_not_rounded() {
+        let with_line = |line: serde_json::Value| {
+            let mut data = sample_data();
+            data["lines"] = json!([line]);
+            Invoice::plan(&request(data, "2026-11-05T00:00:00Z"))
+        };
+        let refused = |result: Result<Plan, PlanError>| match result {
+            Err(PlanError::InvalidInput { path, message }) => (path, message),
+            other => panic!("expected invalid input, got {other:?}"),
+        };
+        let (path, message) = refused(with_line(json!({"description": "x", "quantity": "1_0", "unit_price": "1.00"})));
+        assert_eq!(path, "data.lines[0].quantity");
+        assert!(message.contains("not a decimal number"), "{message}");
+        let (path, _) = refused(with_line(json!({"description": "x", "quantity": 1, "unit_price": "1_000.00"})));
+        assert_eq!(path, "data.lines[0].unit_price");
+        let huge: serde_json::Value =
+            serde_json::from_str(r#"{"description": "x", "quantity": 18446744073709551616, "unit_price": "1.00"}"#).unwrap();
+        let (path, message) = refused(with_line(huge));
+        assert_eq!(path, "data.lines[0].quantity");
+        assert!(message.contains("too large") && !message.contains("floating-point"), "{message}");
+        let (path, message) = refused(with_line(
+            json!({"description": "x", "quantity": 1, "unit_price": "10.00", "discount_percent": "0.0000000000000000000000001"}),
+        ));
+        assert_eq!(path, "data.lines[0].discount_percent");
+        assert!(message.contains("more digits than the arithmetic carries exactly"), "{message}");
+        // Many places, but few enough to be exact: computed, rounded once.
+        let plan = with_line(json!({"description": "x", "quantity": "3", "unit_price": "0.3333333333", "discount_percent": "0.5", "tax_rate": "8.125"})).unwrap();
+        // 3 × 0.3333333333 = 0.9999999999, × 0.995 = 0.9949999999005 → 0.99; tax 8.125% of 0.99 = 0.0804375 → 0.08
+        assert_eq!(plan.view_model()["lines"][0]["net"]["amount"], "0.99");
+        assert_eq!(plan.view_model()["lines"][0]["tax"]["amount"], "0.08");
     }
 }

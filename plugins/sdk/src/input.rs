@@ -7,7 +7,6 @@ use crate::PlanError;
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::str::FromStr;
 
 /// Deserializes `value` into `T`, reporting the failing field's full path
 /// below `root` (e.g. `data.lines[0].unit_price`).
@@ -102,14 +101,20 @@ impl<'a> Json<'a> {
             .transpose()
     }
 
-    /// The value as an exact decimal: a JSON string (`"12.50"`) or an integer.
-    /// Floating-point JSON numbers are refused: money must not pass through binary floats.
+    /// The value as an exact decimal: a JSON string (`"12.50"`, `"-3"`: an
+    /// optional minus, digits, optionally a point and more digits; nothing
+    /// else) or a JSON integer. Floating-point JSON numbers are refused:
+    /// money must not pass through binary floats. So are values with more
+    /// than 28 significant digits, which the arithmetic cannot carry
+    /// exactly: they are refused, naming the path, never rounded.
     pub fn decimal(&self) -> Result<Decimal, PlanError> {
         match self.required()? {
-            Value::String(s) => Decimal::from_str(s.trim())
-                .map_err(|_| PlanError::invalid(&self.path, format!("`{s}` is not a decimal number"))),
-            Value::Number(n) if n.is_i64() || n.is_u64() => Decimal::from_str(&n.to_string())
-                .map_err(|_| PlanError::invalid(&self.path, "is out of range")),
+            Value::String(s) => parse_decimal(&self.path, s),
+            Value::Number(n) if n.is_i64() || n.is_u64() => parse_decimal(&self.path, &n.to_string()),
+            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() >= 9.2e18) => Err(PlanError::invalid(
+                &self.path,
+                format!("{n} is a whole number too large for a JSON number to carry exactly; send it as a decimal string such as \"18446744073709551616\""),
+            )),
             Value::Number(_) => Err(PlanError::invalid(
                 &self.path,
                 "must be a decimal string such as \"12.50\", not a floating-point number",
@@ -127,6 +132,35 @@ impl<'a> Json<'a> {
     pub fn opt<T: DeserializeOwned>(&self) -> Result<Option<T>, PlanError> {
         self.value().map(|v| deserialize_at(&self.path, v)).transpose()
     }
+}
+
+/// Digits the arithmetic carries exactly.
+const MAX_DIGITS: usize = 28;
+
+/// Parses `text` (found at `path`) as an exact decimal: `-?digits(.digits)?`
+/// with at most 28 significant digits.
+fn parse_decimal(path: &str, text: &str) -> Result<Decimal, PlanError> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || fraction.is_some_and(|f| !digits(f)) {
+        return Err(PlanError::invalid(
+            path,
+            format!("`{text}` is not a decimal number: write digits with an optional minus sign and decimal point, such as \"-1234.50\" (no spaces, separators, signs or exponents)"),
+        ));
+    }
+    let significant = format!("{whole}{}", fraction.unwrap_or("")).trim_start_matches('0').len();
+    if significant > MAX_DIGITS || fraction.is_some_and(|f| f.len() > MAX_DIGITS) {
+        return Err(PlanError::invalid(
+            path,
+            format!("`{text}` has more than {MAX_DIGITS} significant digits, more than the arithmetic carries exactly; round it"),
+        ));
+    }
+    Decimal::from_str_exact(text)
+        .map_err(|e| PlanError::invalid(path, format!("`{text}` cannot be carried exactly ({e}); round it")))
 }
 
 #[cfg(test)]
@@ -173,6 +207,37 @@ mod tests {
         assert!(matches!(j.get("c").decimal(), Err(PlanError::InvalidInput { path, .. }) if path == "data.c"));
         assert!(matches!(j.get("d").decimal(), Err(PlanError::InvalidInput { path, .. }) if path == "data.d"));
         assert!(matches!(j.get("e").decimal(), Err(PlanError::InvalidInput { path, .. }) if path == "data.e"));
+    }
+
+    #[test]
+    fn decimals_are_strict_and_exact() {
+        let value: Value = serde_json::from_str(
+            r#"{
+            "underscore": "1_0", "grouped": "1_000.00", "plus": "+1", "exponent": "1e3", "space": " 1", "empty": "",
+            "dot": "1.", "lead": ".5", "long": "0.0000000000000000000000000001", "too_long": "0.00000000000000000000000000001",
+            "digits": "12345678901234567890123456789", "ok": "-0012.50", "huge": 18446744073709551616, "float": 1.5
+        }"#,
+        )
+        .unwrap();
+        let j = Json::new("data", &value);
+        for field in ["underscore", "grouped", "plus", "exponent", "space", "empty", "dot", "lead"] {
+            match j.get(field).decimal() {
+                Err(PlanError::InvalidInput { path, message }) => {
+                    assert_eq!(path, format!("data.{field}"));
+                    assert!(message.contains("is not a decimal number"), "{field}: {message}");
+                }
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+        assert_eq!(j.get("long").decimal().unwrap(), Decimal::new(1, 28));
+        for field in ["too_long", "digits"] {
+            let err = j.get(field).decimal().unwrap_err();
+            assert!(err.to_string().contains("more than 28 significant digits"), "{field}: {err}");
+        }
+        assert_eq!(j.get("ok").decimal().unwrap(), Decimal::new(-1250, 2));
+        let err = j.get("huge").decimal().unwrap_err();
+        assert!(err.to_string().contains("too large for a JSON number") && !err.to_string().contains("floating-point"), "{err}");
+        assert!(j.get("float").decimal().unwrap_err().to_string().contains("not a floating-point number"));
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub mod guest;
 pub use error::PlanError;
 pub use input::Json;
 pub use manifest::{DocumentClass, Kind, Manifest, OutputFormat, Slot};
-pub use money::{Currency, Money};
+pub use money::{Currency, Money, exact_mul, exact_percent};
 pub use plan::{Action, BlockChoice, Plan};
 pub use request::{Customer, Interaction, Purpose, Request};
 pub use rust_decimal::Decimal;

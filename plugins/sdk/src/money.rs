@@ -42,6 +42,27 @@ impl Currency {
     }
 }
 
+/// `a × b` when the 28-digit decimal arithmetic holds it exactly; `None`
+/// when the product would be rounded (too many digits) or is out of range.
+/// Rounding happens once, to the currency's minor unit, never before.
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (a, b) = (a.normalize(), b.normalize());
+    // Exact when the product's digits fit: its scale is the sum of the
+    // scales, and its digits at most the sum of the digits (28 digits are
+    // always below the 96-bit mantissa's limit).
+    let digits = |d: Decimal| d.mantissa().unsigned_abs().checked_ilog10().map_or(1, |n| n + 1);
+    if a.scale() + b.scale() > 28 || digits(a) + digits(b) > 28 {
+        return None;
+    }
+    a.checked_mul(b)
+}
+
+/// `a / 100` exactly, or `None` past 28 decimal places.
+pub fn exact_percent(a: Decimal) -> Option<Decimal> {
+    let a = a.normalize();
+    (a.scale() + 2 <= 28).then(|| a / Decimal::ONE_HUNDRED)
+}
+
 /// An amount of money in one currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Money {
@@ -151,6 +172,16 @@ mod tests {
         assert_eq!(serde_json::to_value(m).unwrap(), serde_json::json!({"amount": "12.50", "currency": "MYR", "minor_units": 2}));
         let y = Money::new(d("1200"), Currency::parse("c", "JPY").unwrap());
         assert_eq!(y.amount_text(), "1200");
+    }
+
+    #[test]
+    fn exact_products_or_none() {
+        assert_eq!(exact_mul(d("12"), d("49.90")), Some(d("598.80")));
+        assert_eq!(exact_mul(d("0.0000000000001"), d("0.000000000000001")), Some(d("0.0000000000000000000000000001")));
+        assert_eq!(exact_mul(d("10.01"), d("0.99999999999999999999999999")), None, "30 places would be rounded");
+        assert_eq!(exact_mul(d("79228162514264337593543950335"), d("2")), None, "overflow");
+        assert_eq!(exact_percent(d("12.5")), Some(d("0.125")));
+        assert_eq!(exact_percent(d("0.000000000000000000000000001")), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! falls on the customer's calendar day, not UTC's.
 
 use crate::PlanError;
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Days, LocalResult, NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// An instant seen in a customer's time zone.
@@ -44,15 +44,23 @@ impl LocalTime {
         (date - self.date()).num_days()
     }
 
-    /// The instant at which `date` ends (midnight after it) in this zone, in UTC.
+    /// The instant at which `date` ends (midnight after it) in this zone, in
+    /// UTC. Where the clocks jump forward at midnight (Santiago, Havana,
+    /// Beirut and Cairo do on some daylight-saving days), local midnight
+    /// never happens: the day ends at the jump, which is midnight in the
+    /// offset in force before it.
     pub fn end_of_day(&self, date: NaiveDate) -> DateTime<Utc> {
         let next = date.checked_add_days(Days::new(1)).unwrap_or(NaiveDate::MAX);
         let midnight = next.and_hms_opt(0, 0, 0).unwrap_or_default();
-        self.tz
-            .from_local_datetime(&midnight)
-            .earliest()
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or_else(|| Utc.from_utc_datetime(&midnight))
+        match self.tz.from_local_datetime(&midnight) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
+            LocalResult::None => {
+                // The offset a day earlier is the one in force before the jump.
+                let before = midnight - chrono::Duration::days(1);
+                let offset = self.tz.offset_from_utc_datetime(&before).fix().local_minus_utc();
+                Utc.from_utc_datetime(&(midnight - chrono::Duration::seconds(i64::from(offset))))
+            }
+        }
     }
 }
 
@@ -90,6 +98,27 @@ mod tests {
         let t = LocalTime::new(at("2026-01-01T00:00:00Z"), "Asia/Taipei").unwrap();
         let d = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
         assert_eq!(t.end_of_day(d), at("2026-01-10T16:00:00Z"));
+    }
+
+    #[test]
+    fn a_day_ends_at_the_jump_where_midnight_does_not_exist() {
+        // Chile starts daylight saving time at midnight on 6 September 2026.
+        let t = LocalTime::new(at("2026-08-06T12:00:00Z"), "America/Santiago").unwrap();
+        let due = NaiveDate::from_ymd_opt(2026, 9, 5).unwrap();
+        assert_eq!(t.end_of_day(due), at("2026-09-06T04:00:00Z"));
+        // Wherever local midnight is skipped, the day still ends when the next begins.
+        for zone in ["America/Santiago", "America/Havana", "Asia/Beirut", "Africa/Cairo", "Asia/Kuala_Lumpur", "Europe/London"] {
+            let t = LocalTime::new(at("2026-01-01T00:00:00Z"), zone).unwrap();
+            let tz: Tz = zone.parse().unwrap();
+            let mut date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            for _ in 0..365 {
+                let end = t.end_of_day(date);
+                let last = (end - chrono::Duration::seconds(1)).with_timezone(&tz).date_naive();
+                let first = end.with_timezone(&tz).date_naive();
+                assert_eq!((last, first), (date, date.succ_opt().unwrap()), "{zone} {date}");
+                date = date.succ_opt().unwrap();
+            }
+        }
     }
 
     #[test]
