@@ -26,6 +26,10 @@ impl Default for BundleLimits {
 
 const MAX_PATH_LEN: usize = 200;
 
+/// The largest `plugin.toml` accepted. A manifest of the most kinds, slots
+/// and variants allowed fits many times over.
+pub const MAX_MANIFEST_BYTES: usize = 256 << 10;
+
 /// Checks a template or locale path: relative, under `templates/` or
 /// `locales/`, plain segments of letters, digits, `.`, `_` and `-`.
 pub(crate) fn check_content_path(path: &str) -> Result<(), BundleError> {
@@ -47,7 +51,46 @@ pub(crate) fn check_content_path(path: &str) -> Result<(), BundleError> {
     Ok(())
 }
 
+/// The bytes of the bundle's first file, which must be `plugin.toml`, read
+/// without decompressing anything after it: how a server learns a
+/// bundle's name and version before deciding to do any real work on it.
+pub(crate) fn first_manifest(bytes: &[u8], limits: &BundleLimits) -> Result<Vec<u8>, BundleError> {
+    if bytes.len() > limits.max_bundle_bytes {
+        return Err(BundleError::new(format!("bundle is {} bytes, over the {}-byte limit", bytes.len(), limits.max_bundle_bytes)));
+    }
+    let mut archive = tar::Archive::new(GzDecoder::new(bytes));
+    let entries = archive.entries().map_err(|e| BundleError::new(format!("not a gzipped tar file: {e}")))?;
+    for entry in entries {
+        let mut entry = entry.map_err(|e| BundleError::new(format!("not a valid gzipped tar file: {e}")))?;
+        if entry.header().entry_type() == tar::EntryType::Directory {
+            continue;
+        }
+        let raw_path = entry.path().map_err(|e| BundleError::new(format!("an entry has an unreadable path: {e}")))?;
+        let path = normalize(&raw_path)?;
+        if path != MANIFEST_FILE {
+            return Err(BundleError::new(format!(
+                "the bundle's first file is `{path}`; {MANIFEST_FILE} must come first (rebuild it with `folio plugin build`)"
+            )));
+        }
+        return read_manifest_entry(&mut entry);
+    }
+    Err(BundleError::new(format!("the bundle has no {MANIFEST_FILE}")))
+}
+
+fn read_manifest_entry(entry: &mut impl Read) -> Result<Vec<u8>, BundleError> {
+    let mut data = Vec::new();
+    entry
+        .take(MAX_MANIFEST_BYTES as u64 + 1)
+        .read_to_end(&mut data)
+        .map_err(|e| BundleError::new(format!("cannot read {MANIFEST_FILE} from the bundle: {e}")))?;
+    if data.len() > MAX_MANIFEST_BYTES {
+        return Err(BundleError::new(format!("{MANIFEST_FILE} is over {MAX_MANIFEST_BYTES} bytes")));
+    }
+    Ok(data)
+}
+
 /// Unpacks every regular file, refusing anything unsafe or over the limits.
+/// `plugin.toml` must be the first file.
 pub(crate) fn unpack(bytes: &[u8], limits: &BundleLimits) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
     if bytes.len() > limits.max_bundle_bytes {
         return Err(BundleError::new(format!(
@@ -78,6 +121,20 @@ pub(crate) fn unpack(bytes: &[u8], limits: &BundleLimits) -> Result<BTreeMap<Str
         }
         if files.len() >= limits.max_files {
             return Err(BundleError::new(format!("bundle has more than {} files", limits.max_files)));
+        }
+        if files.is_empty() {
+            if path != MANIFEST_FILE {
+                return Err(BundleError::new(format!(
+                    "the bundle's first file is `{path}`; {MANIFEST_FILE} must come first (rebuild it with `folio plugin build`)"
+                )));
+            }
+            let data = read_manifest_entry(&mut entry)?;
+            if data.len() > budget {
+                return Err(BundleError::new(format!("bundle unpacks to more than {} bytes (at `{path}`)", limits.max_unpacked_bytes)));
+            }
+            budget -= data.len();
+            files.insert(path, data);
+            continue;
         }
         let mut data = Vec::new();
         (&mut entry)
@@ -160,6 +217,21 @@ mod tests {
         assert_eq!(a, pack(&files).unwrap());
         let back = unpack(&a, &BundleLimits::default()).unwrap();
         assert_eq!(back["templates/x.hbs"], b"b");
+        assert_eq!(first_manifest(&a, &BundleLimits::default()).unwrap(), b"a");
+    }
+
+    #[test]
+    fn the_manifest_comes_first_and_is_small() {
+        let limits = BundleLimits::default();
+        let late = pack(&[("templates/x.hbs", b"b"), ("plugin.toml", b"a")]).unwrap();
+        for err in [unpack(&late, &limits).unwrap_err(), first_manifest(&late, &limits).unwrap_err()] {
+            assert!(err.0.contains("plugin.toml must come first"), "{err}");
+        }
+        let huge = vec![b'#'; MAX_MANIFEST_BYTES + 1];
+        let big = pack(&[("plugin.toml", &huge)]).unwrap();
+        for err in [unpack(&big, &limits).unwrap_err(), first_manifest(&big, &limits).unwrap_err()] {
+            assert!(err.0.contains("plugin.toml is over"), "{err}");
+        }
     }
 
     fn raw_tar(path: &str, entry_type: tar::EntryType, data: &[u8]) -> Vec<u8> {
@@ -182,7 +254,7 @@ mod tests {
         let err = unpack(&raw_tar("templates/link", tar::EntryType::Symlink, b""), &limits).unwrap_err();
         assert!(err.0.contains("regular files only"), "{err}");
         let small = BundleLimits { max_unpacked_bytes: 1000, ..BundleLimits::default() };
-        let err = unpack(&raw_tar("plugin.wasm", tar::EntryType::Regular, &vec![0u8; 5000]), &small).unwrap_err();
+        let err = unpack(&raw_tar("plugin.toml", tar::EntryType::Regular, &vec![0u8; 5000]), &small).unwrap_err();
         assert!(err.0.contains("more than 1000 bytes"), "{err}");
         let err = unpack(b"definitely not gzip", &limits).unwrap_err();
         assert!(err.0.contains("gzipped tar"), "{err}");

@@ -10,7 +10,7 @@
 mod archive;
 mod manifest;
 
-pub use archive::BundleLimits;
+pub use archive::{BundleLimits, MAX_MANIFEST_BYTES};
 pub use manifest::{BundleManifest, content_digest, file_digest};
 
 use crate::contract::ContractVersion;
@@ -36,7 +36,7 @@ pub struct Bundle {
 }
 
 /// Why a bundle was refused. The message names the file or field at fault.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("{0}")]
 pub struct BundleError(pub String);
 
@@ -44,6 +44,24 @@ impl BundleError {
     fn new(message: impl Into<String>) -> Self {
         BundleError(message.into())
     }
+}
+
+/// A bundle's `plugin.toml`, read and checked without unpacking anything
+/// else (it is the bundle's first file, at most [`MAX_MANIFEST_BYTES`]):
+/// name, version, kinds and the digests it claims. The claims are verified
+/// only when the whole bundle is read ([`Bundle::from_bytes`]).
+pub fn peek_manifest(bytes: &[u8], limits: &BundleLimits) -> Result<BundleManifest, BundleError> {
+    let toml_bytes = archive::first_manifest(bytes, limits)?;
+    Ok(parse_manifest(&toml_bytes)?.0)
+}
+
+/// Parses and checks `plugin.toml` (in time linear in its size).
+fn parse_manifest(toml_bytes: &[u8]) -> Result<(BundleManifest, ContractVersion), BundleError> {
+    let text = std::str::from_utf8(toml_bytes).map_err(|_| BundleError::new(format!("{MANIFEST_FILE} is not UTF-8 text")))?;
+    let manifest: BundleManifest = toml::from_str(text).map_err(|e| BundleError::new(format!("{MANIFEST_FILE}: {e}")))?;
+    let contract = manifest.contract_version().map_err(BundleError::new)?;
+    manifest.plugin.check().map_err(|e| BundleError::new(format!("{MANIFEST_FILE}: [plugin] {e}")))?;
+    Ok((manifest, contract))
 }
 
 impl Bundle {
@@ -95,15 +113,7 @@ impl Bundle {
         let toml_bytes = entries
             .remove(MANIFEST_FILE)
             .ok_or_else(|| BundleError::new(format!("the bundle has no {MANIFEST_FILE}")))?;
-        let text = std::str::from_utf8(&toml_bytes)
-            .map_err(|_| BundleError::new(format!("{MANIFEST_FILE} is not UTF-8 text")))?;
-        let manifest: BundleManifest =
-            toml::from_str(text).map_err(|e| BundleError::new(format!("{MANIFEST_FILE}: {e}")))?;
-        let contract = manifest.contract_version().map_err(BundleError::new)?;
-        manifest
-            .plugin
-            .check()
-            .map_err(|e| BundleError::new(format!("{MANIFEST_FILE}: [plugin] {e}")))?;
+        let (manifest, contract) = parse_manifest(&toml_bytes)?;
 
         for (path, bytes) in &entries {
             match manifest.files.get(path) {
@@ -130,7 +140,7 @@ impl Bundle {
         Ok(Bundle { manifest, contract, digest, wasm, files: entries })
     }
 
-    /// The bundle's deterministic gzipped-tar bytes.
+    /// The bundle's deterministic gzipped-tar bytes (`plugin.toml` first).
     pub fn to_bytes(&self) -> Result<Vec<u8>, BundleError> {
         let toml = toml::to_string(&self.manifest)
             .map_err(|e| BundleError::new(format!("cannot write {MANIFEST_FILE}: {e}")))?;

@@ -12,7 +12,7 @@ pub(crate) mod v0_1;
 use std::fmt;
 
 /// A version of the plugin contract the host can run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ContractVersion {
     /// `folio:document@0.1.0`.
     V0_1,

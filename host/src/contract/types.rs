@@ -130,7 +130,7 @@ pub struct Interaction {
 
 /// A request to plan one document. JSON payloads stay raw text: the host
 /// passes them to the plugin without re-serializing them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Request {
     pub kind: String,
     pub customer: Customer,
@@ -215,6 +215,35 @@ pub enum PlanError {
     Internal { message: String },
 }
 
+impl PlanError {
+    /// The same error with its text cut to at most `max` bytes (on a
+    /// character boundary), marked where it was cut: a plugin's message
+    /// ends up in logs and API responses.
+    pub fn truncated(self, max: usize) -> PlanError {
+        let cut = |text: String| truncate_marked(text, max);
+        match self {
+            PlanError::InvalidInput { path, message } => PlanError::InvalidInput { path: cut(path), message: cut(message) },
+            PlanError::MissingData { what } => PlanError::MissingData { what: cut(what) },
+            PlanError::Internal { message } => PlanError::Internal { message: cut(message) },
+        }
+    }
+}
+
+/// `text` cut to at most `max` bytes plus a marker saying how much was cut.
+pub fn truncate_marked(mut text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
+    }
+    let total = text.len();
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text.push_str(&format!("… [cut: {total} bytes in all]"));
+    text
+}
+
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -236,53 +265,121 @@ pub enum LogLevel {
     Error,
 }
 
+/// The most document kinds a plugin may declare.
+pub const MAX_KINDS: usize = 64;
+/// The most slots a kind may declare.
+pub const MAX_SLOTS: usize = 32;
+/// The most variants a slot may declare.
+pub const MAX_VARIANTS: usize = 64;
+
 impl Manifest {
     /// Checks the manifest is well formed: a plugin name of lowercase letters,
-    /// digits and dashes, a semantic version, and uniquely named kinds, each
-    /// with a template, at least one output format and well-formed slots.
-    /// The error names the offending field.
+    /// digits and dashes, a semantic version, and at most [`MAX_KINDS`]
+    /// uniquely named kinds, each with a template, its output formats and
+    /// at most [`MAX_SLOTS`] well-formed slots of at most [`MAX_VARIANTS`]
+    /// variants. Runs in time linear in the manifest's size. The error
+    /// names the offending field.
     pub fn check(&self) -> Result<(), String> {
+        use std::collections::HashSet;
         if !is_name(&self.name) {
             return Err(format!(
                 "name `{}` must be 1-64 lowercase letters, digits or dashes, starting with a letter",
-                self.name
+                truncate_marked(self.name.clone(), 80)
             ));
+        }
+        if self.version.len() > 64 {
+            return Err("version is longer than 64 characters".into());
         }
         semver::Version::parse(&self.version)
             .map_err(|e| format!("version `{}` is not a semantic version: {e}", self.version))?;
         if self.kinds.is_empty() {
             return Err("kinds: a plugin must declare at least one document kind".into());
         }
+        if self.kinds.len() > MAX_KINDS {
+            return Err(format!("kinds: {} declared; a plugin may declare at most {MAX_KINDS}", self.kinds.len()));
+        }
+        let mut kinds = HashSet::new();
         for (i, kind) in self.kinds.iter().enumerate() {
             let at = format!("kinds[{i}]");
             if !is_name(&kind.name) {
-                return Err(format!("{at}.name `{}` must be lowercase letters, digits or dashes", kind.name));
+                return Err(format!("{at}.name `{}` must be lowercase letters, digits or dashes", truncate_marked(kind.name.clone(), 80)));
             }
-            if self.kinds[..i].iter().any(|k| k.name == kind.name) {
+            if !kinds.insert(kind.name.as_str()) {
                 return Err(format!("{at}.name `{}` is declared twice", kind.name));
             }
-            if kind.template.trim().is_empty() {
-                return Err(format!("{at}.template is empty"));
+            if !is_template_name(&kind.template) {
+                return Err(format!(
+                    "{at}.template `{}` must be 1-64 letters, digits, `-` or `_`",
+                    truncate_marked(kind.template.clone(), 80)
+                ));
             }
             if kind.formats.is_empty() {
                 return Err(format!("{at}.formats must list at least one output format"));
             }
+            let mut formats = HashSet::new();
+            if let Some(twice) = kind.formats.iter().find(|f| !formats.insert(**f)) {
+                return Err(format!("{at}.formats lists {twice:?} twice"));
+            }
+            if kind.slots.len() > MAX_SLOTS {
+                return Err(format!("{at}.slots: {} declared; a kind may declare at most {MAX_SLOTS}", kind.slots.len()));
+            }
+            let mut slots = HashSet::new();
             for (j, slot) in kind.slots.iter().enumerate() {
                 if !is_name(&slot.name) {
-                    return Err(format!("{at}.slots[{j}].name `{}` must be lowercase letters, digits or dashes", slot.name));
+                    return Err(format!(
+                        "{at}.slots[{j}].name `{}` must be lowercase letters, digits or dashes",
+                        truncate_marked(slot.name.clone(), 80)
+                    ));
                 }
-                if kind.slots[..j].iter().any(|s| s.name == slot.name) {
+                if !slots.insert(slot.name.as_str()) {
                     return Err(format!("{at}.slots[{j}].name `{}` is declared twice", slot.name));
                 }
-                if slot.variants.is_empty() || slot.variants.iter().any(|v| !is_name(v)) {
+                if slot.variants.is_empty() || slot.variants.len() > MAX_VARIANTS || slot.variants.iter().any(|v| !is_name(v)) {
                     return Err(format!(
-                        "{at}.slots[{j}].variants must be a non-empty list of lowercase names"
+                        "{at}.slots[{j}].variants must be a list of 1 to {MAX_VARIANTS} lowercase names"
                     ));
+                }
+                let mut variants = HashSet::new();
+                if let Some(twice) = slot.variants.iter().find(|v| !variants.insert(v.as_str())) {
+                    return Err(format!("{at}.slots[{j}].variants lists `{twice}` twice"));
                 }
             }
         }
         Ok(())
     }
+}
+
+/// A template name: 1-64 ASCII letters, digits, `-` and `_`, so it names a
+/// file `templates/<name>.hbs` and nothing else.
+pub fn is_template_name(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// How deeply objects and arrays nest in `json` (well-formed JSON text), in
+/// one pass without parsing: brackets inside strings do not count.
+pub fn json_depth(json: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for byte in json.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Lowercase ASCII letters, digits and dashes, starting with a letter, at
@@ -294,20 +391,29 @@ pub fn is_name(s: &str) -> bool {
 }
 
 impl Plan {
-    /// The view model parsed into a JSON value.
-    pub fn view_model_value(&self) -> serde_json::Value {
-        serde_json::from_str(self.view_model.get()).expect("the view model was validated as JSON when the plan was made")
+    /// The view model parsed into a JSON value. Fails only for a plan that
+    /// was not checked ([`Plan::check`] bounds its depth).
+    pub fn view_model_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::from_str(self.view_model.get())
     }
 
     /// Checks the plan against the kind it was made for: a template, a JSON
-    /// object as view model, and blocks that fill declared slots with declared
-    /// variants, each slot at most once. Returns the offending field and why.
-    pub fn check(&self, kind: &Kind) -> Result<(), (String, String)> {
+    /// object as view model nested at most `max_depth` deep, and blocks that
+    /// fill declared slots with declared variants, each slot at most once.
+    /// Returns the offending field and why.
+    pub fn check(&self, kind: &Kind, max_depth: usize) -> Result<(), (String, String)> {
         if self.template.trim().is_empty() {
             return Err(("template".into(), "is empty".into()));
         }
         if !self.view_model.get().trim_start().starts_with('{') {
             return Err(("view-model".into(), "must be a JSON object".into()));
+        }
+        let depth = json_depth(self.view_model.get());
+        if depth > max_depth {
+            return Err((
+                "view-model".into(),
+                format!("nests objects and arrays {depth} deep; at most {max_depth} levels are allowed (limits.max_view_model_depth)"),
+            ));
         }
         for (i, block) in self.blocks.iter().enumerate() {
             let field = format!("blocks[{i}]");

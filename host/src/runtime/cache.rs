@@ -1,15 +1,16 @@
 //! The on-disk cache of compiled plugins.
 //!
 //! Compiling a plugin with Cranelift takes far longer than a render, so each
-//! compiled artifact is kept on disk, keyed by the bundle's digest and a
-//! fingerprint of the wasmtime version and engine configuration.
+//! compiled artifact is kept on disk, keyed by the component's digest and a
+//! fingerprint of the wasmtime version and engine configuration (see
+//! [`super::Runtime::fingerprint`]).
 //!
-//! Deserializing an artifact runs its machine code, so the cache only loads
-//! artifacts this host wrote: each file carries an HMAC-SHA256 tag made with
-//! a random key kept in the cache directory (mode 0600). A file that fails
-//! the check — corrupted, truncated, or planted — is deleted and the plugin
-//! is compiled again. Files are written to a temporary name and renamed, so
-//! a crash never leaves a half-written artifact behind.
+//! Deserializing an artifact runs its machine code, so the cache only hands
+//! out artifacts this host wrote: each file carries an HMAC-SHA256 tag made
+//! with a random key kept in the cache directory (mode 0600). A file that
+//! fails the check — corrupted, truncated, or planted — is deleted and the
+//! plugin is compiled again. Files are written to a temporary name and
+//! renamed, so a crash never leaves a half-written artifact behind.
 
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
@@ -18,7 +19,6 @@ use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use wasmtime::Engine;
-use wasmtime::component::Component;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -27,54 +27,48 @@ const TAG_LEN: usize = 32;
 const KEY_FILE: &str = "cache.key";
 
 /// A directory of compiled plugin artifacts for one engine configuration.
-pub(crate) struct ArtifactCache {
+pub struct ArtifactCache {
     dir: PathBuf,
     key: [u8; 32],
     fingerprint: String,
 }
 
 impl ArtifactCache {
-    /// Opens (creating if needed) the cache in `dir` for `engine`.
-    pub(crate) fn open(dir: &Path, engine: &Engine) -> io::Result<Self> {
+    /// Opens (creating if needed) the cache in `dir` for artifacts of the
+    /// engine whose fingerprint is `fingerprint`.
+    pub fn open(dir: &Path, fingerprint: &str) -> io::Result<Self> {
         create_private_dir(dir)?;
         let key = load_or_create_key(&dir.join(KEY_FILE))?;
-        Ok(ArtifactCache { dir: dir.to_path_buf(), key, fingerprint: engine_fingerprint(engine) })
+        Ok(ArtifactCache { dir: dir.to_path_buf(), key, fingerprint: fingerprint.to_string() })
     }
 
     fn path_for(&self, digest: &str) -> PathBuf {
         self.dir.join(format!("{digest}-{}.cwasm", self.fingerprint))
     }
 
-    /// The cached component for `digest`, if present and written by this host.
-    pub(crate) fn get(&self, engine: &Engine, digest: &str) -> Option<Component> {
+    /// The cached artifact for component `digest`, if present and written
+    /// by this host (its tag verifies).
+    pub fn get(&self, digest: &str) -> Option<Vec<u8>> {
         let path = self.path_for(digest);
-        let bytes = fs::read(&path).ok()?;
-        let Some(artifact) = self.verify(&bytes) else {
+        let mut bytes = fs::read(&path).ok()?;
+        let Some(start) = self.verify(&bytes) else {
             tracing::warn!(path = %path.display(), "discarding a compiled artifact that fails its integrity check");
             let _ = fs::remove_file(&path);
             return None;
         };
-        // SAFETY: the artifact carries an HMAC made with this cache's private
-        // key, so it is bytes this host produced with `Component::serialize`;
-        // wasmtime additionally checks it matches this engine's configuration.
-        match unsafe { Component::deserialize(engine, artifact) } {
-            Ok(component) => Some(component),
-            Err(err) => {
-                tracing::warn!(path = %path.display(), error = %err, "discarding an incompatible compiled artifact");
-                let _ = fs::remove_file(&path);
-                None
-            }
-        }
+        bytes.drain(..start);
+        Some(bytes)
     }
 
-    /// Stores `component` for `digest`. Failures are logged, not fatal: the
-    /// plugin still runs, it is just compiled again next time.
-    pub(crate) fn put(&self, digest: &str, component: &Component) {
-        let result = component
-            .serialize()
-            .map_err(|e| io::Error::other(e.to_string()))
-            .and_then(|artifact| self.write(digest, &artifact));
-        if let Err(err) = result {
+    /// Forgets the artifact for `digest` (one the engine refused after all).
+    pub fn remove(&self, digest: &str) {
+        let _ = fs::remove_file(self.path_for(digest));
+    }
+
+    /// Stores `artifact` for component `digest`. Failures are logged, not
+    /// fatal: the plugin still runs, it is just compiled again next time.
+    pub fn put(&self, digest: &str, artifact: &[u8]) {
+        if let Err(err) = self.write(digest, artifact) {
             tracing::warn!(dir = %self.dir.display(), error = %err, "could not cache a compiled plugin");
         }
     }
@@ -89,28 +83,34 @@ impl ArtifactCache {
         Ok(())
     }
 
+    fn mac(&self) -> HmacSha256 {
+        // HMAC takes keys of any length, so this never fails.
+        <HmacSha256 as Mac>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!("HMAC accepts any key length"))
+    }
+
     fn tag(&self, artifact: &[u8]) -> [u8; TAG_LEN] {
-        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key length");
+        let mut mac = self.mac();
         mac.update(artifact);
         mac.finalize().into_bytes().into()
     }
 
-    fn verify<'a>(&self, bytes: &'a [u8]) -> Option<&'a [u8]> {
+    /// Where the artifact starts in `bytes`, if the file's tag verifies.
+    fn verify(&self, bytes: &[u8]) -> Option<usize> {
         let rest = bytes.strip_prefix(MAGIC)?;
         if rest.len() < TAG_LEN {
             return None;
         }
         let (tag, artifact) = rest.split_at(TAG_LEN);
-        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key length");
+        let mut mac = self.mac();
         mac.update(artifact);
         mac.verify_slice(tag).ok()?;
-        Some(artifact)
+        Some(MAGIC.len() + TAG_LEN)
     }
 }
 
 /// A short hex fingerprint of the wasmtime version and engine settings that
 /// affect compiled code.
-fn engine_fingerprint(engine: &Engine) -> String {
+pub(crate) fn engine_fingerprint(engine: &Engine) -> String {
     struct Sha(Sha256);
     impl Hasher for Sha {
         fn finish(&self) -> u64 {
@@ -162,19 +162,13 @@ fn load_or_create_key(path: &Path) -> io::Result<[u8; 32]> {
 mod tests {
     use super::*;
 
-    fn engine() -> Engine {
-        Engine::default()
-    }
-
     #[test]
     fn round_trips_and_rejects_tampering() {
         let dir = tempfile::tempdir().unwrap();
-        let engine = engine();
-        let cache = ArtifactCache::open(dir.path(), &engine).unwrap();
-        let component = Component::new(&engine, "(component)").unwrap();
-        assert!(cache.get(&engine, "abc").is_none());
-        cache.put("abc", &component);
-        assert!(cache.get(&engine, "abc").is_some());
+        let cache = ArtifactCache::open(dir.path(), "f1").unwrap();
+        assert!(cache.get("abc").is_none());
+        cache.put("abc", b"compiled code");
+        assert_eq!(cache.get("abc").unwrap(), b"compiled code");
 
         // Flip one byte of the artifact: the tag no longer matches.
         let path = cache.path_for("abc");
@@ -182,29 +176,28 @@ mod tests {
         let last = bytes.len() - 1;
         bytes[last] ^= 0xff;
         fs::write(&path, &bytes).unwrap();
-        assert!(cache.get(&engine, "abc").is_none());
+        assert!(cache.get("abc").is_none());
         assert!(!path.exists(), "a tampered artifact is deleted");
     }
 
     #[test]
-    fn artifacts_from_another_key_are_refused() {
-        let engine = engine();
-        let component = Component::new(&engine, "(component)").unwrap();
+    fn artifacts_from_another_key_or_engine_are_refused() {
         let a = tempfile::tempdir().unwrap();
         let b = tempfile::tempdir().unwrap();
-        let cache_a = ArtifactCache::open(a.path(), &engine).unwrap();
-        let cache_b = ArtifactCache::open(b.path(), &engine).unwrap();
-        cache_a.put("d", &component);
+        let cache_a = ArtifactCache::open(a.path(), "f1").unwrap();
+        let cache_b = ArtifactCache::open(b.path(), "f1").unwrap();
+        cache_a.put("d", b"code");
         fs::copy(cache_a.path_for("d"), cache_b.path_for("d")).unwrap();
-        assert!(cache_b.get(&engine, "d").is_none());
+        assert!(cache_b.get("d").is_none());
+        let other_engine = ArtifactCache::open(a.path(), "f2").unwrap();
+        assert!(other_engine.get("d").is_none(), "another fingerprint is another file");
     }
 
     #[test]
     fn key_persists_across_opens() {
         let dir = tempfile::tempdir().unwrap();
-        let engine = engine();
-        let k1 = ArtifactCache::open(dir.path(), &engine).unwrap().key;
-        let k2 = ArtifactCache::open(dir.path(), &engine).unwrap().key;
+        let k1 = ArtifactCache::open(dir.path(), "f").unwrap().key;
+        let k2 = ArtifactCache::open(dir.path(), "f").unwrap().key;
         assert_eq!(k1, k2);
     }
 }

@@ -5,10 +5,15 @@ use std::time::Duration;
 
 /// What one plugin call may consume. Every limit has a distinct
 /// [`super::CallError`] variant when it is exceeded.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
-    /// Wall-clock CPU budget for one call (instantiate + `plan`). Default 100 ms.
+    /// CPU time one call (instantiate + `plan`) may use: the calling
+    /// thread's CPU clock, so a loaded machine does not fail well-behaved
+    /// plugins. Default 100 ms.
     pub timeout: Duration,
+    /// Wall-clock backstop for one call, far above `timeout`, for a call
+    /// that somehow neither finishes nor uses CPU. Default 5 s.
+    pub wall_timeout: Duration,
     /// Linear memory an instance may grow to. Default 64 MiB.
     pub max_memory_bytes: usize,
     /// Size of the plan a plugin may return (view model and all strings). Default 1 MiB.
@@ -19,17 +24,25 @@ pub struct Limits {
     pub max_log_bytes: usize,
     /// Wasm stack a call may use before it traps with a stack overflow. Default 512 KiB.
     pub max_stack_bytes: usize,
+    /// Nesting of objects and arrays in a plan's view model. Default 64.
+    pub max_view_model_depth: usize,
+    /// Length of the message of a plugin's `plan-error`; longer ones are
+    /// cut, with a marker. Default 4 KiB.
+    pub max_error_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             timeout: Duration::from_millis(100),
+            wall_timeout: Duration::from_secs(5),
             max_memory_bytes: 64 << 20,
             max_output_bytes: 1 << 20,
             max_request_bytes: 1 << 20,
             max_log_bytes: 64 << 10,
             max_stack_bytes: 512 << 10,
+            max_view_model_depth: 64,
+            max_error_bytes: 4 << 10,
         }
     }
 }
@@ -40,9 +53,7 @@ pub struct RuntimeConfig {
     pub limits: Limits,
     /// Calls that may run at once; also sizes the pooling allocator. Calls
     /// beyond it wait (up to `queue_timeout`, which does not count against
-    /// their time limit). The time limit is wall-clock, so running more
-    /// guests than there are cores would let load alone time out well-behaved
-    /// plugins. Default: the number of available cores.
+    /// their time limit). Default: the number of available cores.
     pub max_concurrent_calls: u32,
     /// How long a call waits for a free instance slot. Default 10 s.
     pub queue_timeout: Duration,
@@ -50,6 +61,9 @@ pub struct RuntimeConfig {
     pub cache_dir: Option<PathBuf>,
     /// How often the epoch ticker runs; timeouts are accurate to one tick. Default 5 ms.
     pub epoch_tick: Duration,
+    /// Compile with a thread per core. Off in render workers, which may
+    /// not start threads. Default on.
+    pub parallel_compilation: bool,
 }
 
 impl Default for RuntimeConfig {
@@ -62,6 +76,7 @@ impl Default for RuntimeConfig {
             queue_timeout: Duration::from_secs(10),
             cache_dir: None,
             epoch_tick: Duration::from_millis(5),
+            parallel_compilation: true,
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::contract::types::PlanError;
 use std::time::Duration;
 
 /// A plugin call that did not produce a plan.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum CallError {
     /// The plugin looked at the input and declined it.
     #[error("{0}")]
@@ -16,9 +16,16 @@ pub enum CallError {
     /// The request's caller-supplied content is over the limit.
     #[error("request is {size} bytes, over the {limit}-byte limit; send less data or raise limits.max_request_bytes")]
     RequestTooLarge { size: usize, limit: usize },
-    /// The call ran past its CPU deadline and was interrupted.
-    #[error("plugin `{plugin}` ran past its {}ms time limit and was stopped", limit.as_millis())]
-    Timeout { plugin: String, limit: Duration },
+    /// The call used its CPU time (or, far later, the wall-clock backstop)
+    /// and was interrupted.
+    #[error("plugin `{plugin}` used more than its {} ms {} limit and was stopped", limit.as_millis(), if *wall { "wall-clock" } else { "CPU time" })]
+    Timeout {
+        plugin: String,
+        limit: Duration,
+        /// Whether it was the wall-clock backstop, not the CPU limit.
+        #[serde(default)]
+        wall: bool,
+    },
     /// The instance tried to grow its memory past the cap.
     #[error("plugin `{plugin}` tried to grow its memory to {desired} bytes, over the {limit}-byte limit")]
     MemoryLimit { plugin: String, desired: usize, limit: usize },
@@ -46,6 +53,21 @@ pub enum CallError {
 }
 
 impl CallError {
+    /// Whether a sandbox limit stopped the call (as opposed to the plugin
+    /// declining, a bad request, or a busy host).
+    pub fn is_limit(&self) -> bool {
+        matches!(
+            self,
+            CallError::Timeout { .. }
+                | CallError::MemoryLimit { .. }
+                | CallError::StackOverflow { .. }
+                | CallError::OutputTooLarge { .. }
+                | CallError::LogLimit { .. }
+                | CallError::RequestTooLarge { .. }
+                | CallError::Crash { .. }
+        )
+    }
+
     /// A short, stable name for the error class, for metrics and logs.
     pub fn class(&self) -> &'static str {
         match self {
@@ -68,7 +90,7 @@ impl CallError {
 }
 
 /// A bundle whose plugin could not be loaded into the runtime.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum LoadError {
     #[error("plugin.wasm is not a valid component for this host: {0}")]
     Compile(String),
@@ -85,4 +107,7 @@ pub enum LoadError {
     Describe(#[source] CallError),
     #[error("the plugin's manifest is invalid: {0}")]
     Manifest(String),
+    /// A compiled artifact this engine cannot use (from another version).
+    #[error("the compiled plugin does not fit this host's engine: {0}")]
+    Artifact(String),
 }

@@ -19,6 +19,7 @@ mod plugin;
 mod state;
 mod ticker;
 
+pub use cache::ArtifactCache;
 pub use config::{Limits, RuntimeConfig, default_cache_dir};
 pub use error::{CallError, LoadError};
 pub use plugin::Plugin;
@@ -26,10 +27,9 @@ pub use state::CallState;
 
 use crate::bundle::Bundle;
 use crate::contract::{Bindings, ContractVersion};
-use cache::ArtifactCache;
 use gate::Gate;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use ticker::Ticker;
 use wasmtime::component::{Component, Linker};
 use wasmtime::{Config, Enabled, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
@@ -46,8 +46,8 @@ pub(crate) struct Shared {
     linkers: HashMap<ContractVersion, Linker<CallState>>,
     config: RuntimeConfig,
     cache: Option<ArtifactCache>,
+    fingerprint: String,
     gate: Gate,
-    loaded: Mutex<HashMap<String, Plugin>>,
     _ticker: Ticker,
 }
 
@@ -65,8 +65,9 @@ impl Runtime {
                 .map_err(|e| anyhow::anyhow!("could not link the {version} host interface: {e}"))?;
             linkers.insert(version, linker);
         }
+        let fingerprint = cache::engine_fingerprint(&engine);
         let cache = match &config.cache_dir {
-            Some(dir) => Some(ArtifactCache::open(dir, &engine).map_err(|e| {
+            Some(dir) => Some(ArtifactCache::open(dir, &fingerprint).map_err(|e| {
                 anyhow::anyhow!("could not open the compiled-plugin cache at {}: {e}", dir.display())
             })?),
             None => None,
@@ -80,8 +81,8 @@ impl Runtime {
                 linkers,
                 config,
                 cache,
+                fingerprint,
                 gate,
-                loaded: Mutex::new(HashMap::new()),
                 _ticker: ticker,
             }),
         })
@@ -97,25 +98,23 @@ impl Runtime {
         &self.inner.config.limits
     }
 
+    /// A short hex fingerprint of the wasmtime version and the engine
+    /// settings that shape compiled code: compiled plugins are only
+    /// interchangeable between engines with the same fingerprint.
+    pub fn fingerprint(&self) -> &str {
+        &self.inner.fingerprint
+    }
+
     /// Loads a bundle's plugin: compiles it (or takes it from the cache),
     /// checks its imports and exports against its contract, calls `describe`
-    /// and checks the answer agrees with the bundle's manifest. Loading the
-    /// same bundle digest again returns the already-loaded plugin.
+    /// and checks the answer agrees with the bundle's manifest. Keep the
+    /// [`Plugin`] to call it again; the runtime holds no plugins itself.
     pub fn load(&self, bundle: &Bundle) -> Result<Plugin, LoadError> {
-        let digest = bundle.digest();
-        if let Some(plugin) = self.inner.loaded.lock().unwrap_or_else(PoisonError::into_inner).get(digest) {
-            return Ok(plugin.clone());
-        }
         let expected = &bundle.manifest().plugin;
         // Compiled code is cached by the component's own digest, so bundles
         // that differ only in templates share one compiled artifact.
         let plugin = self.load_component(bundle.wasm(), bundle.contract(), bundle.wasm_digest(), &expected.name)?;
         compare_manifests(expected, plugin.manifest())?;
-        self.inner
-            .loaded
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(digest.to_string(), plugin.clone());
         Ok(plugin)
     }
 
@@ -130,17 +129,69 @@ impl Runtime {
         name_hint: &str,
     ) -> Result<Plugin, LoadError> {
         let shared = &self.inner;
-        let component = match shared.cache.as_ref().and_then(|c| c.get(&shared.engine, digest)) {
-            Some(component) => component,
-            None => {
-                let component =
-                    Component::new(&shared.engine, wasm).map_err(|e| LoadError::Compile(format!("{e:#}")))?;
-                if let Some(cache) = &shared.cache {
-                    cache.put(digest, &component);
+        if let Some(cache) = &shared.cache
+            && let Some(artifact) = cache.get(digest)
+        {
+            match self.link(self.deserialize(&artifact)?, contract, digest, name_hint) {
+                Ok(plugin) => return Ok(plugin),
+                Err(LoadError::Artifact(why)) => {
+                    tracing::warn!(digest, "discarding a cached compiled plugin: {why}");
+                    cache.remove(digest);
                 }
-                component
+                Err(other) => return Err(other),
             }
-        };
+        }
+        let (plugin, artifact) = self.compile(wasm, contract, name_hint)?;
+        if let Some(cache) = &shared.cache {
+            cache.put(digest, &artifact);
+        }
+        Ok(plugin)
+    }
+
+    /// Compiles a component with Cranelift, checks it against its contract
+    /// and asks it to describe itself. Returns the plugin and the compiled
+    /// artifact (for a cache, or for another process with the same
+    /// [`Runtime::fingerprint`] to load with [`Runtime::load_precompiled`]).
+    pub fn compile(&self, wasm: &[u8], contract: ContractVersion, name_hint: &str) -> Result<(Plugin, Vec<u8>), LoadError> {
+        let component = Component::new(&self.inner.engine, wasm).map_err(|e| LoadError::Compile(format!("{e:#}")))?;
+        let artifact = component.serialize().map_err(|e| LoadError::Compile(format!("cannot serialize the compiled plugin: {e:#}")))?;
+        let digest = crate::bundle::file_digest(wasm);
+        let plugin = self.link(component, contract, digest.trim_start_matches("sha256:"), name_hint)?;
+        Ok((plugin, artifact))
+    }
+
+    /// [`Runtime::compile`] for a bundle's component, also checking that the
+    /// plugin describes itself as the bundle's `plugin.toml` says.
+    pub fn compile_bundle(&self, bundle: &Bundle) -> Result<(Plugin, Vec<u8>), LoadError> {
+        let expected = &bundle.manifest().plugin;
+        let (plugin, artifact) = self.compile(bundle.wasm(), bundle.contract(), &expected.name)?;
+        compare_manifests(expected, plugin.manifest())?;
+        Ok((plugin, artifact))
+    }
+
+    /// Loads a bundle's plugin from an artifact compiled by an engine with
+    /// this runtime's fingerprint, with the same checks as [`Runtime::load`].
+    ///
+    /// The artifact is machine code: pass only bytes this host compiled
+    /// itself (from an [`ArtifactCache`], or from [`Runtime::compile`] in a
+    /// contained worker).
+    pub fn load_precompiled(&self, bundle: &Bundle, artifact: &[u8]) -> Result<Plugin, LoadError> {
+        let expected = &bundle.manifest().plugin;
+        let plugin = self.link(self.deserialize(artifact)?, bundle.contract(), bundle.wasm_digest(), &expected.name)?;
+        compare_manifests(expected, plugin.manifest())?;
+        Ok(plugin)
+    }
+
+    fn deserialize(&self, artifact: &[u8]) -> Result<Component, LoadError> {
+        // SAFETY: callers pass only artifacts this host compiled (see
+        // `load_precompiled`); wasmtime also checks the artifact was made by
+        // an engine with this configuration.
+        unsafe { Component::deserialize(&self.inner.engine, artifact) }.map_err(|e| LoadError::Artifact(format!("{e:#}")))
+    }
+
+    /// Checks a compiled component against its contract and wraps it.
+    fn link(&self, component: Component, contract: ContractVersion, digest: &str, name_hint: &str) -> Result<Plugin, LoadError> {
+        let shared = &self.inner;
         check_imports(&shared.engine, &component, contract)?;
         let linker = &shared.linkers[&contract];
         let pre = linker
@@ -175,6 +226,7 @@ fn engine_config(config: &RuntimeConfig) -> Config {
         .linear_memory_keep_resident(KEEP_RESIDENT_BYTES)
         .table_keep_resident(64 << 10);
     let mut wasm = Config::new();
+    wasm.parallel_compilation(config.parallel_compilation);
     wasm.wasm_component_model(true)
         .epoch_interruption(true)
         .max_wasm_stack(config.limits.max_stack_bytes)

@@ -5,8 +5,8 @@ use super::{CallError, LoadError, Shared};
 use crate::contract::Bindings;
 use crate::contract::types::{Manifest, Plan, Request};
 use std::sync::Arc;
-use std::time::Duration;
-use wasmtime::{Store, Trap};
+use std::time::{Duration, Instant};
+use wasmtime::{Store, Trap, UpdateDeadline};
 
 /// A plugin ready to plan documents. Clone it freely; every clone shares the
 /// compiled code. Each call runs in a fresh store and instance.
@@ -66,14 +66,14 @@ impl Plugin {
             return Err(CallError::RequestTooLarge { size, limit: limits.max_request_bytes });
         }
         let raw = call(&inner.shared, &inner.name, |store| inner.bindings.plan(store, request))?
-            .map_err(CallError::Plan)?;
+            .map_err(|e| CallError::Plan(e.truncated(limits.max_error_bytes)))?;
         let size = raw.size();
         if size > limits.max_output_bytes {
             return Err(CallError::OutputTooLarge { plugin: inner.name.to_string(), size, limit: limits.max_output_bytes });
         }
         let invalid = |(field, message): (String, String)| CallError::InvalidPlan { plugin: inner.name.to_string(), field, message };
         let plan = raw.into_plan().map_err(invalid)?;
-        plan.check(kind).map_err(invalid)?;
+        plan.check(kind, limits.max_view_model_depth).map_err(invalid)?;
         Ok(plan)
     }
 
@@ -102,9 +102,36 @@ fn call<T>(
         .ok_or(CallError::Busy { capacity: shared.gate.capacity(), waited: shared.config.queue_timeout })?;
     let mut store = Store::new(&shared.engine, CallState::new(name.clone(), limits.max_memory_bytes, limits.max_log_bytes));
     store.limiter(|state| state.limiter());
-    store.set_epoch_deadline(deadline_ticks(limits.timeout, shared.config.epoch_tick));
-    store.epoch_deadline_trap();
+    let tick = shared.config.epoch_tick;
+    store.set_epoch_deadline(deadline_ticks(limits.timeout, tick));
+    // The deadline counts the thread's CPU time: when the epoch deadline
+    // passes, the call has run for `timeout` of wall-clock time, but on a
+    // loaded machine it may have had far less CPU. It gets the rest, up to
+    // the wall-clock backstop.
+    let (cpu_start, wall_start) = (thread_cpu_time(), Instant::now());
+    let (cpu_limit, wall_limit) = (limits.timeout, limits.wall_timeout);
+    store.epoch_deadline_callback(move |mut store| {
+        if wall_start.elapsed() >= wall_limit {
+            store.data_mut().stopped_by_wall_clock();
+            return Err(Trap::Interrupt.into());
+        }
+        let used = thread_cpu_time().saturating_sub(cpu_start);
+        if used >= cpu_limit {
+            return Err(Trap::Interrupt.into());
+        }
+        Ok(UpdateDeadline::Continue(deadline_ticks(cpu_limit - used, tick)))
+    });
     f(&mut store).map_err(|err| classify(err, store.data(), name, limits))
+}
+
+/// The CPU time the calling thread has used.
+fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes the timespec it is given.
+    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(u64::try_from(ts.tv_sec).unwrap_or(0), u32::try_from(ts.tv_nsec).unwrap_or(0))
 }
 
 /// Epoch ticks for `timeout`, plus one: the first tick may come at once.
@@ -120,10 +147,11 @@ fn classify(err: wasmtime::Error, state: &CallState, name: &Arc<str>, limits: &s
             return CallError::MemoryLimit { plugin, desired, limit: limits.max_memory_bytes };
         }
         Some(Violation::LogVolume) => return CallError::LogLimit { plugin, limit: limits.max_log_bytes },
+        Some(Violation::WallClock) => return CallError::Timeout { plugin, limit: limits.wall_timeout, wall: true },
         None => {}
     }
     match err.downcast_ref::<Trap>() {
-        Some(Trap::Interrupt) => CallError::Timeout { plugin, limit: limits.timeout },
+        Some(Trap::Interrupt) => CallError::Timeout { plugin, limit: limits.timeout, wall: false },
         Some(Trap::StackOverflow) => CallError::StackOverflow { plugin },
         Some(trap) => CallError::Crash { plugin, trap: trap.to_string(), panic: state.panic_message().map(str::to_string) },
         None => CallError::Instantiate { plugin, message: format!("{err:#}") },

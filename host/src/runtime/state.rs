@@ -11,6 +11,8 @@ use wasmtime::{ResourceLimiter, Result};
 pub(crate) enum Violation {
     Memory { desired: usize },
     LogVolume,
+    /// The wall-clock backstop, not the CPU limit, ended the call.
+    WallClock,
 }
 
 /// Store data for one plugin call.
@@ -32,7 +34,7 @@ impl CallState {
     pub(crate) fn new(plugin: Arc<str>, max_memory: usize, log_budget: usize) -> Self {
         CallState {
             plugin,
-            limiter: Limiter { max_memory, violation: None },
+            limiter: Limiter { max_memory, violation: None, charged: 0 },
             log_budget,
             log_used: 0,
             panic: None,
@@ -45,6 +47,11 @@ impl CallState {
 
     pub(crate) fn violation(&self) -> Option<Violation> {
         self.limiter.violation
+    }
+
+    /// Records that the wall-clock backstop stopped the call.
+    pub(crate) fn stopped_by_wall_clock(&mut self) {
+        self.limiter.violation = Some(Violation::WallClock);
     }
 
     /// The guest's panic message, if it panicked.
@@ -90,10 +97,20 @@ fn truncate_at_char_boundary(text: &mut String, max: usize) {
     }
 }
 
-/// Caps linear memory; growing past the cap traps and records why.
+/// Caps linear memory; growing past the cap traps and records why. In a
+/// render worker the growth is also charged to the render's memory budget
+/// (`crate::budget`), so one cap covers plan and render together.
 struct Limiter {
     max_memory: usize,
     violation: Option<Violation>,
+    /// Bytes charged to the process's budget, given back when the call ends.
+    charged: usize,
+}
+
+impl Drop for Limiter {
+    fn drop(&mut self) {
+        crate::budget::release(self.charged);
+    }
 }
 
 /// Tables, memories and instances a plugin component may create. A Rust
@@ -104,11 +121,13 @@ const MAX_TABLES: usize = 32;
 const MAX_MEMORIES: usize = 4;
 
 impl ResourceLimiter for Limiter {
-    fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> Result<bool> {
-        if desired > self.max_memory {
+    fn memory_growing(&mut self, current: usize, desired: usize, _maximum: Option<usize>) -> Result<bool> {
+        let growth = desired.saturating_sub(current);
+        if desired > self.max_memory || !crate::budget::charge(growth) {
             self.violation = Some(Violation::Memory { desired });
             return Err(wasmtime::Error::msg("plugin exceeded its memory limit"));
         }
+        self.charged += growth;
         Ok(true)
     }
 
