@@ -89,6 +89,10 @@ impl LocaleFormats {
         let formatter = CurrencyFormatter::try_new_symbol((&self.locale).into(), currency, Default::default())
             .map_err(|e| data_error(&format!("{code} currency"), &self.locale, e))?;
         let formatter = Arc::new(formatter);
+        // Codes come from plans; keep the set small whatever they send.
+        if cache.len() >= 64 {
+            cache.clear();
+        }
         cache.insert(key, formatter.clone());
         Ok(formatter)
     }
@@ -139,20 +143,33 @@ fn iso_date(date: NaiveDate) -> Result<Date<Iso>, String> {
 }
 
 /// Formatters by locale tag, built on first use and shared.
-#[derive(Default)]
 pub struct FormatCache {
-    by_locale: Mutex<HashMap<String, Arc<LocaleFormats>>>,
+    by_locale: Mutex<lru::LruCache<String, Arc<LocaleFormats>>>,
+}
+
+/// Locale tags whose formatters are kept. Tags come from customer data, so
+/// the cache is bounded; a busy service sees a few dozen.
+const KEPT_LOCALES: std::num::NonZeroUsize = match std::num::NonZeroUsize::new(64) {
+    Some(n) => n,
+    None => std::num::NonZeroUsize::MIN,
+};
+
+impl Default for FormatCache {
+    fn default() -> Self {
+        FormatCache { by_locale: Mutex::new(lru::LruCache::new(KEPT_LOCALES)) }
+    }
 }
 
 impl FormatCache {
     /// The formatters for the BCP 47 tag `tag`. Looked up by the tag as
-    /// given, so a tag is parsed only the first time it is seen.
+    /// given, so a tag is parsed only the first time it is seen (among the
+    /// last 64 seen).
     pub fn get(&self, tag: &str) -> Result<Arc<LocaleFormats>, String> {
         if let Some(found) = self.by_locale.lock().unwrap_or_else(PoisonError::into_inner).get(tag) {
             return Ok(found.clone());
         }
         let formats = Arc::new(LocaleFormats::new(&super::locale::parse_locale(tag)?)?);
-        self.by_locale.lock().unwrap_or_else(PoisonError::into_inner).insert(tag.to_string(), formats.clone());
+        self.by_locale.lock().unwrap_or_else(PoisonError::into_inner).put(tag.to_string(), formats.clone());
         Ok(formats)
     }
 }

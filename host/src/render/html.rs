@@ -1,8 +1,6 @@
 //! Email-safe HTML: the theme's styles are written inline onto each element
-//! (mail clients drop `<style>` blocks), and anything active is removed:
-//! `script`, `iframe`, `object`, `embed`, `form` elements, `on*` event
-//! attributes and `javascript:` links. Customer data is already escaped by
-//! the templates; this guards against templates themselves.
+//! (mail clients drop `<style>` blocks). The HTML has been cleaned by the
+//! sanitizer (`sanitize.rs`) before; the styles come from the host's theme.
 
 use lol_html::html_content::Element;
 use lol_html::{ElementContentHandlers, RewriteStrSettings, Selector, rewrite_str};
@@ -27,7 +25,6 @@ fn specificity(selector: &str) -> (usize, usize, usize) {
 /// The theme's `styles`: CSS selector → declarations, applied inline.
 pub struct StyleSheet {
     rules: Vec<(Selector, String)>,
-    active: Selector,
     any: Selector,
 }
 
@@ -54,36 +51,13 @@ impl StyleSheet {
         // As in CSS, a more specific rule wins: apply those last.
         rules.sort_by_key(|(specificity, _, _)| *specificity);
         let rules = rules.into_iter().map(|(_, selector, style)| (selector, style)).collect();
-        Ok(StyleSheet {
-            rules,
-            active: "script, iframe, object, embed, form, style, link, meta, base".parse().expect("a valid selector"),
-            any: "*".parse().expect("a valid selector"),
-        })
+        let any = "*".parse().map_err(|e| format!("the universal selector: {e}"))?;
+        Ok(StyleSheet { rules, any })
     }
 
-    /// `fragment` with styles inlined and active content removed.
+    /// `fragment` (already sanitized) with the theme's styles inlined.
     pub fn apply(&self, fragment: &str) -> Result<String, String> {
-        let mut settings = RewriteStrSettings::new().append_element_content_handler((
-            Cow::Borrowed(&self.active),
-            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
-                el.remove();
-                Ok(())
-            }),
-        ));
-        settings = settings.append_element_content_handler((
-            Cow::Borrowed(&self.any),
-            ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
-                let names: Vec<String> = el.attributes().iter().map(|a| a.name()).collect();
-                for name in names {
-                    let value = el.get_attribute(&name).unwrap_or_default();
-                    let scripted = value.trim_start().to_ascii_lowercase().starts_with("javascript:");
-                    if name.starts_with("on") || ((name == "href" || name == "src") && scripted) {
-                        el.remove_attribute(&name);
-                    }
-                }
-                Ok(())
-            }),
-        ));
+        let mut settings = RewriteStrSettings::new();
         // Handlers run in the order they are added. The template's own
         // style is set aside first and put back last, so it wins; theme
         // rules each append, so the more specific ones (added later) win.
@@ -165,15 +139,6 @@ mod tests {
         assert!(specificity("a") < specificity("a.button"));
         assert!(specificity(".num") < specificity("td.num"));
         assert!(specificity("td.num") < specificity("#total"));
-    }
-
-    #[test]
-    fn removes_active_content() {
-        let out = sheet()
-            .apply(r#"<p onclick="x()">a</p><script>alert(1)</script><a href="javascript:alert(1)">b</a><a href="https://ok">c</a>"#)
-            .unwrap();
-        assert!(!out.contains("script") && !out.contains("onclick") && !out.contains("javascript"), "{out}");
-        assert!(out.contains(r#"href="https://ok""#), "{out}");
     }
 
     #[test]

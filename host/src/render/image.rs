@@ -7,10 +7,13 @@
 //! the same strict, escaping handlebars as HTML, so customer data is XML
 //! text, never markup; resvg then draws it with the fonts PDFs use (CJK
 //! included) and nothing else: no system fonts, no external images, no
-//! files. The same SVG always gives the same PNG bytes.
+//! files. The same SVG always gives the same PNG bytes. Filters are costed
+//! before they are drawn (`filter_cost`): one `feMorphology` with a large
+//! radius over a large canvas is billions of operations.
 
 use super::Lang;
 use super::glyphs::{self, GlyphCache};
+use super::limits::Limit;
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, ImageHrefResolver, fontdb};
 use std::sync::Arc;
@@ -32,16 +35,22 @@ pub struct ImageFonts {
 }
 
 impl ImageFonts {
-    /// Reads the host's font files (see `fonts.rs`), with a cache of drawn
+    /// The host's font files (see `fonts.rs`), with a cache of drawn
     /// glyphs when `glyph_cache` is set.
-    pub fn load(glyph_cache: bool) -> Result<Self, String> {
+    pub fn from_files(files: &[(String, Vec<u8>)], glyph_cache: bool) -> Self {
         let mut db = fontdb::Database::new();
-        for (_, bytes) in super::fonts::read("PNG output")? {
-            db.load_font_data(bytes);
+        for (_, bytes) in files {
+            db.load_font_data(bytes.clone());
         }
         db.set_sans_serif_family("Noto Sans");
         let db = Arc::new(db);
-        Ok(ImageFonts { glyphs: glyph_cache.then(|| GlyphCache::new(db.clone())), db })
+        ImageFonts { glyphs: glyph_cache.then(|| GlyphCache::new(db.clone())), db }
+    }
+
+    /// Reads the font files and loads them (tests).
+    #[cfg(test)]
+    pub(super) fn load(glyph_cache: bool) -> Result<Self, String> {
+        Ok(Self::from_files(&super::fonts::read("PNG output")?, glyph_cache))
     }
 
     /// The font database text is laid out with.
@@ -51,9 +60,25 @@ impl ImageFonts {
     }
 }
 
+/// Why an image could not be drawn.
+#[derive(Debug)]
+pub enum ImageError {
+    /// The SVG breaks a render limit.
+    Limit(Limit),
+    /// Anything else, named.
+    Other(String),
+}
+
+impl From<String> for ImageError {
+    fn from(message: String) -> Self {
+        ImageError::Other(message)
+    }
+}
+
 /// Draws `svg` (rendered from template `template`, for error messages) as
-/// PNG bytes, for a document in `lang`.
-pub fn render(svg: &str, template: &str, fonts: &ImageFonts, lang: Lang) -> Result<Vec<u8>, String> {
+/// PNG bytes, for a document in `lang`, if its filters cost at most
+/// `max_filter_cost` pixel operations.
+pub fn render(svg: &str, template: &str, fonts: &ImageFonts, lang: Lang, max_filter_cost: f64) -> Result<Vec<u8>, ImageError> {
     let options = usvg::Options {
         resources_dir: None,
         font_family: "Noto Sans".to_string(),
@@ -70,17 +95,65 @@ pub fn render(svg: &str, template: &str, fonts: &ImageFonts, lang: Lang) -> Resu
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("template `{template}` does not render valid SVG: {e}"))?;
     let size = tree.size();
     if size.width() > MAX_SIDE || size.height() > MAX_SIDE {
-        return Err(format!(
+        return Err(ImageError::Other(format!(
             "template `{template}` declares a {}×{} image; at most {MAX_SIDE}×{MAX_SIDE} SVG pixels are drawn",
             size.width(),
             size.height()
-        ));
+        )));
     }
     let (width, height) = ((size.width() * SCALE).ceil() as u32, (size.height() * SCALE).ceil() as u32);
+    let cost = filter_cost(tree.root(), width as f32, height as f32);
+    if cost > max_filter_cost {
+        return Err(ImageError::Limit(Limit::FilterCost { cost, max: max_filter_cost }));
+    }
     let mut pixmap = Pixmap::new(width.max(1), height.max(1))
         .ok_or_else(|| format!("template `{template}`: cannot draw a {width}×{height} image"))?;
     glyphs::draw(&tree, Transform::from_scale(SCALE, SCALE), &mut pixmap.as_mut(), fonts.glyphs.as_ref());
-    encode(pixmap).map_err(|e| format!("template `{template}`: could not encode the PNG: {e}"))
+    Ok(encode(pixmap).map_err(|e| format!("template `{template}`: could not encode the PNG: {e}"))?)
+}
+
+/// An estimate of the pixel operations drawing every filter under `group`
+/// takes, on a canvas of `width` × `height` device pixels: for each
+/// filtered group, the pixels of its filter region (on the canvas) times
+/// each primitive's work per pixel. Morphology and convolution cost their
+/// kernel's area; the rest a small constant.
+fn filter_cost(group: &usvg::Group, width: f32, height: f32) -> f64 {
+    use usvg::filter::Kind;
+    let mut cost = 0.0;
+    if !group.filters().is_empty() {
+        let ts = group.abs_transform().post_scale(SCALE, SCALE);
+        let scale = f64::from((ts.sx * ts.sx + ts.ky * ts.ky).sqrt().max((ts.kx * ts.kx + ts.sy * ts.sy).sqrt()));
+        let pixels = group
+            .filters_bounding_box()
+            .and_then(|r| r.transform(ts))
+            .map(|r| {
+                let w = (r.right().min(width) - r.left().max(0.0)).max(0.0);
+                let h = (r.bottom().min(height) - r.top().max(0.0)).max(0.0);
+                f64::from(w) * f64::from(h)
+            })
+            .unwrap_or(f64::from(width) * f64::from(height));
+        for filter in group.filters() {
+            for primitive in filter.primitives() {
+                let per_pixel = match primitive.kind() {
+                    Kind::Morphology(m) => {
+                        (2.0 * f64::from(m.radius_x().get()) * scale + 1.0) * (2.0 * f64::from(m.radius_y().get()) * scale + 1.0)
+                    }
+                    Kind::ConvolveMatrix(c) => f64::from(c.matrix().columns()) * f64::from(c.matrix().rows()),
+                    Kind::Turbulence(t) => 16.0 * f64::from(t.num_octaves().max(1)),
+                    Kind::DiffuseLighting(_) | Kind::SpecularLighting(_) => 32.0,
+                    Kind::GaussianBlur(_) | Kind::DropShadow(_) => 16.0,
+                    _ => 2.0,
+                };
+                cost += pixels * per_pixel;
+            }
+        }
+    }
+    for node in group.children() {
+        if let usvg::Node::Group(child) = node {
+            cost += filter_cost(child, width, height);
+        }
+    }
+    cost
 }
 
 /// PNG bytes of `pixmap`. png's default (balanced deflate, adaptive
@@ -197,10 +270,10 @@ mod tests {
     fn draws_at_twice_the_declared_size_and_the_same_svg_gives_the_same_bytes() {
         let fonts = fonts();
         let svg = CARD.replace("NAME", "Harbor &amp; Pine 海港");
-        let png = render(&svg, "blocks/status/due.svg", &fonts, Lang::En).unwrap();
+        let png = draw(&svg, &fonts, Lang::En).unwrap();
         assert_eq!(png_size(&png), (600, 160));
-        assert_eq!(png, render(&svg, "blocks/status/due.svg", &fonts, Lang::En).unwrap());
-        let other = render(&CARD.replace("NAME", "Someone else"), "t", &fonts, Lang::En).unwrap();
+        assert_eq!(png, draw(&svg, &fonts, Lang::En).unwrap());
+        let other = draw(&CARD.replace("NAME", "Someone else"), &fonts, Lang::En).unwrap();
         assert_ne!(png, other, "different text draws different pixels");
     }
 
@@ -209,9 +282,9 @@ mod tests {
         // 直 and 骨 are drawn differently in Traditional and Simplified Chinese.
         let fonts = fonts();
         let svg = CARD.replace("NAME", "直骨 Pine");
-        let (tw, cn) = (render(&svg, "t", &fonts, Lang::ZhTw).unwrap(), render(&svg, "t", &fonts, Lang::ZhCn).unwrap());
+        let (tw, cn) = (draw(&svg, &fonts, Lang::ZhTw).unwrap(), draw(&svg, &fonts, Lang::ZhCn).unwrap());
         assert_ne!(tw, cn);
-        assert_eq!(cn, render(&svg, "t", &fonts, Lang::Ms).unwrap(), "other languages use the Simplified face");
+        assert_eq!(cn, draw(&svg, &fonts, Lang::Ms).unwrap(), "other languages use the Simplified face");
     }
 
     #[test]
@@ -236,16 +309,35 @@ mod tests {
         assert_eq!(demultiply(opaque.data().to_vec()), opaque.clone().take_demultiplied());
     }
 
+    fn draw(svg: &str, fonts: &ImageFonts, lang: Lang) -> Result<Vec<u8>, String> {
+        render(svg, "blocks/status/due.svg", fonts, lang, 400e6).map_err(|e| format!("{e:?}"))
+    }
+
     #[test]
     fn bad_svg_oversized_images_and_external_references_are_handled() {
         let fonts = fonts();
-        let err = render("<svg", "blocks/status/due.svg", &fonts, Lang::En).unwrap_err();
+        let err = draw("<svg", &fonts, Lang::En).unwrap_err();
         assert!(err.contains("template `blocks/status/due.svg` does not render valid SVG"), "{err}");
         let huge = r#"<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"/>"#;
-        let err = render(huge, "t", &fonts, Lang::En).unwrap_err();
+        let err = draw(huge, &fonts, Lang::En).unwrap_err();
         assert!(err.contains("declares a 100000×100000 image"), "{err}");
         // A file reference is not read: the image draws as if it were absent.
         let with_file = CARD.replace("</svg>", r#"<image href="/etc/passwd" width="10" height="10"/></svg>"#).replace("NAME", "x");
-        assert_eq!(render(&with_file, "t", &fonts, Lang::En).unwrap(), render(&CARD.replace("NAME", "x"), "t", &fonts, Lang::En).unwrap());
+        assert_eq!(draw(&with_file, &fonts, Lang::En).unwrap(), draw(&CARD.replace("NAME", "x"), &fonts, Lang::En).unwrap());
+    }
+
+    #[test]
+    fn costly_filters_are_refused_before_drawing() {
+        let fonts = fonts();
+        let morph = |radius: u32| {
+            format!(
+                r##"<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000"><filter id="f"><feMorphology operator="dilate" radius="{radius}"/></filter><rect width="1000" height="1000" fill="#09c" filter="url(#f)"/></svg>"##
+            )
+        };
+        let started = std::time::Instant::now();
+        let err = render(&morph(500), "t", &fonts, Lang::En, 400e6).unwrap_err();
+        assert!(matches!(err, ImageError::Limit(Limit::FilterCost { .. })), "{err:?}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1), "refused before drawing");
+        assert!(draw(&morph(0), &fonts, Lang::En).is_ok(), "a cheap filter draws");
     }
 }

@@ -5,8 +5,8 @@
 //! variant the plan chose for each slot (`{{> (lookup blocks "status")}}`).
 //! Every output derives from that one rendering:
 //!
-//! - **html**: the fragment with the theme's styles inlined and active
-//!   content removed, inside the host's email-safe table frame;
+//! - **html**: the fragment cleaned by the sanitizer (`sanitize.rs`) with
+//!   the theme's styles inlined, inside the host's email-safe table frame;
 //! - **text**: the fragment inside the text frame (itself a little HTML),
 //!   laid out as plain text in one pass;
 //! - **json**: the plan plus each chosen block rendered as HTML and text,
@@ -28,6 +28,10 @@
 //! | `theme` | `templates/theme.json` |
 //! | `folio.locale`, `folio.timezone`, `folio.at` | the customer's locale and zone, the render instant |
 //! | `folio.font` | the CSS font stack for the document's language (PDF and SVG) |
+//!
+//! What templates may do in one render is bounded (`limits.rs`): block
+//! nesting, partial recursion, iterations, output size, HTML depth and SVG
+//! filter cost each fail the render with a [`Limit`] before the work.
 
 mod builtins;
 mod fonts;
@@ -36,25 +40,30 @@ mod format;
 mod helpers;
 mod html;
 mod image;
+mod limits;
 mod locale;
 mod pdf;
+mod sanitize;
 mod strings;
 mod templates;
 mod text;
 
 pub use format::{FormatCache, LocaleFormats};
+pub use limits::{Limit, RenderLimits, html_depth};
 pub use locale::Lang;
+pub use sanitize::{Sanitizer, URL_SCHEMES};
 pub use templates::TemplateSet;
 
 use crate::bundle::Bundle;
 use crate::contract::types::{Plan, Request};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Html,
     Text,
@@ -140,15 +149,47 @@ pub struct Document {
 }
 
 impl Document {
-    /// `bytes` rendered from `plan` as `format`.
+    /// `bytes` rendered from `plan` as `format`, named by the plan's file
+    /// name reduced to a safe token ([`safe_file_stem`]).
     fn of(plan: &Plan, format: Format, bytes: Vec<u8>) -> Document {
-        let stem = if plan.file_name.trim().is_empty() { plan.template.as_str() } else { plan.file_name.as_str() };
+        let stem = safe_file_stem(&plan.file_name).unwrap_or_else(|| safe_file_stem(&plan.template).unwrap_or_else(|| "document".into()));
         Document { format, bytes, file_name: format!("{stem}.{}", format.extension()), freshness_seconds: plan.freshness_seconds }
     }
 }
 
+/// The longest file name stem kept, in bytes.
+const MAX_STEM: usize = 120;
+
+/// `name` as a file name stem that is safe everywhere it goes (a download's
+/// `Content-Disposition`, a zip entry, a disk): letters and digits of any
+/// script, `-`, `_` and `.`, with runs of anything else (spaces, slashes,
+/// quotes, control characters) turned into one `-`, no leading dot, at most
+/// 120 bytes. `None` when nothing is left.
+pub fn safe_file_stem(name: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.chars() {
+        // A dot only right after a letter or digit: no `..`, no hidden names.
+        let dot_allowed = c != '.' || (!gap && out.chars().last().is_some_and(char::is_alphanumeric));
+        if dot_allowed && (c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            if out.len() + c.len_utf8() > MAX_STEM {
+                break;
+            }
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    let trimmed = out.trim_start_matches(['.', '-']).trim_end_matches(['.', '-']);
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
 /// Why a plan could not be rendered. Each names the template or file at fault.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum RenderError {
     /// The bundle's templates or strings are broken.
     #[error("plugin `{plugin}` templates: {message}")]
@@ -171,6 +212,9 @@ pub enum RenderError {
     /// Post-processing the output failed.
     #[error("{0}")]
     Output(String),
+    /// The bundle's templates ran into one of the render limits.
+    #[error("plugin `{plugin}`: {limit}")]
+    Limit { plugin: String, limit: Limit },
 }
 
 /// Renders plans. Create one per process: it caches locale formatters and
@@ -181,19 +225,30 @@ pub struct Renderer {
     styles: html::StyleSheet,
     /// `styles` plus the theme's `print_styles`, for PDF.
     print_styles: html::StyleSheet,
-    sets: Mutex<HashMap<String, Arc<TemplateSet>>>,
+    sanitizer: Sanitizer,
+    limits: RenderLimits,
+    /// Compiled templates of the bundles rendered most recently.
+    sets: Mutex<lru::LruCache<String, Arc<TemplateSet>>>,
+    /// The font files, read on first use or by [`Renderer::preload_fonts`].
+    font_files: OnceLock<Result<Arc<Vec<(String, Vec<u8>)>>, String>>,
     /// Parsed PDF fonts, loaded on the first PDF render.
-    pdf_fonts: std::sync::OnceLock<Result<pdf::PdfFonts, String>>,
+    pdf_fonts: OnceLock<Result<pdf::PdfFonts, String>>,
     /// Fonts for PNG, loaded on the first PNG render.
-    image_fonts: std::sync::OnceLock<Result<image::ImageFonts, String>>,
+    image_fonts: OnceLock<Result<image::ImageFonts, String>>,
     /// Whether PNG text is drawn from cached glyphs (`glyphs.rs`).
     glyph_cache: bool,
 }
 
+/// Bundles whose compiled templates a renderer keeps.
+const KEPT_TEMPLATE_SETS: NonZeroUsize = match NonZeroUsize::new(32) {
+    Some(n) => n,
+    None => NonZeroUsize::MIN,
+};
+
 impl Renderer {
-    /// A renderer with the built-in theme.
+    /// A renderer with the built-in theme and the default limits.
     pub fn new() -> Result<Self, RenderError> {
-        let theme = builtins::theme();
+        let theme = builtins::theme().map_err(RenderError::Output)?;
         let styles = html::StyleSheet::from_theme(&theme).map_err(RenderError::Output)?;
         let print_styles = html::StyleSheet::from_sections(&theme, &["styles", "print_styles"]).map_err(RenderError::Output)?;
         Ok(Renderer {
@@ -201,11 +256,25 @@ impl Renderer {
             theme,
             styles,
             print_styles,
-            sets: Mutex::new(HashMap::new()),
-            pdf_fonts: std::sync::OnceLock::new(),
-            image_fonts: std::sync::OnceLock::new(),
+            sanitizer: Sanitizer::new(),
+            limits: RenderLimits::default(),
+            sets: Mutex::new(lru::LruCache::new(KEPT_TEMPLATE_SETS)),
+            font_files: OnceLock::new(),
+            pdf_fonts: OnceLock::new(),
+            image_fonts: OnceLock::new(),
             glyph_cache: true,
         })
+    }
+
+    /// This renderer with other limits.
+    pub fn with_limits(mut self, limits: RenderLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits renders run under.
+    pub fn limits(&self) -> &RenderLimits {
+        &self.limits
     }
 
     /// This renderer, drawing PNG text with resvg alone instead of from
@@ -217,33 +286,63 @@ impl Renderer {
         self
     }
 
+    /// Reads the font files now (a render worker cannot open files), and
+    /// with `parse` also parses them for PDF and PNG, so that processes
+    /// forked from this one share the parsed fonts.
+    pub fn preload_fonts(&self, parse: bool) -> Result<(), RenderError> {
+        self.font_files().map_err(RenderError::Output)?;
+        if parse {
+            self.pdf_fonts()?;
+            self.image_fonts()?;
+        }
+        Ok(())
+    }
+
+    fn font_files(&self) -> Result<&Arc<Vec<(String, Vec<u8>)>>, String> {
+        self.font_files.get_or_init(|| fonts::read("PDF and PNG output").map(Arc::new)).as_ref().map_err(Clone::clone)
+    }
+
+    fn pdf_fonts(&self) -> Result<&pdf::PdfFonts, RenderError> {
+        self.pdf_fonts
+            .get_or_init(|| self.font_files().map(|files| pdf::PdfFonts::from_files(files)))
+            .as_ref()
+            .map_err(|e| RenderError::Output(e.clone()))
+    }
+
     /// The bundle's compiled templates, compiling them on first use. This
-    /// also checks every declared template and block variant exists.
+    /// also checks every declared template and block variant exists, and
+    /// that the templates keep within the render limits.
     pub fn templates(&self, bundle: &Bundle) -> Result<Arc<TemplateSet>, RenderError> {
         if let Some(set) = self.sets.lock().unwrap_or_else(PoisonError::into_inner).get(bundle.digest()) {
             return Ok(set.clone());
         }
-        let set = TemplateSet::compile(bundle, self.formats.clone()).map_err(|message| RenderError::Templates {
-            plugin: bundle.manifest().plugin.name.clone(),
-            message,
+        let plugin = bundle.manifest().plugin.name.clone();
+        let set = TemplateSet::compile(bundle, self.formats.clone(), &self.limits).map_err(|e| match e {
+            templates::CompileError::Invalid(message) => RenderError::Templates { plugin: plugin.clone(), message },
+            templates::CompileError::Limit(limit) => RenderError::Limit { plugin: plugin.clone(), limit },
         })?;
         let set = Arc::new(set);
-        self.sets.lock().unwrap_or_else(PoisonError::into_inner).insert(bundle.digest().to_string(), set.clone());
+        self.sets.lock().unwrap_or_else(PoisonError::into_inner).put(bundle.digest().to_string(), set.clone());
         Ok(set)
     }
 
     /// Renders `plan`, made by `bundle`'s plugin for `request`, as `format`.
     pub fn render(&self, bundle: &Bundle, plan: &Plan, request: &Request, format: Format) -> Result<Document, RenderError> {
         let set = self.templates(bundle)?;
+        let plugin = bundle.manifest().plugin.name.as_str();
         if !set.has(&plan.template) {
-            return Err(RenderError::UnknownTemplate {
-                plugin: bundle.manifest().plugin.name.clone(),
-                template: plan.template.clone(),
-            });
+            return Err(RenderError::UnknownTemplate { plugin: plugin.to_string(), template: plan.template.clone() });
         }
+        let scope = limits::Scope::enter(self.limits);
+        let limited = |e: RenderError| match scope.hit() {
+            Some(limit) => RenderError::Limit { plugin: plugin.to_string(), limit },
+            None => e,
+        };
         let (mut data, lang) = self.frame_data(&request.customer.locale, &request.customer.timezone, request.at)?;
         let locale_tag = data["folio"]["locale"].as_str().unwrap_or_default().to_string();
-        data["view"] = plan.view_model_value();
+        data["view"] = plan
+            .view_model_value()
+            .map_err(|e| RenderError::Output(format!("plugin `{plugin}` planned a view model that cannot be read: {e}")))?;
         data["title"] = Value::String(plan.title.clone());
         data["blocks"] = plan
             .blocks
@@ -254,22 +353,15 @@ impl Renderer {
         data["actions"] = serde_json::to_value(&plan.actions).map_err(|e| RenderError::Output(e.to_string()))?;
         // Rendered for every format, PNG too, so a broken document template
         // fails the same way whatever is asked for.
-        let fragment = render_template(&set.registry, &plan.template, &data)?;
+        let fragment = self.render_template(&set.registry, &plan.template, &data).map_err(limited)?;
         let bytes = match format {
-            Format::Html => self.html_page(&set, &mut data, &fragment)?,
-            Format::Text => {
-                data["content"] = Value::String(fragment);
-                let framed = render_template(&set.registry, templates::LAYOUT_TEXT, &data)?;
-                let mut text = text::from_html(&framed).map_err(RenderError::Output)?;
-                text.push('\n');
-                text.into_bytes()
-            }
-            Format::Json => self.json(&set, plan, &data)?,
+            Format::Html => self.html_page(plugin, &set, &mut data, &fragment).map_err(limited)?,
+            Format::Text => self.text(plugin, &set, &mut data, &fragment).map_err(limited)?,
+            Format::Json => self.json(plugin, &set, plan, &data).map_err(limited)?,
             Format::Pdf => {
-                let fonts = self.pdf_fonts.get_or_init(pdf::PdfFonts::load).as_ref().map_err(|e| RenderError::Output(e.clone()))?;
-                data["content"] = Value::String(self.print_styles.apply(&fragment).map_err(RenderError::Output)?);
-                let print = render_template(&set.registry, templates::LAYOUT_PRINT, &data)?;
                 let page_label = set.strings.get(lang, "folio.page").unwrap_or("{page} / {pages}").to_string();
+                let print = self.print_page(plugin, &set, &mut data, &fragment).map_err(limited)?;
+                let fonts = self.pdf_fonts()?;
                 let info = pdf::PdfInfo {
                     title: &plan.title,
                     author: self.theme["brand"].as_str().unwrap_or("Folio"),
@@ -283,7 +375,7 @@ impl Renderer {
                 };
                 pdf::render(&print, fonts, &info, &label).map_err(RenderError::Output)?
             }
-            Format::Png => return self.image(bundle, &set, plan, &data, lang),
+            Format::Png => return self.image(bundle, &set, plan, &data, lang).map_err(limited),
         };
         Ok(Document::of(plan, format, bytes))
     }
@@ -311,10 +403,47 @@ impl Renderer {
         Ok((data, lang))
     }
 
-    /// `fragment` with the theme's styles inlined, in the email-safe frame.
-    fn html_page(&self, set: &TemplateSet, data: &mut Value, fragment: &str) -> Result<Vec<u8>, RenderError> {
-        data["content"] = Value::String(self.styles.apply(fragment).map_err(RenderError::Output)?);
-        Ok(render_template(&set.registry, templates::LAYOUT_HTML, data)?.into_bytes())
+    /// `fragment`, written by a template of `plugin`, made safe to show:
+    /// its nesting checked, then cleaned by the sanitizer.
+    fn clean(&self, plugin: &str, fragment: &str) -> Result<String, RenderError> {
+        self.check_depth(plugin, fragment)?;
+        Ok(self.sanitizer.clean(fragment))
+    }
+
+    /// Refuses HTML nested deeper than the limit, before any parser or
+    /// layout engine walks it.
+    fn check_depth(&self, plugin: &str, html: &str) -> Result<(), RenderError> {
+        let max = self.limits.max_html_depth;
+        if html_depth(html, max) > max {
+            return Err(RenderError::Limit { plugin: plugin.to_string(), limit: Limit::HtmlDepth { max } });
+        }
+        Ok(())
+    }
+
+    /// `fragment` cleaned, with the theme's styles inlined, in the email-safe frame.
+    fn html_page(&self, plugin: &str, set: &TemplateSet, data: &mut Value, fragment: &str) -> Result<Vec<u8>, RenderError> {
+        let clean = self.clean(plugin, fragment)?;
+        data["content"] = Value::String(self.styles.apply(&clean).map_err(RenderError::Output)?);
+        Ok(self.render_template(&set.registry, templates::LAYOUT_HTML, data)?.into_bytes())
+    }
+
+    /// `fragment` cleaned, in the text frame, laid out as plain text.
+    fn text(&self, plugin: &str, set: &TemplateSet, data: &mut Value, fragment: &str) -> Result<Vec<u8>, RenderError> {
+        data["content"] = Value::String(self.clean(plugin, fragment)?);
+        let framed = self.render_template(&set.registry, templates::LAYOUT_TEXT, data)?;
+        self.check_depth(plugin, &framed)?;
+        let mut text = text::from_html(&framed).map_err(RenderError::Output)?;
+        text.push('\n');
+        Ok(text.into_bytes())
+    }
+
+    /// `fragment` cleaned and styled for print, in the print frame.
+    fn print_page(&self, plugin: &str, set: &TemplateSet, data: &mut Value, fragment: &str) -> Result<String, RenderError> {
+        let clean = self.clean(plugin, fragment)?;
+        data["content"] = Value::String(self.print_styles.apply(&clean).map_err(RenderError::Output)?);
+        let print = self.render_template(&set.registry, templates::LAYOUT_PRINT, data)?;
+        self.check_depth(plugin, &print)?;
+        Ok(print)
     }
 
     /// What a document of `template` shows when no plan can be had (the
@@ -332,6 +461,7 @@ impl Renderer {
         format: Format,
     ) -> Result<Option<Document>, RenderError> {
         let set = self.templates(bundle)?;
+        let plugin = bundle.manifest().plugin.name.as_str();
         let name = match format {
             Format::Png => format!("{template}.fallback.svg"),
             _ => format!("{template}.fallback"),
@@ -339,18 +469,34 @@ impl Renderer {
         if !set.has(&name) {
             return Ok(None);
         }
+        let scope = limits::Scope::enter(self.limits);
+        let limited = |e: RenderError| match scope.hit() {
+            Some(limit) => RenderError::Limit { plugin: plugin.to_string(), limit },
+            None => e,
+        };
         let (mut data, lang) = self.frame_data(locale, "UTC", at)?;
-        let rendered = render_template(&set.registry, &name, &data)?;
+        let rendered = self.render_template(&set.registry, &name, &data).map_err(limited)?;
         let bytes = match format {
-            Format::Png => image::render(&rendered, &name, self.image_fonts()?, lang).map_err(RenderError::Output)?,
-            Format::Html => self.html_page(&set, &mut data, &rendered)?,
+            Format::Png => self.draw(plugin, &rendered, &name, lang)?,
+            Format::Html => self.html_page(plugin, &set, &mut data, &rendered).map_err(limited)?,
             other => return Err(RenderError::Output(format!("templates have no fallback in {}", other.name()))),
         };
         Ok(Some(Document { format, bytes, file_name: format!("{template}.{}", format.extension()), freshness_seconds: 0 }))
     }
 
     fn image_fonts(&self) -> Result<&image::ImageFonts, RenderError> {
-        self.image_fonts.get_or_init(|| image::ImageFonts::load(self.glyph_cache)).as_ref().map_err(|e| RenderError::Output(e.clone()))
+        self.image_fonts
+            .get_or_init(|| self.font_files().map(|files| image::ImageFonts::from_files(files, self.glyph_cache)))
+            .as_ref()
+            .map_err(|e| RenderError::Output(e.clone()))
+    }
+
+    /// Draws `svg` (from `template`) as PNG, within the filter-cost limit.
+    fn draw(&self, plugin: &str, svg: &str, template: &str, lang: Lang) -> Result<Vec<u8>, RenderError> {
+        image::render(svg, template, self.image_fonts()?, lang, self.limits.max_filter_cost).map_err(|e| match e {
+            image::ImageError::Limit(limit) => RenderError::Limit { plugin: plugin.to_string(), limit },
+            image::ImageError::Other(message) => RenderError::Output(message),
+        })
     }
 
     /// The first chosen block with an SVG variant, drawn as PNG.
@@ -362,13 +508,14 @@ impl Renderer {
                 candidates: if candidates.is_empty() { "it chose none".into() } else { candidates.join(", ") },
             });
         };
-        let svg = render_template(&set.registry, &template, data)?;
-        let bytes = image::render(&svg, &template, self.image_fonts()?, lang).map_err(RenderError::Output)?;
+        let plugin = bundle.manifest().plugin.name.as_str();
+        let svg = self.render_template(&set.registry, &template, data)?;
+        let bytes = self.draw(plugin, &svg, &template, lang)?;
         Ok(Document::of(plan, Format::Png, bytes))
     }
 
     /// The plan with each chosen block rendered as HTML and text.
-    fn json(&self, set: &TemplateSet, plan: &Plan, data: &Value) -> Result<Vec<u8>, RenderError> {
+    fn json(&self, plugin: &str, set: &TemplateSet, plan: &Plan, data: &Value) -> Result<Vec<u8>, RenderError> {
         #[derive(Serialize)]
         struct Block<'a> {
             slot: &'a str,
@@ -378,12 +525,13 @@ impl Renderer {
         }
         let mut blocks = Vec::new();
         for choice in &plan.blocks {
-            let fragment = render_template(&set.registry, &templates::block_template(&choice.slot, &choice.variant), data)?;
+            let fragment = self.render_template(&set.registry, &templates::block_template(&choice.slot, &choice.variant), data)?;
+            let clean = self.clean(plugin, &fragment)?;
             blocks.push(Block {
                 slot: &choice.slot,
                 variant: &choice.variant,
-                html: self.styles.apply(&fragment).map_err(RenderError::Output)?,
-                text: text::from_html(&fragment).map_err(RenderError::Output)?,
+                html: self.styles.apply(&clean).map_err(RenderError::Output)?,
+                text: text::from_html(&clean).map_err(RenderError::Output)?,
             });
         }
         let out = json!({
@@ -402,21 +550,59 @@ impl Renderer {
     }
 }
 
-/// Renders one template, turning handlebars' error into one line that names
-/// the template, line and column, and what went wrong.
-fn render_template(registry: &handlebars::Handlebars<'static>, name: &str, data: &Value) -> Result<String, RenderError> {
-    registry.render(name, data).map_err(|e| {
-        let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
-        let at = match (e.line_no, e.column_no) {
-            (Some(line), Some(column)) => format!(" line {line}, column {column}"),
-            _ => String::new(),
-        };
-        let what = match e.reason() {
-            handlebars::RenderErrorReason::MissingVariable(Some(path)) => {
-                format!("variable `{path}` is missing from the render data (templates run in strict mode)")
+/// A `Write` that refuses to grow past a limit.
+struct Capped {
+    bytes: Vec<u8>,
+    max: usize,
+    over: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.max {
+            self.over = true;
+            return Err(std::io::Error::other(format!("the template wrote more than {} bytes", self.max)));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Renderer {
+    /// Renders one template, at most `max_output_bytes` of it, turning
+    /// handlebars' error into one line that names the template, line and
+    /// column, and what went wrong.
+    fn render_template(&self, registry: &handlebars::Handlebars<'static>, name: &str, data: &Value) -> Result<String, RenderError> {
+        let max = self.limits.max_output_bytes;
+        let mut out = Capped { bytes: Vec::with_capacity(16 << 10), max, over: false };
+        let context = handlebars::Context::wraps(data).map_err(|e| RenderError::Output(e.to_string()))?;
+        let result = registry.render_with_context_to_write(name, &context, &mut out);
+        if let Err(e) = result {
+            if out.over {
+                limits::record(Limit::Output { max });
             }
-            reason => reason.to_string(),
-        };
-        RenderError::Template(format!("template `{template}`{at}: {what}"))
-    })
+            return Err(template_error(name, &e));
+        }
+        String::from_utf8(out.bytes).map_err(|e| RenderError::Output(format!("template `{name}` wrote text that is not UTF-8: {e}")))
+    }
+}
+
+/// Handlebars' error as one line naming the template, line and column.
+fn template_error(name: &str, e: &handlebars::RenderError) -> RenderError {
+    let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
+    let at = match (e.line_no, e.column_no) {
+        (Some(line), Some(column)) => format!(" line {line}, column {column}"),
+        _ => String::new(),
+    };
+    let what = match e.reason() {
+        handlebars::RenderErrorReason::MissingVariable(Some(path)) => {
+            format!("variable `{path}` is missing from the render data (templates run in strict mode)")
+        }
+        reason => reason.to_string(),
+    };
+    RenderError::Template(format!("template `{template}`{at}: {what}"))
 }

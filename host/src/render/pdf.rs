@@ -25,12 +25,11 @@ pub struct PdfFonts {
 }
 
 impl PdfFonts {
-    /// Loads and parses the font files. A missing file is an error naming it
-    /// and the package that provides it.
-    pub fn load() -> Result<Self, String> {
-        let fonts: BTreeMap<String, Vec<u8>> = super::fonts::read("PDF output")?.into_iter().collect();
+    /// Parses the font files (`fonts.rs`, read once by the renderer).
+    pub fn from_files(files: &[(String, Vec<u8>)]) -> Self {
+        let fonts: BTreeMap<String, Vec<u8>> = files.iter().cloned().collect();
         // No family names to scan for: only the fonts above are available.
-        Ok(PdfFonts { pool: printpdf::html::build_font_pool(&fonts, Some(&[])) })
+        PdfFonts { pool: printpdf::html::build_font_pool(&fonts, Some(&[])) }
     }
 }
 

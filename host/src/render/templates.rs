@@ -6,14 +6,36 @@
 //! Handlebars runs in strict mode: a missing variable is an error naming the
 //! template, line and variable, never an empty string. Output is
 //! HTML-escaped unless a template asks for raw output with `{{{ }}}`.
+//! Every template is compiled with the guards of `limits.rs`.
 
 use super::builtins;
 use super::helpers::{self, Shared};
+use super::limits::{self, Limit, RenderLimits};
 use super::strings::Strings;
 use crate::bundle::Bundle;
 use handlebars::Handlebars;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+
+/// Why a bundle's templates do not compile.
+#[derive(Debug)]
+pub enum CompileError {
+    /// A syntax error, a bad strings file, a template the manifest names
+    /// but the bundle lacks; the message names the file.
+    Invalid(String),
+    /// The templates break one of the render limits.
+    Limit(Limit),
+}
+
+impl From<String> for CompileError {
+    fn from(message: String) -> Self {
+        CompileError::Invalid(message)
+    }
+}
+
+/// Nesting of `{{#blocks}}` and `(subexpressions)` in a template's source
+/// past which it is not even parsed (the parser recurses on both).
+const MAX_SOURCE_NESTING: usize = 256;
 
 /// Name of the HTML frame template.
 pub const LAYOUT_HTML: &str = "folio/layout.html";
@@ -34,27 +56,34 @@ pub struct TemplateSet {
 
 impl TemplateSet {
     /// Compiles the bundle's templates. Errors name the file and line of a
-    /// syntax error, or the template or block a declared kind lacks.
-    pub fn compile(bundle: &Bundle, formats: Arc<super::format::FormatCache>) -> Result<Self, String> {
+    /// syntax error, or the template or block a declared kind lacks, or the
+    /// limit the templates break.
+    pub fn compile(
+        bundle: &Bundle,
+        formats: Arc<super::format::FormatCache>,
+        limits: &RenderLimits,
+    ) -> Result<Self, CompileError> {
         let strings = Arc::new(Strings::load(bundle)?);
         let shared = Arc::new(Shared { formats, strings: strings.clone() });
         let mut registry = strict_registry(&shared);
-        registry
-            .register_template_string(LAYOUT_HTML, builtins::LAYOUT_HTML)
-            .map_err(|e| format!("built-in templates/layout.html.hbs: {e}"))?;
-        registry
-            .register_template_string(LAYOUT_TEXT, builtins::LAYOUT_TEXT)
-            .map_err(|e| format!("built-in templates/layout.text.hbs: {e}"))?;
-        registry
-            .register_template_string(LAYOUT_PRINT, builtins::LAYOUT_PRINT)
-            .map_err(|e| format!("built-in templates/layout.print.hbs: {e}"))?;
+        let mut includes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (name, source, path) in [
+            (LAYOUT_HTML, builtins::LAYOUT_HTML, "built-in templates/layout.html.hbs"),
+            (LAYOUT_TEXT, builtins::LAYOUT_TEXT, "built-in templates/layout.text.hbs"),
+            (LAYOUT_PRINT, builtins::LAYOUT_PRINT, "built-in templates/layout.print.hbs"),
+        ] {
+            register(&mut registry, name, source, path, limits, &mut includes)?;
+        }
 
         let mut names = BTreeSet::new();
         for (path, bytes) in bundle.files() {
             let Some(name) = path.strip_prefix("templates/").and_then(|p| p.strip_suffix(".hbs")) else { continue };
             let source = std::str::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8"))?;
-            registry.register_template_string(name, source).map_err(|e| format!("{path}: {e}"))?;
+            register(&mut registry, name, source, path, limits, &mut includes)?;
             names.insert(name.to_string());
+        }
+        if let Some(cycle) = limits::find_cycle(&includes) {
+            return Err(CompileError::Limit(Limit::PartialCycle { cycle }));
         }
 
         // Every kind's template and every declared block variant must exist.
@@ -73,7 +102,7 @@ impl TemplateSet {
             }
         }
         if !missing.is_empty() {
-            return Err(format!("the bundle lacks templates its manifest declares: {}", missing.join(", ")));
+            return Err(format!("the bundle lacks templates its manifest declares: {}", missing.join(", ")).into());
         }
         Ok(TemplateSet { registry, strings, names })
     }
@@ -106,10 +135,66 @@ pub fn block_template(slot: &str, variant: &str) -> String {
     format!("blocks/{slot}/{variant}")
 }
 
+/// Compiles `source` as template `name` (from `path`, for messages) with
+/// its guards, and records the partials it includes by name.
+fn register(
+    registry: &mut Handlebars<'static>,
+    name: &str,
+    source: &str,
+    path: &str,
+    limits: &RenderLimits,
+    includes: &mut BTreeMap<String, BTreeSet<String>>,
+) -> Result<(), CompileError> {
+    let nesting = source_nesting(source);
+    if nesting > MAX_SOURCE_NESTING {
+        return Err(CompileError::Limit(Limit::BlockDepth { template: name.to_string(), depth: nesting, max: limits.max_block_depth }));
+    }
+    registry.register_template_string(name, source).map_err(|e| format!("{path}: {e}"))?;
+    let Some(mut template) = registry.get_template(name).cloned() else {
+        return Err(CompileError::Invalid(format!("{path}: did not compile")));
+    };
+    let named = limits::guard(name, &mut template, limits.max_block_depth).map_err(CompileError::Limit)?;
+    registry.register_template(name, template);
+    includes.insert(name.to_string(), named.named);
+    Ok(())
+}
+
+/// How deeply `{{#blocks}}` and parentheses nest in a template's source,
+/// counted without parsing it.
+fn source_nesting(source: &str) -> usize {
+    let (mut blocks, mut parens, mut deepest) = (0usize, 0usize, 0usize);
+    let mut rest = source;
+    while let Some(at) = rest.find("{{") {
+        rest = &rest[at + 2..];
+        let end = rest.find("}}").unwrap_or(rest.len());
+        let inner = rest[..end].trim_start_matches(['{', '~']);
+        if inner.starts_with('#') {
+            blocks += 1;
+        } else if inner.starts_with('/') {
+            blocks = blocks.saturating_sub(1);
+        }
+        for c in inner.chars() {
+            match c {
+                '(' => {
+                    parens += 1;
+                    deepest = deepest.max(blocks + parens);
+                }
+                ')' => parens = parens.saturating_sub(1),
+                _ => {}
+            }
+        }
+        parens = 0;
+        deepest = deepest.max(blocks);
+        rest = &rest[end..];
+    }
+    deepest
+}
+
 fn strict_registry(shared: &Arc<Shared>) -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     registry.set_prevent_indent(true);
     helpers::register(&mut registry, shared);
+    registry.register_helper(limits::GUARD, Box::new(limits::Guard));
     registry
 }
