@@ -32,8 +32,8 @@ fn invoice_plugin_returns_a_real_plan() {
     let plugin = load(&runtime, INVOICE);
     let plan = plugin.plan(&request("invoice", "cus_1", invoice_data())).expect("plan");
     assert_eq!(plan.template, "invoice");
-    assert_eq!(plan.view_model_value()["total"]["amount"], "2315.08");
-    assert_eq!(plan.view_model_value()["customer"]["id"], "cus_1");
+    assert_eq!(plan.view_model_value().unwrap()["total"]["amount"], "2315.08");
+    assert_eq!(plan.view_model_value().unwrap()["customer"]["id"], "cus_1");
     assert_eq!(plan.blocks[0].slot, "status");
     assert_eq!(plan.blocks[0].variant, "due");
     assert_eq!(plan.title, "Invoice INV-7");
@@ -69,7 +69,7 @@ fn misbehave(kind: &str) -> (CallError, Duration) {
     let err = plugin.plan(&request(kind, "mallory", json!({}))).expect_err("hostile call must fail");
     let elapsed = started.elapsed();
     let after = plugin.plan(&request("ok", "alice", json!({"n": 1}))).expect("a normal call right after succeeds");
-    assert_eq!(after.view_model_value()["customer"], "alice");
+    assert_eq!(after.view_model_value().unwrap()["customer"], "alice");
     (err, elapsed)
 }
 
@@ -136,7 +136,7 @@ fn guest_allocator_keeps_data_intact_under_churn() {
     let runtime = runtime();
     let plugin = load(&runtime, HOSTILE);
     let plan = plugin.plan(&request("alloc-churn", "a", json!({}))).expect("the guest verified every value");
-    let vm = plan.view_model_value();
+    let vm = plan.view_model_value().unwrap();
     // 5000 pushes, one removal per third iteration (i = 0, 3, ..., 4998).
     assert_eq!(vm["words"], 5000 - 1667);
     assert!(vm["bytes"].as_u64().unwrap() > 50_000, "{vm}");
@@ -189,7 +189,7 @@ fn global_state_never_carries_across_calls() {
     let plugin = load(&runtime, HOSTILE);
     for i in 0..20 {
         let plan = plugin.plan(&request("ok", &format!("c{i}"), json!({}))).unwrap();
-        assert_eq!(plan.view_model_value()["calls"], 1, "call {i} saw state from an earlier call");
+        assert_eq!(plan.view_model_value().unwrap()["calls"], 1, "call {i} saw state from an earlier call");
     }
 }
 
@@ -215,14 +215,14 @@ async fn concurrent_calls_are_correct_and_isolated() {
                 }
                 2..=5 => {
                     let plan = invoice.plan_async(request("invoice", &id, invoice_data())).await.unwrap();
-                    assert_eq!(plan.view_model_value()["customer"]["id"], id);
-                    assert_eq!(plan.view_model_value()["total"]["amount"], "2315.08");
+                    assert_eq!(plan.view_model_value().unwrap()["customer"]["id"], id);
+                    assert_eq!(plan.view_model_value().unwrap()["total"]["amount"], "2315.08");
                 }
                 _ => {
                     let plan = hostile.plan_async(request("ok", &id, json!({"i": i}))).await.unwrap();
-                    assert_eq!(plan.view_model_value()["customer"], id);
-                    assert_eq!(plan.view_model_value()["data"]["i"], i);
-                    assert_eq!(plan.view_model_value()["calls"], 1);
+                    assert_eq!(plan.view_model_value().unwrap()["customer"], id);
+                    assert_eq!(plan.view_model_value().unwrap()["data"]["i"], i);
+                    assert_eq!(plan.view_model_value().unwrap()["calls"], 1);
                 }
             }
         }));

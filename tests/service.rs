@@ -12,188 +12,12 @@
 mod support;
 
 use reqwest::StatusCode;
+use support::server::*;
 use serde_json::{Value, json};
-use sqlx::Connection;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use support::*;
-
-/// Where a server keeps its records.
-#[derive(Clone)]
-enum Db {
-    Sqlite,
-    Postgres(String),
-}
-
-/// A running `folio serve`, killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-    data_dir: PathBuf,
-    db: Db,
-}
-
-fn folio_command(data_dir: &Path, db: &Db) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
-    cmd.env("FOLIO_CACHE_DIR", cache_dir()).env("FOLIO_DATA_DIR", data_dir).env_remove("FOLIO_DATABASE_URL");
-    if let Db::Postgres(url) = db {
-        cmd.env("FOLIO_DATABASE_URL", url);
-    }
-    cmd
-}
-
-impl Server {
-    /// Starts a server over `data_dir` (blobs go to `blob_dir`).
-    fn start(data_dir: &Path, blob_dir: &Path, db: &Db) -> Server {
-        Self::start_with(data_dir, blob_dir, db, &[])
-    }
-
-    /// [`Server::start`] with more `folio serve` arguments.
-    fn start_with(data_dir: &Path, blob_dir: &Path, db: &Db, extra: &[&str]) -> Server {
-        let mut child = folio_command(data_dir, db)
-            .args(["serve", "--addr", "127.0.0.1:0", "--blob-dir"])
-            .arg(blob_dir)
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("folio serve starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("folio serve prints its address");
-        let base = line.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("unexpected first line `{line}`")).to_string();
-        Server { child, base, data_dir: data_dir.to_path_buf(), db: db.clone() }
-    }
-
-    /// Creates a key with `scopes` through `folio keys create`.
-    fn key(&self, scopes: &str) -> String {
-        let out = folio_command(&self.data_dir, &self.db).args(["keys", "create", "--scopes", scopes]).output().unwrap();
-        assert!(out.status.success(), "keys create: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A PostgreSQL database of its own for one test, dropped afterwards.
-struct PgDatabase {
-    admin_url: String,
-    name: String,
-    url: String,
-}
-
-impl PgDatabase {
-    async fn create() -> PgDatabase {
-        sqlx::any::install_default_drivers();
-        let admin_url = std::env::var("FOLIO_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-        let name = format!("folio_test_{}", folio::store::new_id("db").trim_start_matches("db_"));
-        let mut conn = sqlx::AnyConnection::connect(&admin_url).await.unwrap_or_else(|e| {
-            panic!("PostgreSQL is not reachable at {admin_url} ({e}); run `make setup`, which installs and starts it, or set FOLIO_TEST_POSTGRES_URL")
-        });
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
-        let (base, _) = admin_url.rsplit_once('/').expect("database URL has a path");
-        let url = format!("{base}/{name}");
-        PgDatabase { admin_url, name, url }
-    }
-
-    async fn drop_now(self) {
-        let mut conn = sqlx::AnyConnection::connect(&self.admin_url).await.unwrap();
-        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut conn).await;
-    }
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::new()
-}
-
-fn bundle_bytes(rel: &str) -> Vec<u8> {
-    std::fs::read(bundle_path(rel)).unwrap()
-}
-
-fn example(kind: &str, locale: &str) -> Value {
-    let text = std::fs::read_to_string(repo().join(format!("examples/{kind}/{locale}.json"))).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-/// A render request for the invoice example in `locale`.
-fn invoice_request(locale: &str, format: &str) -> Value {
-    let input = example("invoice", locale);
-    json!({
-        "plugin": "invoice", "kind": "invoice", "format": format,
-        "customer": input["customer"], "data": input["data"],
-        "at": "2026-11-22T09:00:00Z",
-    })
-}
-
-async fn send(req: reqwest::RequestBuilder) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
-    let res = req.send().await.expect("request is answered");
-    let status = res.status();
-    let headers = res.headers().clone();
-    (status, headers, res.bytes().await.unwrap().to_vec())
-}
-
-fn problem(status: StatusCode, headers: &reqwest::header::HeaderMap, body: &[u8]) -> Value {
-    assert_eq!(headers["content-type"], "application/problem+json", "status {status}: {}", String::from_utf8_lossy(body));
-    let p: Value = serde_json::from_slice(body).unwrap();
-    assert_eq!(p["status"], status.as_u16());
-    assert!(p["type"].as_str().unwrap().starts_with("urn:folio:problem:"), "{p}");
-    p
-}
-
-async fn expect_problem(req: reqwest::RequestBuilder, status: StatusCode, slug: &str) -> Value {
-    let (got, headers, body) = send(req).await;
-    assert_eq!(got, status, "{}", String::from_utf8_lossy(&body));
-    let p = problem(got, &headers, &body);
-    assert_eq!(p["type"], format!("urn:folio:problem:{slug}"), "{p}");
-    p
-}
-
-async fn json_ok(req: reqwest::RequestBuilder) -> Value {
-    let (status, _, body) = send(req).await;
-    assert!(status.is_success(), "{status}: {}", String::from_utf8_lossy(&body));
-    serde_json::from_slice(&body).unwrap()
-}
-
-/// The keys a deployment has: a template author, an approver, a billing
-/// system and an admin.
-struct Keys {
-    author: String,
-    approver: String,
-    billing: String,
-    admin: String,
-}
-
-impl Keys {
-    fn create(server: &Server) -> Keys {
-        Keys {
-            author: server.key("plugins:write"),
-            approver: server.key("plugins:publish"),
-            billing: server.key("render"),
-            admin: server.key("admin"),
-        }
-    }
-}
-
-/// Uploads, publishes and points `stable` at the plugin built from `rel`.
-async fn install(server: &Server, keys: &Keys, rel: &str) -> Value {
-    let c = client();
-    let (status, _, body) = send(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(bundle_bytes(rel))).await;
-    assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
-    let version: Value = serde_json::from_slice(&body).unwrap();
-    let (name, v) = (version["name"].as_str().unwrap(), version["version"].as_str().unwrap());
-    json_ok(c.post(server.url(&format!("/v1/plugins/{name}/versions/{v}/publish"))).bearer_auth(&keys.approver)).await;
-    json_ok(c.put(server.url(&format!("/v1/plugins/{name}/aliases/stable"))).bearer_auth(&keys.approver).json(&json!({"version": v}))).await;
-    version
-}
 
 /// The whole lifecycle against one server.
 async fn lifecycle(server: &Server) {
@@ -577,7 +401,7 @@ fn greeter_bundle(dir: &Path, version: &str, marker: &str) -> Vec<u8> {
     std::fs::write(&manifest, text).unwrap();
     std::fs::write(crate_dir.join("templates/greeter.hbs"), format!("<h1>{{{{title}}}}</h1>\n<p>{marker}: {{{{view.message}}}}</p>\n")).unwrap();
     let options = folio::build::BuildOptions { target_dir: Some(guest_target_dir()) };
-    let bundle = folio::build::build_plugin(&crate_dir, &runtime(), &options).unwrap_or_else(|e| panic!("building greeter {version}: {e}"));
+    let bundle = folio::build::build_plugin(&crate_dir, &folio::build::in_process(&runtime()), &options).unwrap_or_else(|e| panic!("building greeter {version}: {e}"));
     bundle.to_bytes().unwrap()
 }
 
@@ -670,20 +494,6 @@ fn logs_can_be_one_json_object_per_line() {
 }
 
 /// Creates an open link and returns (id, url).
-async fn open_link(server: &Server, key: &str, body: Value) -> (String, String) {
-    let created = json_ok(client().post(server.url("/v1/open-links")).bearer_auth(key).json(&body)).await;
-    let url = created["html_url"].as_str().unwrap().to_string();
-    assert!(url.starts_with(&format!("{}/o/", server.base)), "{url}");
-    (created["id"].as_str().unwrap().to_string(), url)
-}
-
-async fn open_as(url: &str, agent: &str) -> (StatusCode, reqwest::header::HeaderMap, String) {
-    let (status, headers, body) = send(client().get(url).header("user-agent", agent)).await;
-    (status, headers, String::from_utf8(body).unwrap())
-}
-
-const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_open_link_renders_the_freshest_profile_at_every_open() {
     let dir = tempfile::tempdir().unwrap();

@@ -9,13 +9,18 @@
 //! - [`contract`]: the `folio:document` WIT contract, one binding module per version.
 //! - [`bundle`]: `.folio` plugin bundles — reading, verifying, writing.
 //! - [`runtime`]: the wasmtime sandbox that runs plugins under hard limits.
-//! - [`render`]: plans into documents — HTML, text and JSON from one template.
+//! - [`render`]: plans into documents — HTML, text, JSON, PDF and PNG from one template.
 //! - [`build`]: the guest toolchain — building, componentizing and scaffolding plugins.
+//! - [`contain`]: render worker processes — every plan, render and compilation runs
+//!   in one, under a CPU and memory budget and a seccomp filter.
+//! - [`budget`]: the memory budget a render worker's allocator enforces.
 //! - [`store`]: the service's records (SQLite or PostgreSQL) and blobs.
 //! - [`service`]: `folio serve` — the HTTP API over all of the above.
 
+pub mod budget;
 pub mod build;
 pub mod bundle;
+pub mod contain;
 pub mod contract;
 pub mod fsutil;
 pub mod render;

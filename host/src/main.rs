@@ -3,9 +3,11 @@
 
 mod cli;
 
-/// See host/Cargo.toml: glibc malloc was a fifth of the service's CPU time under load.
+/// mimalloc (see host/Cargo.toml: glibc malloc was a fifth of the service's
+/// CPU time under load), wrapped in the memory budget render workers
+/// enforce (`folio::budget`; it only counts in a worker).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: folio::budget::Budgeted<mimalloc::MiMalloc> = folio::budget::Budgeted::new(mimalloc::MiMalloc);
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -2,7 +2,7 @@
 //! helpers for individually timed calls (percentiles criterion does not report).
 #![allow(dead_code)]
 
-use folio::build::{BuildOptions, build_plugin};
+use folio::build::{BuildOptions, build_plugin, in_process};
 use folio::{Bundle, Plugin, Runtime, RuntimeConfig};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -17,7 +17,7 @@ pub fn invoice() -> (Bundle, Plugin) {
     let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(repo().join("target/test-cache")), ..RuntimeConfig::default() })
         .expect("runtime");
     let target_dir = std::env::var_os("FOLIO_GUEST_TARGET_DIR").map(Into::into).unwrap_or_else(|| repo().join("target/guest"));
-    let bundle = build_plugin(&repo().join("plugins/invoice"), &runtime, &BuildOptions { target_dir: Some(target_dir) })
+    let bundle = build_plugin(&repo().join("plugins/invoice"), &in_process(&runtime), &BuildOptions { target_dir: Some(target_dir) })
         .unwrap_or_else(|e| panic!("building the invoice plugin failed (run `make setup`): {e}"));
     let plugin = runtime.load(&bundle).expect("invoice loads");
     (bundle, plugin)

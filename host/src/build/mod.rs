@@ -12,6 +12,7 @@ pub use toolchain::{TARGET, Toolchain};
 
 use crate::bundle::{Bundle, BundleLimits, CONTENT_DIRS, file_digest};
 use crate::contract::ContractVersion;
+use crate::contract::types::Manifest;
 use crate::runtime::Runtime;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,21 +26,33 @@ pub struct BuildOptions {
     pub target_dir: Option<PathBuf>,
 }
 
+/// Loads a component the way a host would and returns what it describes:
+/// [`in_process`] here, or a contained compilation (the `folio` CLI).
+pub type Describe<'a> = dyn Fn(&[u8], ContractVersion) -> Result<Manifest, String> + 'a;
+
+/// [`Describe`] with `runtime` in this process, compiled plugins cached as
+/// the runtime caches them.
+pub fn in_process(runtime: &Runtime) -> impl Fn(&[u8], ContractVersion) -> Result<Manifest, String> + '_ {
+    move |component, contract| {
+        let digest = file_digest(component);
+        runtime
+            .load_component(component, contract, digest.trim_start_matches("sha256:"), "plugin")
+            .map(|plugin| plugin.manifest().clone())
+            .map_err(|e| e.to_string())
+    }
+}
+
 /// Builds the plugin crate in `crate_dir` into a verified bundle: compiles
-/// it, checks the component loads under this host's contract rules, asks it
-/// to describe itself, and packs it with its templates and locale files.
-pub fn build_plugin(crate_dir: &Path, runtime: &Runtime, options: &BuildOptions) -> Result<Bundle, String> {
+/// it, checks the component loads under this host's contract rules and asks
+/// it to describe itself (`describe`), and packs it with its templates and
+/// locale files.
+pub fn build_plugin(crate_dir: &Path, describe: &Describe<'_>, options: &BuildOptions) -> Result<Bundle, String> {
     let component = compile_component(crate_dir, options)?;
     let contract = contract_of(&component);
-    let wasm_digest = file_digest(&component);
-    let cache_key = wasm_digest.trim_start_matches("sha256:");
-    let crate_name = crate_dir.file_name().and_then(|n| n.to_str()).unwrap_or("plugin");
-    let plugin = runtime
-        .load_component(&component, contract, cache_key, crate_name)
-        .map_err(|e| format!("the built plugin was refused: {e}"))?;
+    let manifest = describe(&component, contract).map_err(|e| format!("the built plugin was refused: {e}"))?;
 
     let content = collect_content(crate_dir)?;
-    let bundle = Bundle::create(contract, plugin.manifest().clone(), component, content).map_err(|e| e.to_string())?;
+    let bundle = Bundle::create(contract, manifest, component, content).map_err(|e| e.to_string())?;
     // Read the packed bytes back, exactly as a host will, before anyone sees them.
     let bytes = bundle.to_bytes().map_err(|e| e.to_string())?;
     Bundle::from_bytes(&bytes, &BundleLimits::default()).map_err(|e| format!("the packed bundle does not verify: {e}"))
@@ -48,6 +61,12 @@ pub fn build_plugin(crate_dir: &Path, runtime: &Runtime, options: &BuildOptions)
 /// Compiles the crate in `crate_dir` with the guest toolchain and returns
 /// the componentized Wasm, without checking it against any contract.
 pub fn compile_component(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>, String> {
+    componentize(&compile_core(crate_dir, options)?)
+}
+
+/// Compiles the crate in `crate_dir` with the guest toolchain and returns
+/// its core Wasm module, before it is made a component.
+pub fn compile_core(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>, String> {
     let manifest_path = crate_dir.join("Cargo.toml");
     let manifest_path = manifest_path
         .canonicalize()
@@ -59,8 +78,7 @@ pub fn compile_component(crate_dir: &Path, options: &BuildOptions) -> Result<Vec
         .clone()
         .or_else(|| std::env::var_os("FOLIO_GUEST_TARGET_DIR").filter(|v| !v.is_empty()).map(PathBuf::from));
     let core_path = run_cargo(&toolchain, &manifest_path, target_dir.as_deref())?;
-    let core = std::fs::read(&core_path).map_err(|e| format!("cannot read {}: {e}", core_path.display()))?;
-    componentize(&core)
+    std::fs::read(&core_path).map_err(|e| format!("cannot read {}: {e}", core_path.display()))
 }
 
 /// Runs cargo and returns the path of the crate's `.wasm` artifact.

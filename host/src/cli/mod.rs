@@ -1,7 +1,9 @@
 //! The `folio` command line: argument parsing and one function per command.
 //! Errors print as one `error:` line naming the cause and exit non-zero.
 
+mod contain;
 mod input;
+mod limits;
 mod plugin;
 mod render;
 mod serve;
@@ -20,6 +22,8 @@ pub struct Cli {
     /// Compile plugins on every run instead of caching them.
     #[arg(long, global = true, conflicts_with = "cache_dir")]
     no_cache: bool,
+    #[command(flatten)]
+    limits: limits::LimitArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -38,18 +42,28 @@ enum Command {
     /// Manage API keys.
     #[command(subcommand)]
     Keys(serve::KeysCommand),
+    /// The render zygote, which the service and the other commands start
+    /// themselves (not for use by hand).
+    #[command(name = "__zygote", hide = true)]
+    Zygote,
 }
 
 /// Runs the CLI with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
+    let settings = contain::Settings {
+        budgets: cli.limits.budgets(),
+        render_limits: cli.limits.render_limits(),
+        cache_dir: if cli.no_cache { None } else { cli.cache_dir.or_else(folio::runtime::default_cache_dir) },
+    };
     let result = match cli.command {
-        Command::Plugin(cmd) => plugin::run(cmd, &runtime_config(cli.cache_dir, cli.no_cache)),
-        Command::Plan(args) => plugin::plan(args, &runtime_config(cli.cache_dir, cli.no_cache)),
-        Command::Render(args) => render::render(args, &runtime_config(cli.cache_dir, cli.no_cache)),
-        Command::Serve(args) => serve::run_serve(args, runtime_config(cli.cache_dir, cli.no_cache)),
+        Command::Plugin(cmd) => plugin::run(cmd, &settings),
+        Command::Plan(args) => plugin::plan(args, &settings),
+        Command::Render(args) => render::render(args, &settings),
+        Command::Serve(args) => serve::run_serve(args, settings),
         Command::Keys(cmd) => serve::run_keys(cmd),
+        Command::Zygote => folio::contain::run_zygote(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -71,14 +85,4 @@ fn init_logging() {
         Ok("json") => builder.json().init(),
         _ => builder.init(),
     }
-}
-
-fn runtime_config(cache_dir: Option<PathBuf>, no_cache: bool) -> folio::RuntimeConfig {
-    let mut config = folio::RuntimeConfig::with_default_cache();
-    if no_cache {
-        config.cache_dir = None;
-    } else if cache_dir.is_some() {
-        config.cache_dir = cache_dir;
-    }
-    config
 }

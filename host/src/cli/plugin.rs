@@ -1,10 +1,11 @@
 //! `folio plugin new|build|check` and `folio plan`.
 
+use super::contain::{Contained, Settings, line, line_about};
 use super::input::{parse_instant, read_request};
 use clap::{Args, Subcommand, ValueEnum};
 use folio::build::{BuildOptions, build_plugin, default_sdk_path, scaffold};
+use folio::contain::Prepared;
 use folio::contract::types::{Plan, Purpose, Request};
-use folio::{Bundle, BundleLimits, Runtime, RuntimeConfig};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Subcommand)]
@@ -69,7 +70,7 @@ pub struct PlanArgs {
     purpose: PurposeArg,
 }
 
-pub fn run(cmd: PluginCommand, config: &RuntimeConfig) -> Result<(), String> {
+pub fn run(cmd: PluginCommand, settings: &Settings) -> Result<(), String> {
     match cmd {
         PluginCommand::New { dir, name, sdk } => {
             let sdk = sdk.unwrap_or_else(default_sdk_path);
@@ -82,8 +83,16 @@ pub fn run(cmd: PluginCommand, config: &RuntimeConfig) -> Result<(), String> {
             Ok(())
         }
         PluginCommand::Build { crate_dir, output, target_dir } => {
-            let runtime = runtime(config)?;
-            let bundle = build_plugin(&crate_dir, &runtime, &BuildOptions { target_dir })?;
+            let contained = Contained::start(settings)?;
+            // The component is compiled and described in a contained worker,
+            // as the service will.
+            let describe = |wasm: &[u8], contract| {
+                contained
+                    .block_on(contained.workers().compile(wasm.to_vec(), contract))
+                    .map(|(manifest, _)| manifest)
+                    .map_err(|e| line_about(&e, "compiling it"))
+            };
+            let bundle = build_plugin(&crate_dir, &describe, &BuildOptions { target_dir })?;
             let path = match output {
                 // An existing directory, or a path written as one (`out/`), gets the conventional name.
                 Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') => p.join(bundle.file_name()),
@@ -94,39 +103,32 @@ pub fn run(cmd: PluginCommand, config: &RuntimeConfig) -> Result<(), String> {
             println!("built {} ({}, digest sha256:{})", path.display(), bundle.contract(), bundle.digest());
             Ok(())
         }
-        PluginCommand::Check { bundle, json } => check(&bundle, json, config),
+        PluginCommand::Check { bundle, json } => check(&bundle, json, settings),
     }
 }
 
-fn runtime(config: &RuntimeConfig) -> Result<Runtime, String> {
-    Runtime::new(config.clone()).map_err(|e| format!("{e:#}"))
-}
-
-fn load(path: &Path, runtime: &Runtime) -> Result<(Bundle, folio::Plugin), String> {
-    let bundle = Bundle::read(path, &BundleLimits::default()).map_err(|e| e.to_string())?;
-    let plugin = runtime.load(&bundle).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((bundle, plugin))
-}
-
-fn check(path: &Path, json: bool, config: &RuntimeConfig) -> Result<(), String> {
-    let runtime = runtime(config)?;
-    let (bundle, plugin) = load(path, &runtime)?;
-    let m = plugin.manifest();
+/// Verifies a bundle in a contained worker (digests, contract, the plugin
+/// compiled and described, templates compiled) and prints its manifest.
+fn check(path: &Path, json: bool, settings: &Settings) -> Result<(), String> {
+    let contained = Contained::start(settings)?;
+    let (claimed, admitted) = contained.admit(path)?;
+    let m = &admitted.manifest;
     if json {
         let out = serde_json::json!({
             "bundle": path.display().to_string(),
-            "contract": bundle.contract().package(),
-            "digest": format!("sha256:{}", bundle.digest()),
+            "contract": claimed.contract,
+            "digest": format!("sha256:{}", admitted.digest),
             "manifest": m,
-            "files": bundle.manifest().files,
+            "files": claimed.files,
+            "image_kinds": admitted.facts.image_kinds,
         });
         println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(());
     }
     println!("{} ok", path.display());
     println!("  plugin    {} {}", m.name, m.version);
-    println!("  contract  {}", bundle.contract());
-    println!("  digest    sha256:{}", bundle.digest());
+    println!("  contract  {}", claimed.contract);
+    println!("  digest    sha256:{}", admitted.digest);
     for kind in &m.kinds {
         let formats: Vec<_> = kind.formats.iter().map(|f| format!("{f:?}").to_lowercase()).collect();
         println!(
@@ -140,15 +142,16 @@ fn check(path: &Path, json: bool, config: &RuntimeConfig) -> Result<(), String> 
             println!("    slot    {}: {}", slot.name, slot.variants.join(" | "));
         }
     }
-    let content: Vec<_> = bundle.files().keys().cloned().collect();
+    let content: Vec<_> = claimed.files.keys().filter(|p| *p != folio::bundle::WASM_FILE).cloned().collect();
     if !content.is_empty() {
         println!("  files     {}", content.join(", "));
     }
     Ok(())
 }
 
-/// Loads the plugin and runs `plan` for the request the arguments describe.
-pub fn run_plan(args: &PlanArgs, config: &RuntimeConfig) -> Result<(Bundle, Request, Plan), String> {
+/// The request the arguments describe, and the bundle prepared in a
+/// started worker.
+pub fn prepare(args: &PlanArgs, settings: &Settings) -> Result<(Contained, Prepared, Request), String> {
     let at = match &args.at {
         Some(text) => parse_instant("--at", text)?,
         None => chrono::Utc::now(),
@@ -160,14 +163,14 @@ pub fn run_plan(args: &PlanArgs, config: &RuntimeConfig) -> Result<(Bundle, Requ
         PurposeArg::Interaction => Purpose::Interaction,
     };
     let request = read_request(&args.data, &args.kind, purpose, at, args.locale.as_deref())?;
-    let runtime = runtime(config)?;
-    let (bundle, plugin) = load(&args.plugin, &runtime)?;
-    let plan = plugin.plan(&request).map_err(|e| e.to_string())?;
-    Ok((bundle, request, plan))
+    let contained = Contained::start(settings)?;
+    let prepared = contained.prepare(&args.plugin)?;
+    Ok((contained, prepared, request))
 }
 
-pub fn plan(args: PlanArgs, config: &RuntimeConfig) -> Result<(), String> {
-    let (_, _, plan) = run_plan(&args, config)?;
+pub fn plan(args: PlanArgs, settings: &Settings) -> Result<(), String> {
+    let (contained, prepared, request) = prepare(&args, settings)?;
+    let plan: Plan = contained.block_on(contained.workers().plan(&prepared.files, request)).map_err(|e| line(&e))?;
     println!("{}", serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?);
     Ok(())
 }

@@ -1,9 +1,9 @@
 //! `folio render`: plan and render one document.
 
-use super::plugin::{PlanArgs, run_plan};
+use super::contain::{Settings, line};
+use super::plugin::{PlanArgs, prepare};
 use clap::{Args, ValueEnum};
-use folio::RuntimeConfig;
-use folio::render::{Format, Renderer};
+use folio::render::Format;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -29,8 +29,8 @@ pub struct RenderArgs {
     output: Option<PathBuf>,
 }
 
-pub fn render(args: RenderArgs, config: &RuntimeConfig) -> Result<(), String> {
-    let (bundle, request, plan) = run_plan(&args.plan, config)?;
+pub fn render(args: RenderArgs, settings: &Settings) -> Result<(), String> {
+    let (contained, prepared, request) = prepare(&args.plan, settings)?;
     let format = match args.format {
         FormatArg::Html => Format::Html,
         FormatArg::Text => Format::Text,
@@ -38,8 +38,7 @@ pub fn render(args: RenderArgs, config: &RuntimeConfig) -> Result<(), String> {
         FormatArg::Pdf => Format::Pdf,
         FormatArg::Png => Format::Png,
     };
-    let renderer = Renderer::new().map_err(|e| e.to_string())?;
-    let document = renderer.render(&bundle, &plan, &request, format).map_err(|e| e.to_string())?;
+    let document = contained.block_on(contained.workers().render(&prepared.files, request, format)).map_err(|e| line(&e))?;
     match args.output {
         Some(path) => folio::fsutil::write_atomically(&path, &document.bytes)
             .map_err(|e| format!("cannot write {}: {e}", path.display())),

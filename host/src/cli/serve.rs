@@ -1,7 +1,9 @@
 //! `folio serve` and `folio keys create`.
 
+use super::contain::Settings;
+use super::limits::parse_duration;
 use clap::{Args, Subcommand};
-use folio::RuntimeConfig;
+use folio::contain::ContainConfig;
 use folio::service::{ServeConfig, open_store, serve};
 use folio::store::Scope;
 use std::net::SocketAddr;
@@ -37,6 +39,16 @@ pub struct ServeArgs {
     /// 0 turns the limit off (do that behind a reverse proxy and limit there).
     #[arg(long, value_name = "N", default_value_t = 50, env = "FOLIO_OPEN_RATE_LIMIT")]
     open_rate_limit: u32,
+    /// How long an open link is not rendered again after its render was
+    /// stopped (timeout, memory, crash); its opens get the fallback.
+    #[arg(long, value_name = "TIME", default_value = "10m", value_parser = parse_duration, env = "FOLIO_OPEN_SUSPEND")]
+    open_suspend: std::time::Duration,
+    /// Render worker processes (default: twice the number of cores).
+    #[arg(long, value_name = "N", env = "FOLIO_RENDER_WORKERS", value_parser = clap::value_parser!(u16).range(1..=512))]
+    render_workers: Option<u16>,
+    /// Workers one plugin version may hold at once (default: half of them).
+    #[arg(long, value_name = "N", env = "FOLIO_RENDER_SHARE", value_parser = clap::value_parser!(u16).range(1..=512))]
+    render_share: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,15 +70,27 @@ fn tokio_runtime() -> Result<tokio::runtime::Runtime, String> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("cannot start the async runtime: {e}"))
 }
 
-pub fn run_serve(args: ServeArgs, runtime: RuntimeConfig) -> Result<(), String> {
+pub fn run_serve(args: ServeArgs, settings: Settings) -> Result<(), String> {
+    let mut contain = ContainConfig::for_this_program()?;
+    contain.budgets = settings.budgets;
+    contain.render_limits = settings.render_limits;
+    if let Some(workers) = args.render_workers {
+        contain.workers = usize::from(workers);
+        contain.per_version = contain.workers.div_ceil(2);
+    }
+    if let Some(share) = args.render_share {
+        contain.per_version = usize::from(share).min(contain.workers);
+    }
     let config = ServeConfig {
         addr: args.addr,
         data_dir: args.data.data_dir,
         database_url: args.data.database_url,
         blob_dir: args.blob_dir,
-        runtime,
+        contain,
+        cache_dir: settings.cache_dir,
         public_url: args.public_url,
         open_rate_limit: args.open_rate_limit,
+        open_suspend: args.open_suspend,
     };
     tokio_runtime()?.block_on(serve(config))
 }

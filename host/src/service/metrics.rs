@@ -23,6 +23,19 @@ pub struct Metrics {
     pub opens_limited: prometheus::IntCounter,
     /// Open events and last good renders not written (queue full, database errors).
     pub opens_unrecorded: prometheus::IntCounter,
+    /// Opens answered with the fallback without rendering, because the
+    /// link's render was recently stopped (timeout, memory, crash).
+    pub opens_suspended: prometheus::IntCounter,
+    /// Render workers by state (`alive`, `busy`), as of the last scrape.
+    pub workers: prometheus::IntGaugeVec,
+    /// Renders waiting for a worker, as of the last scrape.
+    pub render_queue: prometheus::IntGauge,
+    /// Renders stopped by their budget or by a crash, by class.
+    pub render_stops: IntCounterVec,
+    /// Workers started in place of one that stopped.
+    pub worker_replacements: prometheus::IntCounter,
+    /// What the pool had counted at the last scrape.
+    seen: std::sync::Mutex<crate::contain::PoolStats>,
 }
 
 const BUCKETS: &[f64] = &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
@@ -59,6 +72,23 @@ impl Metrics {
         let opens_unrecorded =
             prometheus::IntCounter::new("opens_unrecorded_total", "Open events and last good renders that could not be written")?;
         registry.register(Box::new(opens_unrecorded.clone()))?;
+        let opens_suspended = prometheus::IntCounter::new(
+            "opens_suspended_total",
+            "Opens answered with the fallback, without rendering, while the link's render is suspended",
+        )?;
+        registry.register(Box::new(opens_suspended.clone()))?;
+        let workers = prometheus::IntGaugeVec::new(Opts::new("render_workers", "Render worker processes by state"), &["state"])?;
+        registry.register(Box::new(workers.clone()))?;
+        let render_queue = IntGauge::new("render_queue", "Renders waiting for a worker")?;
+        registry.register(Box::new(render_queue.clone()))?;
+        let render_stops = IntCounterVec::new(
+            Opts::new("render_stops_total", "Renders stopped by their CPU or memory budget, or by a worker crash"),
+            &["class"],
+        )?;
+        registry.register(Box::new(render_stops.clone()))?;
+        let worker_replacements =
+            prometheus::IntCounter::new("render_worker_replacements_total", "Render workers started in place of one that stopped")?;
+        registry.register(Box::new(worker_replacements.clone()))?;
         let in_flight = IntGauge::new("http_requests_in_flight", "HTTP requests being served")?;
         registry.register(Box::new(in_flight.clone()))?;
         registry.register(Box::new(renders.clone()))?;
@@ -66,7 +96,38 @@ impl Metrics {
         registry.register(Box::new(limit_violations.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(request_seconds.clone()))?;
-        Ok(Metrics { registry, renders, render_seconds, limit_violations, requests, request_seconds, in_flight, opens, opens_limited, opens_unrecorded })
+        Ok(Metrics {
+            registry,
+            renders,
+            render_seconds,
+            limit_violations,
+            requests,
+            request_seconds,
+            in_flight,
+            opens,
+            opens_limited,
+            opens_unrecorded,
+            opens_suspended,
+            workers,
+            render_queue,
+            render_stops,
+            worker_replacements,
+            seen: Default::default(),
+        })
+    }
+
+    /// Brings the pool's gauges and counters up to `stats`.
+    pub fn observe_pool(&self, stats: &crate::contain::PoolStats) {
+        let as_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        self.workers.with_label_values(&["alive"]).set(as_i64(stats.alive));
+        self.workers.with_label_values(&["busy"]).set(as_i64(stats.busy));
+        self.render_queue.set(as_i64(stats.queued));
+        let mut seen = self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.render_stops.with_label_values(&["timeout"]).inc_by(stats.timeouts.saturating_sub(seen.timeouts));
+        self.render_stops.with_label_values(&["memory"]).inc_by(stats.memory.saturating_sub(seen.memory));
+        self.render_stops.with_label_values(&["crash"]).inc_by(stats.crashes.saturating_sub(seen.crashes));
+        self.worker_replacements.inc_by(stats.replaced.saturating_sub(seen.replaced));
+        *seen = stats.clone();
     }
 
     /// The metrics in Prometheus' text format.
@@ -76,9 +137,4 @@ impl Metrics {
         let _ = TextEncoder::new().encode(&self.registry.gather(), &mut out);
         String::from_utf8(out).unwrap_or_default()
     }
-}
-
-/// Whether a plugin call error class is a sandbox limit violation.
-pub fn is_limit(class: &str) -> bool {
-    matches!(class, "timeout" | "memory-limit" | "stack-overflow" | "output-too-large" | "log-limit" | "request-too-large" | "crash")
 }

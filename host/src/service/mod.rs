@@ -1,15 +1,17 @@
 //! `folio serve`: the HTTP service billing systems and template authors use.
 //!
-//! One [`AppState`] (storage, sandbox, renderer, metrics) shared by every
+//! One [`AppState`] (storage, render workers, metrics) shared by every
 //! handler; extractors for authentication ([`auth::Caller`]); every error
 //! mapped in one place ([`problem::Problem`], RFC 9457). Data flows one way:
-//! request → plugin plan → template render → output → archive.
+//! request → plugin plan → template render → output → archive. Plans and
+//! renders run in contained worker processes (`crate::contain`).
 //!
 //! | module | job |
 //! | --- | --- |
 //! | `routes` | the handlers, one module per area, and the router |
 //! | `render` | the render path shared by rendering and reproducing |
-//! | `loaded` | plugins loaded into the sandbox, by digest |
+//! | `prepared` | plugin versions ready for the workers, by digest |
+//! | `suspend` | open-time renders not retried for a while after they were stopped |
 //! | `versions` | recently resolved plugin versions |
 //! | `openlink` | open-link tokens and opener classification |
 //! | `opencache` | open-time renders shared within their freshness window |
@@ -20,23 +22,24 @@
 //! | `openapi` | the generated OpenAPI document |
 
 pub mod auth;
-pub mod loaded;
 pub mod metrics;
 pub mod openapi;
 pub mod opencache;
 pub mod openlog;
 pub mod openlink;
+pub mod prepared;
 pub mod problem;
 pub mod ratelimit;
 pub mod render;
 pub mod routes;
 pub mod state;
+pub mod suspend;
 pub mod versions;
 
 pub use state::AppState;
 
-use crate::render::Renderer;
-use crate::runtime::{Runtime, RuntimeConfig};
+use crate::contain::{ContainConfig, Workers};
+use crate::runtime::ArtifactCache;
 use crate::store::{BlobStore, Store, redact};
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
@@ -56,13 +59,18 @@ pub struct ServeConfig {
     /// Blobs (bundles, rendered documents); default `data_dir/blobs`.
     /// Replicas sharing a database must share this directory too.
     pub blob_dir: Option<PathBuf>,
-    /// The sandbox's configuration.
-    pub runtime: RuntimeConfig,
+    /// How renders are contained: workers, budgets, the sandbox's limits.
+    pub contain: ContainConfig,
+    /// Compiled plugins; default `data_dir/compiled`.
+    pub cache_dir: Option<PathBuf>,
     /// Where clients reach the service; open-link URLs start with it.
     /// Default: `http://<addr>` as bound.
     pub public_url: Option<String>,
     /// Requests a second per client address on `/o/…` (0: no limit).
     pub open_rate_limit: u32,
+    /// How long an open link's render is not attempted again after it was
+    /// stopped (timeout, memory, crash); opens get the fallback meanwhile.
+    pub open_suspend: std::time::Duration,
 }
 
 /// Opens the store a configuration names.
@@ -74,18 +82,25 @@ pub async fn open_store(data_dir: &std::path::Path, database_url: Option<&str>) 
     .map_err(|e| e.to_string())
 }
 
+/// Versions of plugins kept ready for the workers.
+const PREPARED_PLUGINS: usize = 128;
+
 /// Builds the state a configuration describes: opens (and migrates) the
-/// database and blob store, starts the sandbox, loads fonts lazily.
+/// database and blob store, and starts the render workers (which load the
+/// fonts).
 pub async fn build_state(config: &ServeConfig, bound: SocketAddr) -> Result<AppState, String> {
     let store = open_store(&config.data_dir, config.database_url.as_deref()).await?;
     let blob_dir = config.blob_dir.clone().unwrap_or_else(|| config.data_dir.join("blobs"));
     let blobs = BlobStore::open(&blob_dir).map_err(|e| format!("cannot open the blob store at {}: {e}", blob_dir.display()))?;
-    let runtime = Runtime::new(config.runtime.clone()).map_err(|e| e.to_string())?;
-    let renderer = Renderer::new().map_err(|e| e.to_string())?;
+    let workers = Workers::start(config.contain.clone()).await?;
+    let cache_dir = config.cache_dir.clone().unwrap_or_else(|| config.data_dir.join("compiled"));
+    let artifacts = ArtifactCache::open(&cache_dir, workers.fingerprint())
+        .map_err(|e| format!("cannot open the compiled-plugin cache at {}: {e}", cache_dir.display()))?;
+    let plugins = prepared::PreparedPlugins::new(artifacts, PREPARED_PLUGINS);
     let metrics = metrics::Metrics::new().map_err(|e| format!("cannot register metrics: {e}"))?;
     let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{bound}"));
-    let state = AppState::new(store, blobs, runtime, renderer, metrics, public_url);
-    Ok(state.with_open_rate_limit(config.open_rate_limit))
+    let state = AppState::new(store, blobs, workers, plugins, metrics, public_url);
+    Ok(state.with_open_limits(config.open_rate_limit, config.open_suspend))
 }
 
 /// The router with logging and metrics around every request.

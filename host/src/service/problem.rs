@@ -2,6 +2,7 @@
 //! `application/problem+json` response with a stable `type`, a human
 //! `detail` and, for input errors, the JSON `path` at fault.
 
+use crate::contain::{Failure, JobError, StopClass};
 use crate::render::RenderError;
 use crate::runtime::CallError;
 use crate::store::StoreError;
@@ -21,6 +22,10 @@ pub struct Problem {
     /// The JSON path of the input at fault (`customer.id`, `data.lines[2].quantity`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// For `render-failed`: how the render failed (`timeout`, `memory`,
+    /// `crash`, or `limit` for a render limit the templates ran into).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
     /// Seconds to wait before retrying, for 503s.
     #[serde(skip)]
     pub retry_after: Option<u32>,
@@ -38,8 +43,23 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             path: None,
+            class: None,
             retry_after: None,
         }
+    }
+
+    /// 502 `render-failed` of `class`: the bundle's render was stopped.
+    pub fn render_failed(class: &str, detail: impl Into<String>) -> Self {
+        let mut p = Problem::new(StatusCode::BAD_GATEWAY, "render-failed", detail);
+        p.class = Some(class.to_string());
+        p
+    }
+
+    /// 503 `busy`, to be retried after a second.
+    pub fn busy(detail: impl Into<String>) -> Self {
+        let mut p = Problem::new(StatusCode::SERVICE_UNAVAILABLE, "busy", detail);
+        p.retry_after = Some(1);
+        p
     }
 
     /// The slug this problem was made with.
@@ -106,11 +126,7 @@ impl From<CallError> for Problem {
             CallError::Plan(PlanError::MissingData { .. }) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "missing-data", detail),
             CallError::UnknownKind { .. } => Problem::invalid("kind", detail),
             CallError::RequestTooLarge { .. } => Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "request-too-large", detail),
-            CallError::Busy { .. } => {
-                let mut p = Problem::new(StatusCode::SERVICE_UNAVAILABLE, "busy", detail);
-                p.retry_after = Some(1);
-                p
-            }
+            CallError::Busy { .. } => Problem::busy(detail),
             // The plugin itself failed or broke a limit: an upstream fault.
             _ => Problem::new(StatusCode::BAD_GATEWAY, "plugin-failed", detail),
         }
@@ -129,6 +145,26 @@ impl From<RenderError> for Problem {
                 Problem::new(StatusCode::BAD_GATEWAY, "template-failed", e.to_string())
             }
             RenderError::Output(message) => Problem::internal(message),
+            e @ RenderError::Limit { .. } => Problem::render_failed("limit", e.to_string()),
+        }
+    }
+}
+
+impl From<Failure> for Problem {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Job(JobError::Plan(e)) => Problem::from(e),
+            Failure::Job(JobError::Render(e)) => Problem::from(e),
+            Failure::Job(e @ JobError::Memory { .. }) => Problem::render_failed(StopClass::Memory.as_str(), e.to_string()),
+            Failure::Job(e @ JobError::Panic(_)) => Problem::render_failed(StopClass::Crash.as_str(), e.to_string()),
+            ref stopped @ Failure::Stopped { class, .. } => Problem::render_failed(class.as_str(), stopped.to_string()),
+            Failure::Busy { .. } => Problem::busy(failure.to_string()),
+            Failure::Job(e @ (JobError::Bundle(_) | JobError::Load(_) | JobError::Protocol(_))) => Problem::internal(e),
+            e @ Failure::Unavailable(_) => {
+                let mut p = Problem::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", e.to_string());
+                p.retry_after = Some(5);
+                p
+            }
         }
     }
 }

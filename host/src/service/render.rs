@@ -1,14 +1,13 @@
-//! The service's render path: recorded [`Inputs`] → plugin plan (sandboxed,
-//! on the blocking pool) → template render → document bytes. The archive
-//! keeps the `Inputs` of every stored document, so the same function
-//! reproduces it later.
+//! The service's render path: recorded [`Inputs`] → plugin plan → template
+//! render → document bytes, all of it in a contained render worker
+//! (`crate::contain`). The archive keeps the `Inputs` of every stored
+//! document, so the same function reproduces it later.
 
 use super::problem::{ApiResult, Problem};
 use super::state::AppState;
+use crate::contain::{Failure, JobError};
 use crate::contract::types::{Customer, OutputFormat, Purpose, Request};
-use super::metrics::is_limit;
 use crate::render::{Document, Format, RenderError};
-use crate::runtime::CallError;
 use crate::store::{CustomerProfile, PluginVersion};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -36,13 +35,19 @@ pub struct Inputs {
 
 /// Renders `inputs` with `version`'s plugin, recording metrics.
 pub async fn render(state: &AppState, version: &PluginVersion, inputs: &Inputs) -> ApiResult<Document> {
-    render_as(state, version, inputs, Format::from(inputs.format)).await
+    render_as(state, version, inputs, Format::from(inputs.format)).await.map_err(Problem::from)
 }
 
 /// [`render`] in `format`, which may be one no plugin declares (PNG, for
-/// open links); `inputs.format` is then ignored.
-pub async fn render_as(state: &AppState, version: &PluginVersion, inputs: &Inputs, format: Format) -> ApiResult<Document> {
-    let loaded = state.plugins().get(version, state.blobs()).await?;
+/// open links); `inputs.format` is then ignored. The failure is returned as
+/// it is, so a caller can tell a render that was stopped from one the
+/// plugin declined.
+pub async fn render_as(state: &AppState, version: &PluginVersion, inputs: &Inputs, format: Format) -> Result<Document, Failure> {
+    let prepared = state
+        .plugins()
+        .get(version, state.blobs(), state.workers())
+        .await
+        .map_err(|p| Failure::Unavailable(p.detail))?;
     let request = Request {
         kind: inputs.kind.clone(),
         customer: inputs.customer.clone(),
@@ -51,40 +56,39 @@ pub async fn render_as(state: &AppState, version: &PluginVersion, inputs: &Input
         at: inputs.at,
         interaction: None,
     };
-    let renderer = state.renderer().clone();
     let started = Instant::now();
-    // At most one render per core runs on the blocking pool; the rest wait
-    // here, as tasks, instead of as threads contending for the cores.
-    let _permit = state.render_permit().await?;
-    let task = tokio::task::spawn_blocking(move || -> Result<Document, Failed> {
-        let plan = loaded.plugin.plan(&request).map_err(Failed::Plan)?;
-        renderer.render(&loaded.bundle, &plan, &request, format).map_err(Failed::Render)
-    });
-    let result = task.await.map_err(|e| Failed::Task(e.to_string())).and_then(|r| r);
+    let result = state.workers().render(&prepared.files, request, format).await;
     let metrics = state.metrics();
     metrics.render_seconds.with_label_values(&[format.name()]).observe(started.elapsed().as_secs_f64());
-    let outcome = match &result {
-        Ok(_) => "ok",
-        Err(Failed::Plan(e)) => e.class(),
-        Err(Failed::Render(_)) => "render-failed",
-        Err(Failed::Task(_)) => "internal",
-    };
+    let (outcome, limit) = outcome(&result);
     metrics.renders.with_label_values(&[inputs.plugin.as_str(), inputs.kind.as_str(), format.name(), outcome]).inc();
-    if is_limit(outcome) {
+    if limit {
         metrics.limit_violations.with_label_values(&[inputs.plugin.as_str(), outcome]).inc();
     }
-    result.map_err(|failed| match failed {
-        Failed::Plan(e) => Problem::from(e),
-        Failed::Render(e) => Problem::from(e),
-        Failed::Task(e) => Problem::internal(format!("render task failed: {e}")),
-    })
+    if let Err(failure) = &result
+        && failure.stop_class().is_some()
+    {
+        tracing::warn!(plugin = %inputs.plugin, version = %inputs.version, kind = %inputs.kind, format = format.name(), "render stopped: {failure}");
+    }
+    result
 }
 
-/// Why a render task did not produce a document.
-enum Failed {
-    Plan(CallError),
-    Render(RenderError),
-    Task(String),
+/// The metric label of a render's outcome, and whether it was a limit the
+/// sandbox or the containment enforced.
+pub fn outcome(result: &Result<Document, Failure>) -> (&'static str, bool) {
+    match result {
+        Ok(_) => ("ok", false),
+        Err(Failure::Job(JobError::Plan(e))) => (e.class(), e.is_limit()),
+        Err(Failure::Job(JobError::Render(RenderError::Limit { .. }))) => ("render-limit", true),
+        Err(Failure::Job(JobError::Render(_))) => ("render-failed", false),
+        Err(failure) => match failure.stop_class() {
+            Some(crate::contain::StopClass::Timeout) => ("render-timeout", true),
+            Some(crate::contain::StopClass::Memory) => ("render-memory", true),
+            Some(crate::contain::StopClass::Crash) => ("render-crash", true),
+            None if matches!(failure, Failure::Busy { .. }) => ("busy", false),
+            None => ("internal", false),
+        },
+    }
 }
 
 /// The plugin version a render asks for: an explicit `version`, else

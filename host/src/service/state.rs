@@ -1,16 +1,15 @@
 //! The one `AppState` every handler shares.
 
 use super::auth::KeyCache;
-use super::loaded::LoadedPlugins;
 use super::metrics::Metrics;
-use super::problem::{ApiResult, Problem};
+use super::prepared::PreparedPlugins;
+use super::suspend::Suspensions;
 use super::versions::VersionCache;
-use crate::render::Renderer;
-use crate::runtime::Runtime;
+use crate::contain::Workers;
 use crate::store::{BlobStore, Store};
 use std::sync::Arc;
 
-/// What the service's handlers share: storage, the sandbox, the renderer,
+/// What the service's handlers share: storage, the render workers,
 /// metrics. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
@@ -20,17 +19,16 @@ pub struct AppState {
 struct Inner {
     store: Store,
     blobs: BlobStore,
-    plugins: LoadedPlugins,
-    renderer: Arc<Renderer>,
+    workers: Workers,
+    plugins: PreparedPlugins,
     metrics: Metrics,
     keys: KeyCache,
     versions: VersionCache,
-    renders: tokio::sync::Semaphore,
-    queue_timeout: std::time::Duration,
     public_url: String,
     open_cache: super::opencache::OpenCache,
     open_recorder: super::openlog::OpenRecorder,
     open_limiter: super::ratelimit::RateLimiter,
+    suspensions: Suspensions,
 }
 
 impl AppState {
@@ -38,22 +36,19 @@ impl AppState {
     /// `public_url` is where clients reach this service (`https://docs.example.com`):
     /// open-link URLs start with it. Must be called within the tokio runtime:
     /// it starts the open recorder's writer task.
-    pub fn new(store: Store, blobs: BlobStore, runtime: Runtime, renderer: Renderer, metrics: Metrics, public_url: String) -> Self {
-        let config = runtime.config();
-        let (slots, queue_timeout) = (config.max_concurrent_calls.max(1) as usize * 4, config.queue_timeout);
+    pub fn new(store: Store, blobs: BlobStore, workers: Workers, plugins: PreparedPlugins, metrics: Metrics, public_url: String) -> Self {
         AppState {
             inner: Arc::new(Inner {
                 versions: VersionCache::default(),
-                renders: tokio::sync::Semaphore::new(slots),
-                queue_timeout,
                 public_url: public_url.trim_end_matches('/').to_string(),
                 open_cache: Default::default(),
                 open_recorder: super::openlog::OpenRecorder::start(store.clone(), metrics.opens_unrecorded.clone()),
                 open_limiter: super::ratelimit::RateLimiter::new(0),
+                suspensions: Suspensions::new(std::time::Duration::from_secs(600)),
                 store,
                 blobs,
-                plugins: LoadedPlugins::new(runtime),
-                renderer: Arc::new(renderer),
+                workers,
+                plugins,
                 metrics,
                 keys: KeyCache::default(),
             }),
@@ -70,14 +65,14 @@ impl AppState {
         &self.inner.blobs
     }
 
-    /// Plugins loaded into the sandbox, by digest.
-    pub fn plugins(&self) -> &LoadedPlugins {
-        &self.inner.plugins
+    /// The render workers: every plan and render runs there.
+    pub fn workers(&self) -> &Workers {
+        &self.inner.workers
     }
 
-    /// The renderer (shared with blocking render tasks).
-    pub fn renderer(&self) -> &Arc<Renderer> {
-        &self.inner.renderer
+    /// Plugin versions ready for the workers, by digest.
+    pub fn plugins(&self) -> &PreparedPlugins {
+        &self.inner.plugins
     }
 
     /// The Prometheus metrics.
@@ -90,11 +85,13 @@ impl AppState {
         &self.inner.public_url
     }
 
-    /// The same state with `rate` requests a second per address on `/o/…`.
+    /// The same state with `rate` requests a second per address on `/o/…`,
+    /// and open-time renders that were stopped suspended for `suspend`.
     /// Call before the state is shared.
-    pub fn with_open_rate_limit(mut self, rate: u32) -> Self {
+    pub fn with_open_limits(mut self, rate: u32, suspend: std::time::Duration) -> Self {
         if let Some(inner) = Arc::get_mut(&mut self.inner) {
             inner.open_limiter = super::ratelimit::RateLimiter::new(rate);
+            inner.suspensions = Suspensions::new(suspend);
         }
         self
     }
@@ -114,27 +111,14 @@ impl AppState {
         &self.inner.open_recorder
     }
 
+    /// Open-time renders not attempted for a while after they were stopped.
+    pub fn suspensions(&self) -> &Suspensions {
+        &self.inner.suspensions
+    }
+
     /// Recently resolved plugin versions.
     pub fn versions(&self) -> &VersionCache {
         &self.inner.versions
-    }
-
-    /// A render slot: one per core. Waits up to the runtime's queue timeout,
-    /// then answers 503 so callers back off instead of piling up.
-    pub async fn render_permit(&self) -> ApiResult<tokio::sync::SemaphorePermit<'_>> {
-        let wait = self.inner.queue_timeout;
-        match tokio::time::timeout(wait, self.inner.renders.acquire()).await {
-            Ok(Ok(permit)) => Ok(permit),
-            _ => {
-                let mut p = Problem::new(
-                    axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                    "busy",
-                    format!("every render slot stayed busy for {}s; retry later", wait.as_secs()),
-                );
-                p.retry_after = Some(1);
-                Err(p)
-            }
-        }
     }
 
     /// Recently verified API keys.

@@ -130,10 +130,9 @@ fn link_formats(asked: Option<&[String]>) -> ApiResult<Vec<&'static str>> {
 
 /// Fails with 422 unless some block of `kind` has an SVG variant to draw.
 async fn check_images(state: &AppState, version: &crate::store::PluginVersion, kind: &str) -> ApiResult<()> {
-    let loaded = state.plugins().get(version, state.blobs()).await?;
-    let templates = state.renderer().templates(&loaded.bundle).map_err(Problem::from)?;
-    let declared = loaded.bundle.manifest().plugin.kinds.iter().find(|k| k.name == kind);
-    if !declared.is_some_and(|k| templates.has_images(k)) {
+    let prepared = state.plugins().get(version, state.blobs(), state.workers()).await?;
+    let facts = prepared.facts(state.workers()).await?;
+    if !facts.image_kinds.iter().any(|k| k == kind) {
         return Err(Problem::invalid(
             "formats",
             format!(

@@ -10,7 +10,14 @@
 //! gone or the store stumbles — the link's last good render, the
 //! template's declared fallback, or a neutral page (a blank image for
 //! `.png`). Mail clients and image proxies never see a 5xx or a broken image.
+//!
+//! Anybody with the link can open it, as often as the rate limit allows, so
+//! a render that was stopped (its CPU or memory budget, a crash) suspends
+//! the link's renders for a while (`suspend`): opens get the fallback
+//! without rendering. Pages are served with a Content-Security-Policy that
+//! allows no script and no framing: they come from Folio's own origin.
 
+use crate::contain::Failure;
 use crate::contract::types::{OutputFormat, Purpose};
 use crate::render::Format;
 use crate::service::openlink;
@@ -25,6 +32,12 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde_json::value::RawValue;
 use std::net::SocketAddr;
+
+/// The policy of every page and image `/o/` serves: no script at all, no
+/// plugins, no framing by other sites (clickjacking), forms only to Folio,
+/// images and styles as documents use them.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src 'self' https: data: cid:; style-src 'unsafe-inline'; \
+font-src https: data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Shown when nothing fresh or previously good can be served.
 const NEUTRAL_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Document</title></head>\
@@ -63,6 +76,9 @@ pub async fn open(
     let (body, outcome) = if method == Method::HEAD {
         // Scanners probe with HEAD; nothing is rendered for them.
         (Bytes::new(), "head")
+    } else if state.suspensions().suspended(&(link.id.clone(), format.name())) {
+        state.metrics().opens_suspended.inc();
+        (Bytes::from(fallback(&state, &link, format).await), "fallback")
     } else {
         match fresh(&state, &link, format).await {
             Ok((bytes, cached)) => (bytes, if cached { "cached" } else { "fresh" }),
@@ -81,8 +97,22 @@ pub async fn open(
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, max-age=0"));
     h.insert("x-robots-tag", HeaderValue::from_static("noindex"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert("folio-open", HeaderValue::from_static(outcome));
     response
+}
+
+/// Whether a failure is one that costs CPU or memory every time it is
+/// tried: a render stopped by its budget or a crash, or a plugin call
+/// stopped by a sandbox limit.
+fn costly(failure: &Failure) -> bool {
+    match failure {
+        Failure::Job(crate::contain::JobError::Plan(e)) => e.is_limit(),
+        Failure::Job(crate::contain::JobError::Render(crate::render::RenderError::Limit { .. })) => true,
+        other => other.stop_class().is_some(),
+    }
 }
 
 /// The link `token` names, if the token verifies and the link is in service.
@@ -118,7 +148,15 @@ async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(
                 purpose: Purpose::OpenTime,
                 at: Utc::now(),
             };
-            let document = render_as(state, &version, &inputs, format).await?;
+            let document = match render_as(state, &version, &inputs, format).await {
+                Ok(document) => document,
+                Err(failure) => {
+                    if costly(&failure) {
+                        state.suspensions().suspend((link.id.clone(), format.name()));
+                    }
+                    return Err(Problem::from(failure));
+                }
+            };
             // The fallback's copy: not synced, as the next good open rewrites it.
             let sha256 = state.blobs().put_unsynced(&document.bytes).map_err(Problem::internal)?;
             if link.last_good(format.name()) != Some(sha256.as_str()) {
@@ -158,20 +196,34 @@ async fn fallback(state: &AppState, link: &OpenLink, format: Format) -> Vec<u8> 
 }
 
 /// The bundle's fallback for the link's kind, in the customer's language
-/// when their profile can still be read.
+/// when their profile can still be read. A fallback whose render was
+/// stopped is suspended like a link's render.
 async fn declared_fallback(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<Option<Vec<u8>>> {
     let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
-    let loaded = state.plugins().get(&version, state.blobs()).await?;
-    let Some(kind) = loaded.bundle.manifest().plugin.kinds.iter().find(|k| k.name == link.kind) else { return Ok(None) };
-    let template = kind.template.clone();
+    let suspension = (format!("fallback:{}:{}", version.digest, link.kind), format.name());
+    if state.suspensions().suspended(&suspension) {
+        return Ok(None);
+    }
+    let Some(template) = version.manifest["kinds"]
+        .as_array()
+        .and_then(|kinds| kinds.iter().find(|k| k["name"] == link.kind.as_str()))
+        .and_then(|k| k["template"].as_str())
+        .map(str::to_string)
+    else {
+        return Ok(None);
+    };
+    let prepared = state.plugins().get(&version, state.blobs(), state.workers()).await?;
     let locale = match state.store().customer(&link.customer_id).await {
         Ok(Some(profile)) => profile.locale,
         _ => "en".to_string(),
     };
-    let renderer = state.renderer().clone();
-    let document = tokio::task::spawn_blocking(move || renderer.fallback(&loaded.bundle, &template, &locale, Utc::now(), format))
-        .await
-        .map_err(|e| Problem::internal(format!("fallback render task failed: {e}")))?
-        .map_err(Problem::from)?;
-    Ok(document.map(|d| d.bytes))
+    match state.workers().fallback(&prepared.files, &template, &locale, Utc::now(), format).await {
+        Ok(document) => Ok(document.map(|d| d.bytes)),
+        Err(failure) => {
+            if costly(&failure) {
+                state.suspensions().suspend(suspension);
+            }
+            Err(Problem::from(failure))
+        }
+    }
 }

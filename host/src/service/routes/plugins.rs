@@ -1,7 +1,8 @@
 //! The plugin registry (template authors and approvers): upload immutable
 //! versions, publish them, and point aliases at published versions.
 
-use crate::bundle::BundleLimits;
+use crate::bundle::{BundleLimits, WASM_FILE, peek_manifest};
+use crate::contain::{Failure, JobError, PluginFiles};
 use crate::contract::types::is_name;
 use crate::service::auth::Caller;
 use crate::service::problem::{ApiResult, Problem, parse_json};
@@ -43,16 +44,11 @@ pub struct PluginSummary {
 pub async fn upload(State(state): State<AppState>, caller: Caller, body: Result<Bytes, BytesRejection>) -> ApiResult<Response> {
     caller.require(Scope::PluginsWrite)?;
     let body = super::body(body)?;
-    let bytes: Arc<[u8]> = Arc::from(body.as_ref());
-    let loaded = state
-        .plugins()
-        .load_upload(bytes.clone())
-        .await
-        .map_err(|reason| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-bundle", format!("bundle refused: {reason}")))?;
-    state.renderer().templates(&loaded.bundle).map_err(|e| {
-        Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-bundle", format!("bundle refused: {e}"))
-    })?;
-    let plugin = &loaded.bundle.manifest().plugin;
+    let refused = |reason: String| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-bundle", format!("bundle refused: {reason}"));
+    // Only plugin.toml is read here, to learn the name and version. Nothing
+    // is verified, compiled or kept for a version that already exists.
+    let claimed = peek_manifest(&body, &BundleLimits::default()).map_err(|e| refused(e.to_string()))?;
+    let plugin = &claimed.plugin;
     let conflict = || {
         Problem::conflict(
             "version-exists",
@@ -62,15 +58,27 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, body: Result<
     if state.store().plugin_version(&plugin.name, &plugin.version).await?.is_some() {
         return Err(conflict());
     }
+    // Everything else (digests, contract, the component compiled by
+    // Cranelift, describe, templates) in a worker of its own, under the
+    // compile budget.
+    let cached = crate::contain::Workers::cached_artifact(Some(state.plugins().artifacts()), &claimed);
+    let admitted = state.workers().admit(&body, cached.as_deref()).await.map_err(|failure| match failure {
+        Failure::Job(JobError::Bundle(why)) => refused(why),
+        Failure::Job(JobError::Load(why)) => refused(why.to_string()),
+        Failure::Job(JobError::Render(why)) => refused(why.to_string()),
+        stopped @ Failure::Stopped { .. } => refused(stopped.described("checking and compiling it")),
+        other => Problem::from(other),
+    })?;
+    let bytes: Arc<[u8]> = Arc::from(body.as_ref());
     let bundle_sha256 = state.blobs().put(&bytes).map_err(Problem::internal)?;
     let now = timestamp(Utc::now());
     let version = PluginVersion {
         name: plugin.name.clone(),
         version: plugin.version.clone(),
-        digest: loaded.bundle.digest().to_string(),
+        digest: admitted.digest.clone(),
         bundle_sha256,
         bundle_size: bytes.len() as i64,
-        manifest: serde_json::to_value(plugin).map_err(Problem::internal)?,
+        manifest: serde_json::to_value(&admitted.manifest).map_err(Problem::internal)?,
         status: VersionStatus::Draft,
         uploaded_by: caller.id().to_string(),
         uploaded_at: now.clone(),
@@ -82,6 +90,11 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, body: Result<
     }
     let subject = format!("{}@{}", version.name, version.version);
     state.store().audit(&now, caller.id(), "plugin.upload", &subject, json!({ "digest": version.digest, "size": version.bundle_size })).await?;
+    if let Some(wasm) = claimed.files.get(WASM_FILE) {
+        state.plugins().artifacts().put(wasm.trim_start_matches("sha256:"), &admitted.artifact);
+    }
+    let files = Arc::new(PluginFiles { digest: admitted.digest, bundle: bytes, artifact: admitted.artifact.into() });
+    state.plugins().insert(files, admitted.facts);
     tracing::info!(plugin = %subject, digest = %version.digest, by = caller.id(), "plugin uploaded");
     let mut response = (StatusCode::CREATED, Json(&version)).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/v1/plugins/{}", version.name)) {

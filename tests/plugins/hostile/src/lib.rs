@@ -1,5 +1,12 @@
 //! A plugin whose document kind says how to misbehave. The host's tests use
 //! it to prove every limit holds and the host keeps serving afterwards.
+//!
+//! Some kinds misbehave in the plugin (loops, memory, panics, oversized or
+//! malformed plans); others plan normally and leave the damage to their
+//! templates (`templates/`), which the host renders: HTML nested 100,000
+//! deep, `{{#each}}` nested over one array, partials that include each
+//! other through computed names, an SVG filter of enormous cost, links that
+//! try to run script, output without end.
 
 use folio_plugin::prelude::*;
 use folio_plugin::serde_json::json;
@@ -11,12 +18,29 @@ pub struct Hostile;
 /// Global state: a fresh instance per call must always see it at zero.
 static CALLS: AtomicU32 = AtomicU32::new(0);
 
-const KINDS: [&str; 10] = ["ok", "loop", "memory", "recursion", "panic", "big-plan", "log-flood", "bad-slot", "slow", "alloc-churn"];
+const KINDS: [&str; 13] = [
+    "ok", "loop", "memory", "recursion", "panic", "big-plan", "log-flood", "bad-slot", "slow", "alloc-churn", "deep-view", "huge-error",
+    "file-name",
+];
+
+/// Kinds whose own template does the damage: (kind, template).
+const TEMPLATE_KINDS: [(&str, &str); 6] = [
+    ("deep-html", "deep-html"),
+    ("nested-each", "nested-each"),
+    ("partial-loop", "partial-loop"),
+    ("links", "links"),
+    ("big-output", "big-output"),
+    ("svg-filter", "hostile"),
+];
 
 impl Plugin for Hostile {
     fn describe() -> Manifest {
-        KINDS.iter().fold(Manifest::new("hostile", "0.1.0"), |m, k| {
+        let manifest = KINDS.iter().fold(Manifest::new("hostile", "0.1.0"), |m, k| {
             m.kind(Kind::new(k, DocumentClass::OnDemand, "hostile").slot("mood", &["calm"]))
+        });
+        TEMPLATE_KINDS.iter().fold(manifest, |m, (kind, template)| {
+            let k = Kind::new(kind, DocumentClass::OnDemand, template).slot("mood", &["calm"]);
+            m.kind(if *kind == "svg-filter" { k.slot("card", &["morph"]) } else { k })
         })
     }
 
@@ -56,7 +80,31 @@ impl Plugin for Hostile {
                 black_box(x);
             }
             "alloc-churn" => return churn(),
-            _ => {}
+            "deep-view" => {
+                // 129 levels: one past what serde_json reads by default.
+                let mut deep = json!("bottom");
+                for _ in 0..129 {
+                    deep = json!({ "down": deep });
+                }
+                return Plan::new("hostile", &json!({ "deep": deep }))?.block("mood", "calm").ok();
+            }
+            "huge-error" => return Err(PlanError::internal("x".repeat(8 << 20))),
+            "file-name" => {
+                let name = request.data.get("file_name").and_then(|n| n.as_str()).unwrap_or("plain").to_string();
+                return Plan::new("hostile", &json!({"customer": request.customer.id, "calls": calls}))?
+                    .block("mood", "calm")
+                    .title("named")
+                    .file_name(name)
+                    .ok();
+            }
+            other => {
+                if let Some((_, template)) = TEMPLATE_KINDS.iter().find(|(k, _)| *k == other) {
+                    let plan = Plan::new(template, &json!({"customer": request.customer.id, "data": request.data, "calls": calls}))?
+                        .block("mood", "calm")
+                        .title(format!("{other} for {}", request.customer.id));
+                    return if other == "svg-filter" { plan.block("card", "morph").ok() } else { plan.ok() };
+                }
+            }
         }
         // A customer fact can turn any kind hostile, so a test can make a
         // plugin fail after it has rendered well (open-time fallbacks).
