@@ -142,3 +142,74 @@ fn build_refuses_a_wasi_importing_plugin() {
     assert!(err.contains("imports `wasi:clocks/wall-clock@0.2.0`"), "{err}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no bundle is written");
 }
+
+/// Writes `{"customer": …, "data": data}` to `dir/name.json`.
+fn input(dir: &Path, name: &str, data: serde_json::Value) -> std::path::PathBuf {
+    let path = dir.join(format!("{name}.json"));
+    std::fs::write(&path, serde_json::json!({"customer": {"id": "cus_h"}, "data": data}).to_string()).unwrap();
+    path
+}
+
+#[test]
+fn hostile_bundles_and_inputs_fail_with_one_line_never_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = bundle_path("tests/plugins/hostile");
+    let b = s(&bundle);
+    let levels = input(dir.path(), "levels", serde_json::json!({"levels": vec![0; 100_000]}));
+    let items = input(dir.path(), "items", serde_json::json!({"items": (0..50).collect::<Vec<u32>>()}));
+    let ping = input(dir.path(), "ping", serde_json::json!({"first": "ping", "next": {"ping": "pong", "pong": "ping"}}));
+    let radius = input(dir.path(), "radius", serde_json::json!({"radius": 500}));
+    let empty = input(dir.path(), "empty", serde_json::json!({}));
+    let render = |kind: &str, data: &Path, format: &str, extra: &[&str]| {
+        let mut args = vec!["render", "--plugin", b, "--kind", kind, "--data", s(data), "--format", format];
+        args.extend_from_slice(extra);
+        folio(&args)
+    };
+    let cases: Vec<(Output, &str)> = vec![
+        (render("deep-html", &levels, "pdf", &[]), "nests elements more than 128 deep"),
+        (render("deep-html", &levels, "text", &[]), "nests elements more than 128 deep"),
+        (render("nested-each", &items, "html", &[]), "visited more than 200000 items"),
+        (render("partial-loop", &ping, "html", &[]), "partials nested more than 16 deep"),
+        (render("svg-filter", &radius, "png", &[]), "SVG filters would take about"),
+        (render("partial-loop", &ping, "html", &["--render-limit", "include-depth=1000000"]), "stopped (crash): the render crashed its worker process"),
+        (
+            render("nested-each", &items, "html", &["--render-limit", "iterations=1000000000000", "--render-cpu", "html=500ms"]),
+            "stopped (timeout): the render used",
+        ),
+        (folio(&["plan", "--plugin", b, "--kind", "deep-view", "--data", s(&empty)]), "`view-model` nests objects and arrays"),
+        (folio(&["plan", "--plugin", b, "--kind", "huge-error", "--data", s(&empty)]), "[cut: 8388608 bytes in all]"),
+    ];
+    for (out, says) in cases {
+        let err = failed(&out);
+        assert!(err.contains(says), "expected `{says}` in: {err}");
+        assert!(err.len() < 5000, "one line, cut where long: {err}");
+    }
+
+    // Bundles refused by `plugin check`, each within its limit.
+    let built = support::bundle("tests/plugins/hostile");
+    let with = |files: Vec<(&str, &str)>, wasm: Vec<u8>, manifest: folio::Manifest| {
+        let mut all = built.files().clone();
+        for (path, text) in files {
+            all.insert(path.to_string(), text.as_bytes().to_vec());
+        }
+        folio::Bundle::create(built.contract(), manifest, wasm, all).unwrap()
+    };
+    let looping = with(vec![("templates/a.hbs", "{{> b}}"), ("templates/b.hbs", "{{> a}}")], built.wasm().to_vec(), built.manifest().plugin.clone());
+    let heavy = with(vec![], with_heavy_functions(&core_module("tests/plugins/hostile"), 6, 4000, 2000), built.manifest().plugin.clone());
+    let mut claims_one = built.manifest().plugin.clone();
+    claims_one.name = "many-kinds".into();
+    claims_one.kinds.truncate(1);
+    let many = folio::Bundle::create(built.contract(), claims_one, component("tests/plugins/many-kinds"), Default::default()).unwrap();
+    for (name, bundle, says) in [
+        ("looping", looping, "include each other in a loop: a → b → a"),
+        ("heavy", heavy, "stopped (timeout): checking and compiling it used"),
+        ("many", many, "kinds: 50000 declared"),
+    ] {
+        let path = dir.path().join(format!("{name}.folio"));
+        bundle.write(&path).unwrap();
+        let started = std::time::Instant::now();
+        let err = failed(&folio(&["--no-cache", "--compile-cpu", "2s", "plugin", "check", s(&path)]));
+        assert!(err.contains(says), "{name}: expected `{says}` in: {err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{name} took {:?}", started.elapsed());
+    }
+}
