@@ -14,6 +14,8 @@
 #   - a PostgreSQL server on 127.0.0.1:5432 with a database `test` that
 #     accepts user postgres without a password from loopback, for the
 #     storage tests; installed and started only when none is answering
+#   - Debian's Chromium, Node.js and, in tests/browser/node_modules,
+#     playwright-core (pinned by its package-lock.json): the browser tests
 set -euo pipefail
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -77,6 +79,24 @@ command -v curl >/dev/null 2>&1 || need_deb curl
 command -v jq >/dev/null 2>&1 || need_deb jq
 command -v wrk >/dev/null 2>&1 || need_deb wrk   # make bench-load
 apt_install
+
+# --- A real browser for the browser tests --------------------------------------
+# Debian's Chromium, driven by playwright-core from npm (never a browser
+# download of its own), installed into tests/browser/node_modules from the
+# committed lockfile; reinstalled only when the lockfile changes.
+command -v chromium >/dev/null 2>&1 || need_deb chromium
+command -v node >/dev/null 2>&1 || need_deb nodejs
+command -v npm >/dev/null 2>&1 || need_deb npm
+apt_install
+browser_dir=$(cd "$(dirname "$0")/.." && pwd)/tests/browser
+stamp=$browser_dir/node_modules/.folio-lock.sha256
+lock_sum=$(sha256sum "$browser_dir/package-lock.json" | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
+  say "installing playwright-core into tests/browser (npm ci)"
+  (cd "$browser_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in tests/browser failed"
+  echo "$lock_sum" > "$stamp"
+fi
+say "browser tests ok: $(chromium --version 2>/dev/null | head -1), playwright-core $(node -p "require('$browser_dir/node_modules/playwright-core/package.json').version")"
 
 # --- PostgreSQL for the storage tests ------------------------------------------
 # The tests connect to $FOLIO_TEST_POSTGRES_URL (default below). If nothing

@@ -470,3 +470,112 @@ fn the_templates_fallback_renders_without_a_plan_in_the_customers_language() {
     let none = altered("templates/invoice.fallback.hbs", None);
     assert!(renderer().fallback(&none, "invoice", "en", at, Format::Html).unwrap().is_none());
 }
+
+// --- Script in documents: the payloads of tests/support/payloads.rs -------
+
+/// The hostile plugin, built and loaded once.
+fn hostile_plugin() -> &'static (Bundle, Plugin) {
+    static LOADED: OnceLock<(Bundle, Plugin)> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let bundle = bundle("tests/plugins/hostile");
+        let plugin = runtime().load(&bundle).expect("hostile plugin loads");
+        (bundle, plugin)
+    })
+}
+
+/// Where an attribute's value is a URL a browser may load or run.
+const URL_ATTRIBUTES: [&str; 10] = ["href", "src", "action", "formaction", "data", "background", "poster", "srcdoc", "xlink:href", "content"];
+
+/// The scheme a browser would see in `url`: leading C0 controls and spaces
+/// stripped, tabs and newlines removed, as the WHATWG URL parser does.
+fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')).then(|| scheme.to_ascii_lowercase())
+}
+
+/// Every way `html` could run script, parsed by html5ever as a browser would.
+fn script_in(html: &str) -> Vec<String> {
+    use html5ever::tendril::TendrilSink;
+    use markup5ever_rcdom::{NodeData, RcDom};
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    let mut found = Vec::new();
+    let mut stack = vec![dom.document.clone()];
+    while let Some(node) = stack.pop() {
+        if let NodeData::Element { name, attrs, .. } = &node.data {
+            let tag = name.local.to_string();
+            if ["script", "iframe", "object", "embed", "form", "base", "meta", "link", "frame", "frameset", "applet"].contains(&tag.as_str())
+                && !(tag == "meta" && attrs.borrow().iter().any(|a| &*a.name.local == "charset" || &*a.name.local == "name"))
+            {
+                found.push(format!("<{tag}>"));
+            }
+            for attr in attrs.borrow().iter() {
+                let name = attr.name.local.to_string();
+                let value = attr.value.to_string();
+                if name.starts_with("on") {
+                    found.push(format!("<{tag} {name}>"));
+                }
+                if URL_ATTRIBUTES.contains(&name.as_str())
+                    && let Some(scheme) = scheme(&value)
+                    && !folio::render::URL_SCHEMES.contains(&scheme.as_str())
+                {
+                    found.push(format!("<{tag} {name}={value:?}>"));
+                }
+                if name == "style" && ["javascript", "expression", "url("].iter().any(|bad| value.to_ascii_lowercase().contains(bad)) {
+                    found.push(format!("<{tag} style={value:?}>"));
+                }
+            }
+        }
+        stack.extend(node.children.borrow().iter().cloned());
+    }
+    found
+}
+
+#[test]
+fn script_smuggled_into_a_document_is_gone_from_every_output() {
+    let (bundle, plugin) = hostile_plugin();
+    let data = serde_json::json!({"urls": payloads::URL_TRICKS, "html": payloads::MARKUP_TRICKS.join("\n")});
+    let customer = Customer::new("cus_x", "<script>alert(1)</script>", "en", "UTC", "");
+    let at = chrono::DateTime::parse_from_rfc3339(AT).unwrap().with_timezone(&chrono::Utc);
+    let request = Request::new("links", customer, &data.to_string(), Purpose::OnDemand, at).unwrap();
+    let plan = plugin.plan(&request).unwrap();
+    let render = |format| renderer().render(bundle, &plan, &request, format).unwrap().bytes;
+
+    let html = String::from_utf8(render(Format::Html)).unwrap();
+    assert_eq!(script_in(&html), Vec::<String>::new(), "{html}");
+    // The links are still there, without their targets; the safe one keeps its own.
+    assert_eq!(html.matches(">link ").count(), payloads::URL_TRICKS.len(), "{html}");
+    assert!(html.contains(r#"href="https://example.com/ok""#), "{html}");
+
+    // Text runs nothing, but a link written out must not invite a reader
+    // to paste script into a browser either: every link target it lists
+    // has a scheme on the allow-list, or none (a relative reference).
+    let text = String::from_utf8(render(Format::Text)).unwrap();
+    for target in text.lines().filter_map(|l| l.split_once("]: ").map(|(_, url)| url)) {
+        let scheme = scheme(target);
+        assert!(scheme.as_deref().is_none_or(|s| folio::render::URL_SCHEMES.contains(&s)), "the text lists {target:?}");
+    }
+    assert!(!text.contains("<script"), "{text}");
+
+    let json: Value = serde_json::from_slice(&render(Format::Json)).unwrap();
+    for block in json["blocks"].as_array().unwrap() {
+        assert_eq!(script_in(block["html"].as_str().unwrap()), Vec::<String>::new(), "{block}");
+    }
+
+    // In the PDF, no action or link may run script: every object, uncompressed.
+    let pdf = render(Format::Pdf);
+    let dir = tempfile::tempdir().unwrap();
+    let (input, expanded) = (dir.path().join("in.pdf"), dir.path().join("out.pdf"));
+    std::fs::write(&input, &pdf).unwrap();
+    let status = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&input)
+        .arg(&expanded)
+        .status()
+        .expect("qpdf is needed to check PDFs; run `make setup`");
+    assert!(status.success());
+    let objects = String::from_utf8_lossy(&std::fs::read(&expanded).unwrap()).to_ascii_lowercase();
+    for bad in ["javascript", "/js ", "/launch", "vbscript"] {
+        assert!(!objects.contains(bad), "`{bad}` in the PDF");
+    }
+}

@@ -3,6 +3,7 @@
 //! A missing toolchain fails the tests loudly; nothing is skipped.
 #![allow(dead_code)]
 
+pub mod payloads;
 pub mod server;
 
 use folio::build::{BuildOptions, build_plugin, compile_component, compile_core, componentize, in_process};
