@@ -22,7 +22,7 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build plugins run render test test-host test-plugins bench bench-load bench-open screenshots
+.PHONY: setup build plugins run render test lint test-host test-plugins bench bench-load bench-open screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -68,7 +68,12 @@ render: plugins
 	  echo "drew     $$input -> $(OUT)/invoice-$$name.block.png (the status block, as open-time emails show it)"; \
 	done
 
-test: setup test-host test-plugins
+test: setup lint test-host test-plugins
+
+# Nothing derived from input may panic the host: the library and binary deny
+# unwrap/expect outside tests (see host/src/lib.rs), which clippy enforces.
+lint:
+	cargo clippy --release -p folio --lib --bins
 
 test-host:
 	cargo test --release --workspace
@@ -79,6 +84,7 @@ test-plugins:
 bench: setup
 	cargo bench --bench plan
 	cargo bench --bench render
+	cargo bench --bench contain
 
 # Load test of the render API (wrk, loopback, bounded in time).
 bench-load: plugins

@@ -17,6 +17,10 @@
 //! - [`store`]: the service's records (SQLite or PostgreSQL) and blobs.
 //! - [`service`]: `folio serve` — the HTTP API over all of the above.
 
+// Nothing derived from input may panic the host: no `unwrap`/`expect` outside
+// tests (the few on constants say why with `#[expect]`). `make test` runs clippy.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod budget;
 pub mod build;
 pub mod bundle;

@@ -1,6 +1,9 @@
 //! The `folio` command line. The commands live in `cli/`; the work they do
 //! lives in the `folio` library.
 
+// As in the library: no `unwrap`/`expect` outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod cli;
 
 /// mimalloc (see host/Cargo.toml: glibc malloc was a fifth of the service's

@@ -57,6 +57,7 @@ pub fn file_digest(bytes: &[u8]) -> String {
 /// The bundle's content digest (hex): SHA-256 over the contract, the
 /// plugin's manifest as JSON, and each file's path and digest in path order.
 /// It identifies the bundle's content independently of tar and gzip framing.
+#[expect(clippy::expect_used, reason = "a Manifest has only string keys and always serializes")]
 pub fn content_digest(contract: &str, plugin: &Manifest, files: &BTreeMap<String, String>) -> String {
     let mut hash = Sha256::new();
     hash.update(b"folio-bundle-v1\n");

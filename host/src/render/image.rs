@@ -183,7 +183,8 @@ fn demultiply(mut rgba: Vec<u8>) -> Vec<u8> {
     const ALPHAS: u128 = u128::from_ne_bytes([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255]);
     let mut fours = rgba.chunks_exact_mut(16);
     for four in &mut fours {
-        if u128::from_ne_bytes(four.try_into().expect("16 bytes")) & ALPHAS != ALPHAS {
+        let word = u128::from_ne_bytes(std::array::from_fn(|i| four[i]));
+        if word & ALPHAS != ALPHAS {
             four.chunks_exact_mut(4).for_each(demultiply_pixel);
         }
     }

@@ -163,6 +163,7 @@ pub fn new_id(prefix: &str) -> String {
 }
 
 /// Bytes from the operating system's random source.
+#[expect(clippy::expect_used, reason = "without a random source no id, key or token can be made safely; nothing to fall back to")]
 pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).expect("the operating system's random source is available");
