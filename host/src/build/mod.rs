@@ -10,7 +10,7 @@ pub use componentize::componentize;
 pub use scaffold::{default_sdk_path, scaffold};
 pub use toolchain::{TARGET, Toolchain};
 
-use crate::bundle::{Bundle, BundleLimits, CONTENT_DIRS, file_digest};
+use crate::bundle::{Bundle, BundleLimits, CONTENT_DIRS};
 use crate::contract::ContractVersion;
 use crate::contract::types::Manifest;
 use crate::runtime::Runtime;
@@ -34,9 +34,9 @@ pub type Describe<'a> = dyn Fn(&[u8], ContractVersion) -> Result<Manifest, Strin
 /// the runtime caches them.
 pub fn in_process(runtime: &Runtime) -> impl Fn(&[u8], ContractVersion) -> Result<Manifest, String> + '_ {
     move |component, contract| {
-        let digest = file_digest(component);
+        let digest = crate::digest::sha256_hex(component);
         runtime
-            .load_component(component, contract, digest.trim_start_matches("sha256:"), "plugin")
+            .load_component(component, contract, &digest, "plugin")
             .map(|plugin| plugin.manifest().clone())
             .map_err(|e| e.to_string())
     }

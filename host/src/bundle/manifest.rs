@@ -49,9 +49,9 @@ impl BundleManifest {
     }
 }
 
-/// `sha256:<hex>` of `bytes`.
+/// `sha256:<hex>` of a file's `bytes`, as `plugin.toml` lists it.
 pub fn file_digest(bytes: &[u8]) -> String {
-    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
+    crate::digest::sha256_tagged(bytes)
 }
 
 /// The bundle's content digest (hex): SHA-256 over the contract, the

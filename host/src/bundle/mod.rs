@@ -184,7 +184,7 @@ impl Bundle {
     /// The component's SHA-256 (hex), as `plugin.toml` records it; verified
     /// against the bytes when the bundle was read or created.
     pub fn wasm_digest(&self) -> &str {
-        self.manifest.files.get(WASM_FILE).map_or("", |d| d.trim_start_matches("sha256:"))
+        self.manifest.files.get(WASM_FILE).map_or("", |d| crate::digest::untagged(d))
     }
 
     /// Template and locale files, by path.

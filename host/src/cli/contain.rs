@@ -76,7 +76,7 @@ impl Contained {
             .block_on(self.workers.admit(&bytes, cached.as_deref()))
             .map_err(|e| format!("{}: {}", path.display(), line_about(&e, "checking and compiling it")))?;
         if let (Some(cache), Some(wasm)) = (&self.cache, claimed.files.get(folio::bundle::WASM_FILE)) {
-            cache.put(wasm.trim_start_matches("sha256:"), &admitted.artifact);
+            cache.put(folio::digest::untagged(wasm), &admitted.artifact);
         }
         Ok((claimed, admitted))
     }

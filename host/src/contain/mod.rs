@@ -162,7 +162,7 @@ impl Workers {
 
     /// The compiled plugin `cache` holds for the component `manifest` lists.
     pub fn cached_artifact(cache: Option<&ArtifactCache>, manifest: &BundleManifest) -> Option<Vec<u8>> {
-        let wasm = manifest.files.get(WASM_FILE)?.trim_start_matches("sha256:");
+        let wasm = crate::digest::untagged(manifest.files.get(WASM_FILE)?);
         cache?.get(wasm)
     }
 
@@ -172,8 +172,8 @@ impl Workers {
     /// bundle's `plugin.toml` itself; everything else happens in workers.
     pub async fn prepare(&self, bundle: Arc<[u8]>, cache: Option<&ArtifactCache>) -> Result<Prepared, Failure> {
         let manifest = peek_manifest(&bundle, &BundleLimits::default()).map_err(|e| Failure::Job(JobError::Bundle(e.to_string())))?;
-        let wasm_digest = manifest.files.get(WASM_FILE).map(|d| d.trim_start_matches("sha256:").to_string());
-        let digest = manifest.digest.trim_start_matches("sha256:").to_string();
+        let wasm_digest = manifest.files.get(WASM_FILE).map(|d| crate::digest::untagged(d).to_string());
+        let digest = crate::digest::untagged(&manifest.digest).to_string();
         if let (Some(cache), Some(wasm_digest)) = (cache, &wasm_digest)
             && let Some(artifact) = cache.get(wasm_digest)
         {

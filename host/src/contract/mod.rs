@@ -1,13 +1,14 @@
 //! The plugin contract, `folio:document`, as the host sees it.
 //!
 //! [`types`] holds the host's own, version-independent view of manifests,
-//! requests and plans. Each contract version has one binding module
-//! (`v0_1`, later `v0_2`, ...) that generates wasmtime bindings from
-//! `wit/vX.Y/` and converts between them and [`types`]. Adding a contract
-//! version adds a module; plugins built against older versions keep working.
+//! requests and plans, and [`ContractVersion`] names the versions the host
+//! runs. Nothing here depends on wasmtime: each contract version's bindings
+//! live with the sandbox (`runtime/bindings/v0_x.rs`), as in Zed's extension
+//! host, and convert between the generated types and [`types`]. Adding a
+//! contract version adds a binding module; plugins built against older
+//! versions keep working.
 
 pub mod types;
-pub(crate) mod v0_1;
 
 use std::fmt;
 
@@ -57,69 +58,5 @@ impl ContractVersion {
 impl fmt::Display for ContractVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.package())
-    }
-}
-
-/// A compiled plugin linked against its contract version's bindings.
-pub(crate) enum Bindings {
-    V0_1(v0_1::Pre),
-}
-
-/// A plan as returned by a plugin of some contract version, not yet checked.
-pub(crate) enum RawPlan {
-    V0_1(v0_1::RawPlan),
-}
-
-use crate::runtime::CallState;
-use wasmtime::Store;
-use wasmtime::component::{InstancePre, Linker};
-
-impl Bindings {
-    /// Registers `version`'s host interfaces in `linker`.
-    pub(crate) fn add_to_linker(version: ContractVersion, linker: &mut Linker<CallState>) -> wasmtime::Result<()> {
-        match version {
-            ContractVersion::V0_1 => v0_1::add_to_linker(linker),
-        }
-    }
-
-    /// Checks the component's exports against `version`'s world.
-    pub(crate) fn new(version: ContractVersion, pre: InstancePre<CallState>) -> wasmtime::Result<Self> {
-        match version {
-            ContractVersion::V0_1 => Ok(Bindings::V0_1(v0_1::Pre::new(pre)?)),
-        }
-    }
-
-    /// Instantiates the plugin in `store` and calls `describe`.
-    pub(crate) fn describe(&self, store: &mut Store<CallState>) -> wasmtime::Result<types::Manifest> {
-        match self {
-            Bindings::V0_1(pre) => pre.describe(store),
-        }
-    }
-
-    /// Instantiates the plugin in `store` and calls `plan`.
-    pub(crate) fn plan(
-        &self,
-        store: &mut Store<CallState>,
-        request: &types::Request,
-    ) -> wasmtime::Result<Result<RawPlan, types::PlanError>> {
-        match self {
-            Bindings::V0_1(pre) => Ok(pre.plan(store, request)?.map(RawPlan::V0_1)),
-        }
-    }
-}
-
-impl RawPlan {
-    /// Bytes of plugin output in the plan.
-    pub(crate) fn size(&self) -> usize {
-        match self {
-            RawPlan::V0_1(p) => p.size(),
-        }
-    }
-
-    /// The host's plan; the error names the plan field that is not valid JSON.
-    pub(crate) fn into_plan(self) -> Result<types::Plan, (String, String)> {
-        match self {
-            RawPlan::V0_1(p) => p.into_plan(),
-        }
     }
 }

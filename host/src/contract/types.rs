@@ -204,7 +204,7 @@ pub struct Plan {
 }
 
 /// Why a plugin declined to plan a document (its own, well-formed answer;
-/// crashes and limit violations are [`crate::runtime::CallError`]s).
+/// crashes and limit violations are the sandbox's `CallError`s).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum PlanError {

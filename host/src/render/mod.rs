@@ -367,7 +367,7 @@ impl Renderer {
                     author: self.theme["brand"].as_str().unwrap_or("Folio"),
                     subject: &plan.template,
                     at: request.at,
-                    identifier: crate::bundle::file_digest(print.as_bytes()),
+                    identifier: crate::digest::sha256_tagged(print.as_bytes()),
                     lang: &locale_tag,
                 };
                 let label = |page: usize, pages: usize| {

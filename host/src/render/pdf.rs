@@ -105,7 +105,7 @@ fn save(doc: &PdfDocument, info: &PdfInfo<'_>) -> Result<Vec<u8>, String> {
     pdf.catalog_mut()
         .map_err(|e| format!("the PDF has no catalog: {e}"))?
         .set("Lang", Object::String(info.lang.as_bytes().to_vec(), StringFormat::Literal));
-    let id = info.identifier.trim_start_matches("sha256:");
+    let id = crate::digest::untagged(&info.identifier);
     let (first, second) = id.split_at(id.len() / 2);
     pdf.trailer.set(
         "ID",

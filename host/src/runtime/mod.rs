@@ -11,6 +11,7 @@
 //! Every way a call can go wrong is a [`CallError`] variant; none of them
 //! panics the host or disturbs other calls.
 
+mod bindings;
 mod cache;
 mod config;
 mod error;
@@ -26,7 +27,8 @@ pub use plugin::Plugin;
 pub use state::CallState;
 
 use crate::bundle::Bundle;
-use crate::contract::{Bindings, ContractVersion};
+use crate::contract::ContractVersion;
+use bindings::Bindings;
 use gate::Gate;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -155,8 +157,8 @@ impl Runtime {
     pub fn compile(&self, wasm: &[u8], contract: ContractVersion, name_hint: &str) -> Result<(Plugin, Vec<u8>), LoadError> {
         let component = Component::new(&self.inner.engine, wasm).map_err(|e| LoadError::Compile(format!("{e:#}")))?;
         let artifact = component.serialize().map_err(|e| LoadError::Compile(format!("cannot serialize the compiled plugin: {e:#}")))?;
-        let digest = crate::bundle::file_digest(wasm);
-        let plugin = self.link(component, contract, digest.trim_start_matches("sha256:"), name_hint)?;
+        let digest = crate::digest::sha256_hex(wasm);
+        let plugin = self.link(component, contract, &digest, name_hint)?;
         Ok((plugin, artifact))
     }
 

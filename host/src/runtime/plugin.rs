@@ -2,7 +2,7 @@
 
 use super::state::{CallState, Violation};
 use super::{CallError, LoadError, Shared};
-use crate::contract::Bindings;
+use super::bindings::Bindings;
 use crate::contract::types::{Manifest, Plan, Request};
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -79,7 +79,7 @@ impl KeyCache {
     pub async fn verify(&self, store: &Store, token: &str) -> ApiResult<KeyRecord> {
         let invalid = || Problem::unauthorized("the API key is not valid; check it was copied whole, or create one with `folio keys create`");
         let (id, secret) = split_token(token).ok_or_else(invalid)?;
-        let cache_key = crate::bundle::file_digest(token.as_bytes());
+        let cache_key = crate::digest::sha256_hex(token.as_bytes());
         if let Some((record, at)) = self.lock().get(&cache_key)
             && at.elapsed() < KEY_TTL
         {

@@ -43,7 +43,7 @@ impl BlobStore {
     }
 
     fn put_with(&self, bytes: &[u8], sync: bool) -> io::Result<String> {
-        let sha256 = crate::bundle::file_digest(bytes).trim_start_matches("sha256:").to_string();
+        let sha256 = crate::digest::sha256_hex(bytes);
         let path = self.path(&sha256)?;
         if !path.exists() {
             if sync {
@@ -63,8 +63,8 @@ impl BlobStore {
     pub fn get(&self, sha256: &str) -> io::Result<Vec<u8>> {
         let path = self.path(sha256)?;
         let bytes = std::fs::read(&path).map_err(|e| io::Error::new(e.kind(), format!("blob {}: {e}", path.display())))?;
-        let actual = crate::bundle::file_digest(&bytes);
-        if actual.trim_start_matches("sha256:") != sha256 {
+        let actual = crate::digest::sha256_hex(&bytes);
+        if actual != sha256 {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!("blob {} is damaged: its content hashes to {actual}", path.display()),

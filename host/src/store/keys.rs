@@ -7,7 +7,6 @@
 use super::{Store, StoreError, StoreResult, new_id, random_bytes, timestamp};
 use chrono::Utc;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::fmt;
 use std::str::FromStr;
 
@@ -96,7 +95,7 @@ impl KeyRecord {
 
     /// Whether `secret` is this key's secret. Constant time in the secret.
     pub fn verify(&self, secret: &str) -> bool {
-        let given = hex::encode(Sha256::digest(secret.as_bytes()));
+        let given = crate::digest::sha256_hex(secret.as_bytes());
         given.len() == self.secret_sha256.len()
             && given.bytes().zip(self.secret_sha256.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
     }
@@ -147,7 +146,7 @@ impl Store {
         let scopes_text = scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
         let row = KeyRow {
             id: id.clone(),
-            secret_sha256: hex::encode(Sha256::digest(secret.as_bytes())),
+            secret_sha256: crate::digest::sha256_hex(secret.as_bytes()),
             name: name.to_string(),
             scopes: scopes_text,
             created_at: timestamp(Utc::now()),

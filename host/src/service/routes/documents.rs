@@ -255,7 +255,7 @@ fn canonical_sha256(body: &[u8]) -> ApiResult<String> {
     }
     let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| Problem::malformed(format!("request body: {e}")))?;
     let text = serde_json::to_vec(&canonical(value)).map_err(Problem::internal)?;
-    Ok(crate::bundle::file_digest(&text).trim_start_matches("sha256:").to_string())
+    Ok(crate::digest::sha256_hex(&text))
 }
 
 fn format_named(name: &str) -> ApiResult<Format> {
@@ -328,7 +328,7 @@ pub async fn reproduce(State(state): State<AppState>, caller: Caller, Path(id): 
         .filter(|v| v.digest == inputs.digest)
         .ok_or_else(|| Problem::internal(format!("document {id} was rendered by a plugin version that is no longer stored")))?;
     let document: Document = render(&state, &version, &inputs).await?;
-    let sha = crate::bundle::file_digest(&document.bytes).trim_start_matches("sha256:").to_string();
+    let sha = crate::digest::sha256_hex(&document.bytes);
     Ok(Json(Reproduction {
         document_id: id,
         matches: sha == record.sha256,

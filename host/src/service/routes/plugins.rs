@@ -91,7 +91,7 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, body: Result<
     let subject = format!("{}@{}", version.name, version.version);
     state.store().audit(&now, caller.id(), "plugin.upload", &subject, json!({ "digest": version.digest, "size": version.bundle_size })).await?;
     if let Some(wasm) = claimed.files.get(WASM_FILE) {
-        state.plugins().artifacts().put(wasm.trim_start_matches("sha256:"), &admitted.artifact);
+        state.plugins().artifacts().put(crate::digest::untagged(wasm), &admitted.artifact);
     }
     let files = Arc::new(PluginFiles { digest: admitted.digest, bundle: bytes, artifact: admitted.artifact.into() });
     state.plugins().insert(files, admitted.facts);

@@ -2,9 +2,9 @@
 //!
 //! Generates the wasmtime bindings, implements the `host` interface on the
 //! per-call store state, and converts between the generated types and the
-//! host's version-independent [`super::types`].
+//! host's version-independent [`crate::contract::types`].
 
-use super::types as t;
+use crate::contract::types as t;
 use crate::runtime::CallState;
 use chrono::{DateTime, Utc};
 use serde_json::value::RawValue;
