@@ -56,7 +56,7 @@ mod layering {
         ("runtime", &["contract", "bundle", "budget", "digest"]),
         ("build", &["contract", "bundle", "runtime", "digest", "fsutil"]),
         ("render", &["contract", "bundle", "digest"]),
-        ("store", &["digest", "fsutil"]),
+        ("store", &["contract", "digest", "fsutil"]),
         ("contain", &["contract", "bundle", "runtime", "render", "budget", "digest"]),
         ("service", &["contract", "bundle", "runtime", "render", "contain", "store", "digest", "fsutil"]),
     ];

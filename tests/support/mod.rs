@@ -57,7 +57,7 @@ pub fn bundle_path(rel: &str) -> PathBuf {
         return path.clone();
     }
     let runtime = runtime();
-    let bundle = build_plugin(&repo().join(rel), &in_process(&runtime), &options()).unwrap_or_else(|e| toolchain_hint(rel, e));
+    let bundle = build_plugin(&repo().join(rel), &in_process(&runtime), &options()).unwrap_or_else(|e| toolchain_hint(rel, e.to_string()));
     let path = repo().join("target/test-bundles").join(bundle.file_name());
     bundle.write(&path).expect("bundle written");
     built.insert(rel.to_string(), path.clone());
@@ -71,7 +71,7 @@ pub fn bundle(rel: &str) -> Bundle {
 
 /// The componentized Wasm of the crate at `rel`, unchecked.
 pub fn component(rel: &str) -> Vec<u8> {
-    compile_component(&repo().join(rel), &options()).unwrap_or_else(|e| toolchain_hint(rel, e))
+    compile_component(&repo().join(rel), &options()).unwrap_or_else(|e| toolchain_hint(rel, e.to_string()))
 }
 
 /// Loads the plugin built from `rel` into `runtime`.
@@ -95,7 +95,7 @@ pub fn png_size(png: &[u8]) -> (u32, u32) {
 
 /// The core Wasm module of the crate at `rel`, before componentizing.
 pub fn core_module(rel: &str) -> Vec<u8> {
-    compile_core(&repo().join(rel), &options()).unwrap_or_else(|e| toolchain_hint(rel, e))
+    compile_core(&repo().join(rel), &options()).unwrap_or_else(|e| toolchain_hint(rel, e.to_string()))
 }
 
 /// `core` with `count` functions appended that are small in bytes but

@@ -3,10 +3,12 @@
 //! package it with its templates and locale strings as a `.folio` bundle.
 
 mod componentize;
+mod error;
 mod scaffold;
 mod toolchain;
 
 pub use componentize::componentize;
+pub use error::BuildError;
 pub use scaffold::{default_sdk_path, scaffold};
 pub use toolchain::{TARGET, Toolchain};
 
@@ -46,54 +48,50 @@ pub fn in_process(runtime: &Runtime) -> impl Fn(&[u8], ContractVersion) -> Resul
 /// it, checks the component loads under this host's contract rules and asks
 /// it to describe itself (`describe`), and packs it with its templates and
 /// locale files.
-pub fn build_plugin(crate_dir: &Path, describe: &Describe<'_>, options: &BuildOptions) -> Result<Bundle, String> {
+pub fn build_plugin(crate_dir: &Path, describe: &Describe<'_>, options: &BuildOptions) -> Result<Bundle, BuildError> {
     let component = compile_component(crate_dir, options)?;
     let contract = contract_of(&component);
-    let manifest = describe(&component, contract).map_err(|e| format!("the built plugin was refused: {e}"))?;
+    let manifest = describe(&component, contract).map_err(BuildError::Refused)?;
 
     let content = collect_content(crate_dir)?;
-    let bundle = Bundle::create(contract, manifest, component, content).map_err(|e| e.to_string())?;
+    let bundle = Bundle::create(contract, manifest, component, content)?;
     // Read the packed bytes back, exactly as a host will, before anyone sees them.
-    let bytes = bundle.to_bytes().map_err(|e| e.to_string())?;
-    Bundle::from_bytes(&bytes, &BundleLimits::default()).map_err(|e| format!("the packed bundle does not verify: {e}"))
+    let bytes = bundle.to_bytes()?;
+    Bundle::from_bytes(&bytes, &BundleLimits::default()).map_err(BuildError::Verify)
 }
 
 /// Compiles the crate in `crate_dir` with the guest toolchain and returns
 /// the componentized Wasm, without checking it against any contract.
-pub fn compile_component(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>, String> {
+pub fn compile_component(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>, BuildError> {
     componentize(&compile_core(crate_dir, options)?)
 }
 
 /// Compiles the crate in `crate_dir` with the guest toolchain and returns
 /// its core Wasm module, before it is made a component.
-pub fn compile_core(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>, String> {
+pub fn compile_core(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>, BuildError> {
     let manifest_path = crate_dir.join("Cargo.toml");
     let manifest_path = manifest_path
         .canonicalize()
-        .map_err(|e| format!("{} is not a plugin crate: cannot open {} ({e})", crate_dir.display(), manifest_path.display()))?;
-    let toolchain = Toolchain::detect()?;
+        .map_err(|e| BuildError::NotACrate { dir: crate_dir.to_path_buf(), manifest: manifest_path.clone(), reason: e.to_string() })?;
+    let toolchain = Toolchain::detect().map_err(BuildError::Toolchain)?;
     tracing::info!(toolchain = %toolchain.describe(), "building {}", crate_dir.display());
     let target_dir = options
         .target_dir
         .clone()
         .or_else(|| std::env::var_os("FOLIO_GUEST_TARGET_DIR").filter(|v| !v.is_empty()).map(PathBuf::from));
     let core_path = run_cargo(&toolchain, &manifest_path, target_dir.as_deref())?;
-    std::fs::read(&core_path).map_err(|e| format!("cannot read {}: {e}", core_path.display()))
+    std::fs::read(&core_path).map_err(|e| BuildError::io("read", &core_path, e))
 }
 
 /// Runs cargo and returns the path of the crate's `.wasm` artifact.
-fn run_cargo(toolchain: &Toolchain, manifest_path: &Path, target_dir: Option<&Path>) -> Result<PathBuf, String> {
+fn run_cargo(toolchain: &Toolchain, manifest_path: &Path, target_dir: Option<&Path>) -> Result<PathBuf, BuildError> {
     let mut cmd = toolchain.cargo_build(manifest_path, target_dir);
     cmd.stdout(Stdio::piped()).stderr(Stdio::inherit());
     let output = cmd
         .output()
-        .map_err(|e| format!("cannot run cargo ({}): {e}", toolchain.describe()))?;
+        .map_err(|e| BuildError::Cargo { toolchain: toolchain.describe(), reason: e.to_string() })?;
     if !output.status.success() {
-        return Err(format!(
-            "cargo build for {} failed ({}); its errors are printed above",
-            manifest_path.display(),
-            output.status
-        ));
+        return Err(BuildError::CargoFailed { manifest: manifest_path.to_path_buf(), status: output.status.to_string() });
     }
     let stdout = String::from_utf8_lossy(&output.stdout);
     let mut found = None;
@@ -111,12 +109,7 @@ fn run_cargo(toolchain: &Toolchain, manifest_path: &Path, target_dir: Option<&Pa
                 .map(PathBuf::from);
         }
     }
-    found.ok_or_else(|| {
-        format!(
-            "cargo built {} but produced no .wasm; the crate needs `[lib] crate-type = [\"cdylib\", \"rlib\"]`",
-            manifest_path.display()
-        )
-    })
+    found.ok_or_else(|| BuildError::NoWasm { manifest: manifest_path.to_path_buf() })
 }
 
 /// The contract a component was built against, from its `folio:document` imports.
@@ -136,7 +129,7 @@ fn contract_of(component: &[u8]) -> ContractVersion {
 }
 
 /// The crate's `templates/` and `locales/` files, by bundle path.
-fn collect_content(crate_dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
+fn collect_content(crate_dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, BuildError> {
     let mut files = BTreeMap::new();
     for dir in CONTENT_DIRS {
         let root = crate_dir.join(dir.trim_end_matches('/'));
@@ -147,23 +140,23 @@ fn collect_content(crate_dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, String
     Ok(files)
 }
 
-fn walk(dir: &Path, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+fn walk(dir: &Path, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) -> Result<(), BuildError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| BuildError::io("read", dir, e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-        let name = entry.file_name().into_string().map_err(|n| format!("{n:?} in {} is not UTF-8", dir.display()))?;
+        let entry = entry.map_err(|e| BuildError::io("read", dir, e))?;
+        let name = entry.file_name().into_string().map_err(|n| BuildError::NotUtf8 { name: format!("{n:?}"), dir: dir.to_path_buf() })?;
         if name.starts_with('.') {
             continue;
         }
         let path = format!("{prefix}/{name}");
-        let kind = entry.file_type().map_err(|e| format!("cannot stat {}: {e}", entry.path().display()))?;
+        let kind = entry.file_type().map_err(|e| BuildError::io("stat", entry.path(), e))?;
         if kind.is_dir() {
             walk(&entry.path(), &path, files)?;
         } else if kind.is_file() {
-            let bytes = std::fs::read(entry.path()).map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            let bytes = std::fs::read(entry.path()).map_err(|e| BuildError::io("read", entry.path(), e))?;
             files.insert(path, bytes);
         } else {
-            return Err(format!("{} is not a regular file; bundles carry regular files only", entry.path().display()));
+            return Err(BuildError::NotAFile { path: entry.path() });
         }
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! `folio plugin new`: a plugin crate that builds and passes
 //! `folio plugin check` unchanged.
 
+use super::BuildError;
 use std::path::{Path, PathBuf};
 
 /// The SDK path baked in at build time: the `plugins/sdk` crate of the
@@ -11,7 +12,11 @@ pub fn default_sdk_path() -> PathBuf {
 
 /// Creates a plugin crate called `name` in `dir`, depending on the SDK at
 /// `sdk`. Refuses to write into a non-empty directory. Returns the files written.
-pub fn scaffold(dir: &Path, name: &str, sdk: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn scaffold(dir: &Path, name: &str, sdk: &Path) -> Result<Vec<PathBuf>, BuildError> {
+    scaffold_files(dir, name, sdk).map_err(BuildError::Scaffold)
+}
+
+fn scaffold_files(dir: &Path, name: &str, sdk: &Path) -> Result<Vec<PathBuf>, String> {
     if !is_plugin_name(name) {
         return Err(format!(
             "--name `{name}` must be 1-64 lowercase letters, digits or dashes, starting with a letter"
@@ -129,10 +134,10 @@ mod tests {
     fn refuses_bad_names_and_non_empty_dirs() {
         let dir = tempfile::tempdir().unwrap();
         let sdk = default_sdk_path();
-        assert!(scaffold(&dir.path().join("x"), "Bad_Name", &sdk).unwrap_err().contains("--name"));
+        assert!(scaffold(&dir.path().join("x"), "Bad_Name", &sdk).unwrap_err().to_string().contains("--name"));
         std::fs::write(dir.path().join("file"), "x").unwrap();
-        assert!(scaffold(dir.path(), "ok", &sdk).unwrap_err().contains("not empty"));
-        assert!(scaffold(&dir.path().join("y"), "ok", &dir.path().join("nosdk")).unwrap_err().contains("--sdk"));
+        assert!(scaffold(dir.path(), "ok", &sdk).unwrap_err().to_string().contains("not empty"));
+        assert!(scaffold(&dir.path().join("y"), "ok", &dir.path().join("nosdk")).unwrap_err().to_string().contains("--sdk"));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub const MAX_MANIFEST_BYTES: usize = 256 << 10;
 /// Checks a template or locale path: relative, under `templates/` or
 /// `locales/`, plain segments of letters, digits, `.`, `_` and `-`.
 pub(crate) fn check_content_path(path: &str) -> Result<(), BundleError> {
-    let bad = |why: &str| BundleError::new(format!("bundle path `{path}` {why}"));
+    let bad = |why: &'static str| BundleError::BadPath { path: path.to_string(), why };
     if path.len() > MAX_PATH_LEN {
         return Err(bad("is too long"));
     }
@@ -56,25 +56,23 @@ pub(crate) fn check_content_path(path: &str) -> Result<(), BundleError> {
 /// bundle's name and version before deciding to do any real work on it.
 pub(crate) fn first_manifest(bytes: &[u8], limits: &BundleLimits) -> Result<Vec<u8>, BundleError> {
     if bytes.len() > limits.max_bundle_bytes {
-        return Err(BundleError::new(format!("bundle is {} bytes, over the {}-byte limit", bytes.len(), limits.max_bundle_bytes)));
+        return Err(BundleError::TooLarge { size: bytes.len() as u64, limit: limits.max_bundle_bytes });
     }
     let mut archive = tar::Archive::new(GzDecoder::new(bytes));
-    let entries = archive.entries().map_err(|e| BundleError::new(format!("not a gzipped tar file: {e}")))?;
+    let entries = archive.entries().map_err(|e| BundleError::NotAnArchive { reason: e.to_string() })?;
     for entry in entries {
-        let mut entry = entry.map_err(|e| BundleError::new(format!("not a valid gzipped tar file: {e}")))?;
+        let mut entry = entry.map_err(|e| BundleError::NotAnArchive { reason: e.to_string() })?;
         if entry.header().entry_type() == tar::EntryType::Directory {
             continue;
         }
-        let raw_path = entry.path().map_err(|e| BundleError::new(format!("an entry has an unreadable path: {e}")))?;
+        let raw_path = entry.path().map_err(|e| BundleError::NotAnArchive { reason: format!("an entry has an unreadable path: {e}") })?;
         let path = normalize(&raw_path)?;
         if path != MANIFEST_FILE {
-            return Err(BundleError::new(format!(
-                "the bundle's first file is `{path}`; {MANIFEST_FILE} must come first (rebuild it with `folio plugin build`)"
-            )));
+            return Err(BundleError::ManifestNotFirst { found: path });
         }
         return read_manifest_entry(&mut entry);
     }
-    Err(BundleError::new(format!("the bundle has no {MANIFEST_FILE}")))
+    Err(BundleError::Missing { path: MANIFEST_FILE.into() })
 }
 
 fn read_manifest_entry(entry: &mut impl Read) -> Result<Vec<u8>, BundleError> {
@@ -82,9 +80,9 @@ fn read_manifest_entry(entry: &mut impl Read) -> Result<Vec<u8>, BundleError> {
     entry
         .take(MAX_MANIFEST_BYTES as u64 + 1)
         .read_to_end(&mut data)
-        .map_err(|e| BundleError::new(format!("cannot read {MANIFEST_FILE} from the bundle: {e}")))?;
+        .map_err(|e| BundleError::NotAnArchive { reason: format!("cannot read {MANIFEST_FILE}: {e}") })?;
     if data.len() > MAX_MANIFEST_BYTES {
-        return Err(BundleError::new(format!("{MANIFEST_FILE} is over {MAX_MANIFEST_BYTES} bytes")));
+        return Err(BundleError::ManifestTooLarge { limit: MAX_MANIFEST_BYTES });
     }
     Ok(data)
 }
@@ -93,44 +91,36 @@ fn read_manifest_entry(entry: &mut impl Read) -> Result<Vec<u8>, BundleError> {
 /// `plugin.toml` must be the first file.
 pub(crate) fn unpack(bytes: &[u8], limits: &BundleLimits) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
     if bytes.len() > limits.max_bundle_bytes {
-        return Err(BundleError::new(format!(
-            "bundle is {} bytes, over the {}-byte limit",
-            bytes.len(),
-            limits.max_bundle_bytes
-        )));
+        return Err(BundleError::TooLarge { size: bytes.len() as u64, limit: limits.max_bundle_bytes });
     }
     let mut archive = tar::Archive::new(GzDecoder::new(bytes));
     let mut files = BTreeMap::new();
     let mut budget = limits.max_unpacked_bytes;
-    let entries = archive.entries().map_err(|e| BundleError::new(format!("not a gzipped tar file: {e}")))?;
+    let entries = archive.entries().map_err(|e| BundleError::NotAnArchive { reason: e.to_string() })?;
     for entry in entries {
-        let mut entry = entry.map_err(|e| BundleError::new(format!("not a valid gzipped tar file: {e}")))?;
-        let raw_path = entry.path().map_err(|e| BundleError::new(format!("an entry has an unreadable path: {e}")))?;
+        let mut entry = entry.map_err(|e| BundleError::NotAnArchive { reason: e.to_string() })?;
+        let raw_path = entry.path().map_err(|e| BundleError::NotAnArchive { reason: format!("an entry has an unreadable path: {e}") })?;
         let path = normalize(&raw_path)?;
         match entry.header().entry_type() {
             tar::EntryType::Directory => continue,
             tar::EntryType::Regular | tar::EntryType::Continuous => {}
             other => {
-                return Err(BundleError::new(format!(
-                    "bundle entry `{path}` is a {other:?}; bundles hold regular files only"
-                )));
+                return Err(BundleError::NotAFile { path, kind: format!("{other:?}") });
             }
         }
         if path != MANIFEST_FILE && path != WASM_FILE {
             check_content_path(&path)?;
         }
         if files.len() >= limits.max_files {
-            return Err(BundleError::new(format!("bundle has more than {} files", limits.max_files)));
+            return Err(BundleError::TooManyFiles { limit: limits.max_files });
         }
         if files.is_empty() {
             if path != MANIFEST_FILE {
-                return Err(BundleError::new(format!(
-                    "the bundle's first file is `{path}`; {MANIFEST_FILE} must come first (rebuild it with `folio plugin build`)"
-                )));
+                return Err(BundleError::ManifestNotFirst { found: path });
             }
             let data = read_manifest_entry(&mut entry)?;
             if data.len() > budget {
-                return Err(BundleError::new(format!("bundle unpacks to more than {} bytes (at `{path}`)", limits.max_unpacked_bytes)));
+                return Err(BundleError::UnpacksTooLarge { limit: limits.max_unpacked_bytes, path });
             }
             budget -= data.len();
             files.insert(path, data);
@@ -140,16 +130,13 @@ pub(crate) fn unpack(bytes: &[u8], limits: &BundleLimits) -> Result<BTreeMap<Str
         (&mut entry)
             .take(budget as u64 + 1)
             .read_to_end(&mut data)
-            .map_err(|e| BundleError::new(format!("cannot read `{path}` from the bundle: {e}")))?;
+            .map_err(|e| BundleError::NotAnArchive { reason: format!("cannot read `{path}`: {e}") })?;
         if data.len() > budget {
-            return Err(BundleError::new(format!(
-                "bundle unpacks to more than {} bytes (at `{path}`)",
-                limits.max_unpacked_bytes
-            )));
+            return Err(BundleError::UnpacksTooLarge { limit: limits.max_unpacked_bytes, path });
         }
         budget -= data.len();
         if files.insert(path.clone(), data).is_some() {
-            return Err(BundleError::new(format!("bundle has `{path}` twice")));
+            return Err(BundleError::Duplicate { path });
         }
     }
     Ok(files)
@@ -161,14 +148,11 @@ fn normalize(path: &std::path::Path) -> Result<String, BundleError> {
         match component {
             Component::Normal(part) => parts.push(
                 part.to_str()
-                    .ok_or_else(|| BundleError::new(format!("bundle path `{}` is not UTF-8", path.display())))?,
+                    .ok_or_else(|| BundleError::BadPath { path: path.display().to_string(), why: "is not UTF-8" })?,
             ),
             Component::CurDir => {}
             _ => {
-                return Err(BundleError::new(format!(
-                    "bundle path `{}` is absolute or climbs out of the bundle",
-                    path.display()
-                )));
+                return Err(BundleError::BadPath { path: path.display().to_string(), why: "is absolute or climbs out of the bundle" });
             }
         }
     }
@@ -178,7 +162,7 @@ fn normalize(path: &std::path::Path) -> Result<String, BundleError> {
 /// Packs files in the given order with fixed metadata (mode 0644, uid/gid 0,
 /// mtime 0), so equal inputs give byte-identical bundles.
 pub(crate) fn pack(files: &[(&str, &[u8])]) -> Result<Vec<u8>, BundleError> {
-    let io = |e: std::io::Error| BundleError::new(format!("cannot pack bundle: {e}"));
+    let io = |e: std::io::Error| BundleError::Io { doing: "pack", path: "the bundle".into(), reason: e.to_string() };
     let gz = GzBuilder::new().mtime(0).write(Vec::new(), Compression::best());
     let mut tar = tar::Builder::new(gz);
     tar.mode(tar::HeaderMode::Deterministic);
@@ -225,12 +209,12 @@ mod tests {
         let limits = BundleLimits::default();
         let late = pack(&[("templates/x.hbs", b"b"), ("plugin.toml", b"a")]).unwrap();
         for err in [unpack(&late, &limits).unwrap_err(), first_manifest(&late, &limits).unwrap_err()] {
-            assert!(err.0.contains("plugin.toml must come first"), "{err}");
+            assert!(err.to_string().contains("plugin.toml must come first"), "{err}");
         }
         let huge = vec![b'#'; MAX_MANIFEST_BYTES + 1];
         let big = pack(&[("plugin.toml", &huge)]).unwrap();
         for err in [unpack(&big, &limits).unwrap_err(), first_manifest(&big, &limits).unwrap_err()] {
-            assert!(err.0.contains("plugin.toml is over"), "{err}");
+            assert!(err.to_string().contains("plugin.toml is over"), "{err}");
         }
     }
 
@@ -250,13 +234,13 @@ mod tests {
     fn refuses_traversal_links_and_bombs() {
         let limits = BundleLimits::default();
         let err = unpack(&raw_tar("../etc/passwd", tar::EntryType::Regular, b"x"), &limits).unwrap_err();
-        assert!(err.0.contains("climbs out"), "{err}");
+        assert!(err.to_string().contains("climbs out"), "{err}");
         let err = unpack(&raw_tar("templates/link", tar::EntryType::Symlink, b""), &limits).unwrap_err();
-        assert!(err.0.contains("regular files only"), "{err}");
+        assert!(err.to_string().contains("regular files only"), "{err}");
         let small = BundleLimits { max_unpacked_bytes: 1000, ..BundleLimits::default() };
         let err = unpack(&raw_tar("plugin.toml", tar::EntryType::Regular, &vec![0u8; 5000]), &small).unwrap_err();
-        assert!(err.0.contains("more than 1000 bytes"), "{err}");
+        assert!(err.to_string().contains("more than 1000 bytes"), "{err}");
         let err = unpack(b"definitely not gzip", &limits).unwrap_err();
-        assert!(err.0.contains("gzipped tar"), "{err}");
+        assert!(err.to_string().contains("gzipped tar"), "{err}");
     }
 }

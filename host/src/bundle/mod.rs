@@ -35,15 +35,48 @@ pub struct Bundle {
     files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Why a bundle was refused. The message names the file or field at fault.
+/// Why a bundle was refused, with the file or field at fault. Messages say
+/// what to do where something can be done.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{0}")]
-pub struct BundleError(pub String);
-
-impl BundleError {
-    fn new(message: impl Into<String>) -> Self {
-        BundleError(message.into())
-    }
+pub enum BundleError {
+    /// The bundle file cannot be read or written.
+    #[error("cannot {doing} {path}: {reason}")]
+    Io { doing: &'static str, path: String, reason: String },
+    /// A bundle read from `path` was refused.
+    #[error("{path}: {source}")]
+    File { path: String, source: Box<BundleError> },
+    #[error("bundle is {size} bytes, over the {limit}-byte limit")]
+    TooLarge { size: u64, limit: usize },
+    #[error("bundle unpacks to more than {limit} bytes (at `{path}`)")]
+    UnpacksTooLarge { limit: usize, path: String },
+    #[error("bundle has more than {limit} files")]
+    TooManyFiles { limit: usize },
+    /// Not a gzipped tar file, or a damaged one.
+    #[error("not a valid gzipped tar file: {reason}")]
+    NotAnArchive { reason: String },
+    #[error("bundle path `{path}` {why}")]
+    BadPath { path: String, why: &'static str },
+    #[error("bundle entry `{path}` is a {kind}; bundles hold regular files only")]
+    NotAFile { path: String, kind: String },
+    #[error("bundle has `{path}` twice")]
+    Duplicate { path: String },
+    #[error("the bundle's first file is `{found}`; {MANIFEST_FILE} must come first (rebuild it with `folio plugin build`)")]
+    ManifestNotFirst { found: String },
+    #[error("{MANIFEST_FILE} is over {limit} bytes")]
+    ManifestTooLarge { limit: usize },
+    /// `plugin.toml` cannot be read, or says something invalid.
+    #[error("{MANIFEST_FILE}: {reason}")]
+    Manifest { reason: String },
+    #[error("the bundle has no {path}")]
+    Missing { path: String },
+    #[error("{path} is in the bundle but not listed in {MANIFEST_FILE} [files]")]
+    Unlisted { path: String },
+    #[error("{MANIFEST_FILE} lists {path}, which is not in the bundle")]
+    Unbundled { path: String },
+    #[error("{path} does not match its digest in {MANIFEST_FILE}; the bundle is corrupt or was altered")]
+    DigestMismatch { path: String },
+    #[error("{MANIFEST_FILE}: digest {claimed} does not match the bundle's content (sha256:{actual})")]
+    ContentDigest { claimed: String, actual: String },
 }
 
 /// A bundle's `plugin.toml`, read and checked without unpacking anything
@@ -57,10 +90,10 @@ pub fn peek_manifest(bytes: &[u8], limits: &BundleLimits) -> Result<BundleManife
 
 /// Parses and checks `plugin.toml` (in time linear in its size).
 fn parse_manifest(toml_bytes: &[u8]) -> Result<(BundleManifest, ContractVersion), BundleError> {
-    let text = std::str::from_utf8(toml_bytes).map_err(|_| BundleError::new(format!("{MANIFEST_FILE} is not UTF-8 text")))?;
-    let manifest: BundleManifest = toml::from_str(text).map_err(|e| BundleError::new(format!("{MANIFEST_FILE}: {e}")))?;
-    let contract = manifest.contract_version().map_err(BundleError::new)?;
-    manifest.plugin.check().map_err(|e| BundleError::new(format!("{MANIFEST_FILE}: [plugin] {e}")))?;
+    let text = std::str::from_utf8(toml_bytes).map_err(|_| BundleError::Manifest { reason: "is not UTF-8 text".into() })?;
+    let manifest: BundleManifest = toml::from_str(text).map_err(|e| BundleError::Manifest { reason: e.to_string() })?;
+    let contract = manifest.contract_version().map_err(|reason| BundleError::Manifest { reason })?;
+    manifest.plugin.check().map_err(|e| BundleError::Manifest { reason: format!("[plugin] {e}") })?;
     Ok((manifest, contract))
 }
 
@@ -92,18 +125,17 @@ impl Bundle {
     /// Reads and verifies a bundle file.
     pub fn read(path: &Path, limits: &BundleLimits) -> Result<Self, BundleError> {
         let size = std::fs::metadata(path)
-            .map_err(|e| BundleError::new(format!("cannot read bundle {}: {e}", path.display())))?
+            .map_err(|e| BundleError::Io { doing: "read bundle", path: path.display().to_string(), reason: e.to_string() })?
             .len();
         if size > limits.max_bundle_bytes as u64 {
-            return Err(BundleError::new(format!(
-                "{}: bundle is {size} bytes, over the {}-byte limit",
-                path.display(),
-                limits.max_bundle_bytes
-            )));
+            return Err(BundleError::File {
+                path: path.display().to_string(),
+                source: Box::new(BundleError::TooLarge { size, limit: limits.max_bundle_bytes }),
+            });
         }
         let bytes = std::fs::read(path)
-            .map_err(|e| BundleError::new(format!("cannot read bundle {}: {e}", path.display())))?;
-        Self::from_bytes(&bytes, limits).map_err(|e| BundleError::new(format!("{}: {e}", path.display())))
+            .map_err(|e| BundleError::Io { doing: "read bundle", path: path.display().to_string(), reason: e.to_string() })?;
+        Self::from_bytes(&bytes, limits).map_err(|e| BundleError::File { path: path.display().to_string(), source: Box::new(e) })
     }
 
     /// Parses and verifies a bundle from its bytes: every file's digest, the
@@ -112,38 +144,35 @@ impl Bundle {
         let mut entries = archive::unpack(bytes, limits)?;
         let toml_bytes = entries
             .remove(MANIFEST_FILE)
-            .ok_or_else(|| BundleError::new(format!("the bundle has no {MANIFEST_FILE}")))?;
+            .ok_or_else(|| BundleError::Missing { path: MANIFEST_FILE.into() })?;
         let (manifest, contract) = parse_manifest(&toml_bytes)?;
 
         for (path, bytes) in &entries {
             match manifest.files.get(path) {
-                None => return Err(BundleError::new(format!("{path} is in the bundle but not listed in {MANIFEST_FILE} [files]"))),
+                None => return Err(BundleError::Unlisted { path: path.clone() }),
                 Some(expected) if *expected != file_digest(bytes) => {
-                    return Err(BundleError::new(format!("{path} does not match its digest in {MANIFEST_FILE}; the bundle is corrupt or was altered")));
+                    return Err(BundleError::DigestMismatch { path: path.clone() });
                 }
                 Some(_) => {}
             }
         }
         if let Some(missing) = manifest.files.keys().find(|p| !entries.contains_key(*p)) {
-            return Err(BundleError::new(format!("{MANIFEST_FILE} lists {missing}, which is not in the bundle")));
+            return Err(BundleError::Unbundled { path: missing.clone() });
         }
         let digest = content_digest(&manifest.contract, &manifest.plugin, &manifest.files);
         if manifest.digest != format!("sha256:{digest}") {
-            return Err(BundleError::new(format!(
-                "{MANIFEST_FILE}: digest {} does not match the bundle's content (sha256:{digest})",
-                manifest.digest
-            )));
+            return Err(BundleError::ContentDigest { claimed: manifest.digest.clone(), actual: digest });
         }
         let wasm = entries
             .remove(WASM_FILE)
-            .ok_or_else(|| BundleError::new(format!("the bundle has no {WASM_FILE}")))?;
+            .ok_or_else(|| BundleError::Missing { path: WASM_FILE.into() })?;
         Ok(Bundle { manifest, contract, digest, wasm, files: entries })
     }
 
     /// The bundle's deterministic gzipped-tar bytes (`plugin.toml` first).
     pub fn to_bytes(&self) -> Result<Vec<u8>, BundleError> {
         let toml = toml::to_string(&self.manifest)
-            .map_err(|e| BundleError::new(format!("cannot write {MANIFEST_FILE}: {e}")))?;
+            .map_err(|e| BundleError::Io { doing: "write", path: MANIFEST_FILE.into(), reason: e.to_string() })?;
         let mut all: Vec<(&str, &[u8])> = vec![(MANIFEST_FILE, toml.as_bytes()), (WASM_FILE, &self.wasm)];
         all.extend(self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
         archive::pack(&all)
@@ -153,7 +182,7 @@ impl Bundle {
     pub fn write(&self, path: &Path) -> Result<(), BundleError> {
         let bytes = self.to_bytes()?;
         crate::fsutil::write_atomically(path, &bytes)
-            .map_err(|e| BundleError::new(format!("cannot write {}: {e}", path.display())))
+            .map_err(|e| BundleError::Io { doing: "write", path: path.display().to_string(), reason: e.to_string() })
     }
 
     /// The conventional file name, `<name>-<version>.folio`.

@@ -74,7 +74,7 @@ pub fn run(cmd: PluginCommand, settings: &Settings) -> Result<(), String> {
     match cmd {
         PluginCommand::New { dir, name, sdk } => {
             let sdk = sdk.unwrap_or_else(default_sdk_path);
-            let files = scaffold(&dir, &name, &sdk)?;
+            let files = scaffold(&dir, &name, &sdk).map_err(|e| e.to_string())?;
             println!("created plugin `{name}` in {}:", dir.display());
             for f in files {
                 println!("  {}", f.display());
@@ -92,7 +92,7 @@ pub fn run(cmd: PluginCommand, settings: &Settings) -> Result<(), String> {
                     .map(|(manifest, _)| manifest)
                     .map_err(|e| line_about(&e, "compiling it"))
             };
-            let bundle = build_plugin(&crate_dir, &describe, &BuildOptions { target_dir })?;
+            let bundle = build_plugin(&crate_dir, &describe, &BuildOptions { target_dir }).map_err(|e| e.to_string())?;
             let path = match output {
                 // An existing directory, or a path written as one (`out/`), gets the conventional name.
                 Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') => p.join(bundle.file_name()),

@@ -164,7 +164,9 @@ async fn observe(State(state): State<AppState>, request: Request, next: Next) ->
     let metrics = state.metrics();
     metrics.requests.with_label_values(&[method.as_str(), route.as_str(), status.as_str()]).inc();
     metrics.request_seconds.with_label_values(&[route.as_str()]).observe(elapsed.as_secs_f64());
-    if status.is_server_error() {
+    if let Some(problem::Cause(cause)) = response.extensions().get::<problem::Cause>() {
+        tracing::error!(%method, %route, status = status.as_u16(), %cause, "internal error");
+    } else if status.is_server_error() {
         tracing::warn!(%method, %route, status = status.as_u16(), ms = elapsed.as_secs_f64() * 1e3, "request failed");
     } else {
         tracing::debug!(%method, %route, status = status.as_u16(), ms = elapsed.as_secs_f64() * 1e3, "request");

@@ -14,6 +14,7 @@
 //! with older keys verify until their key is retired.
 
 use hmac::{Hmac, Mac};
+use crate::store::OpenerClass;
 use sha2::Sha256;
 
 const LABEL: &[u8] = b"folio open-link v1\0";
@@ -90,20 +91,20 @@ fn mac(secret: &str, body: &[u8]) -> Option<Vec<u8>> {
 /// - `human`: anything else.
 ///
 /// Only `human` opens count towards open rates by default.
-pub fn classify(method: &str, user_agent: &str, seconds_since_created: i64) -> &'static str {
+pub fn classify(method: &str, user_agent: &str, seconds_since_created: i64) -> OpenerClass {
     const SCANNERS: [&str; 12] = [
         "bot", "crawler", "spider", "scanner", "preview", "barracuda", "proofpoint", "mimecast", "urldefense", "safelinks",
         "curl", "python-requests",
     ];
     let agent = user_agent.to_ascii_lowercase();
     if method.eq_ignore_ascii_case("HEAD") || SCANNERS.iter().any(|s| agent.contains(s)) || seconds_since_created < 10 {
-        "scanner"
+        OpenerClass::Scanner
     } else if user_agent.contains("GoogleImageProxy") {
-        "gmail-proxy"
+        OpenerClass::GmailProxy
     } else if user_agent.trim() == "Mozilla/5.0" && seconds_since_created < 2 * 3600 {
-        "apple-mpp"
+        OpenerClass::AppleMpp
     } else {
-        "human"
+        OpenerClass::Human
     }
 }
 
@@ -143,12 +144,12 @@ mod tests {
 
     #[test]
     fn openers_are_classified() {
-        assert_eq!(classify("HEAD", "Mozilla/5.0 (Windows NT 10.0)", 3600), "scanner");
-        assert_eq!(classify("GET", "Mozilla/5.0 (compatible; Barracuda Sentinel)", 3600), "scanner");
-        assert_eq!(classify("GET", "Mozilla/5.0 (Macintosh) Safari/605", 3), "scanner");
-        assert_eq!(classify("GET", "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)", 600), "gmail-proxy");
-        assert_eq!(classify("GET", "Mozilla/5.0", 120), "apple-mpp");
-        assert_eq!(classify("GET", "Mozilla/5.0", 3 * 86_400), "human");
-        assert_eq!(classify("GET", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Mobile/15E148", 7200), "human");
+        assert_eq!(classify("HEAD", "Mozilla/5.0 (Windows NT 10.0)", 3600), OpenerClass::Scanner);
+        assert_eq!(classify("GET", "Mozilla/5.0 (compatible; Barracuda Sentinel)", 3600), OpenerClass::Scanner);
+        assert_eq!(classify("GET", "Mozilla/5.0 (Macintosh) Safari/605", 3), OpenerClass::Scanner);
+        assert_eq!(classify("GET", "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)", 600), OpenerClass::GmailProxy);
+        assert_eq!(classify("GET", "Mozilla/5.0", 120), OpenerClass::AppleMpp);
+        assert_eq!(classify("GET", "Mozilla/5.0", 3 * 86_400), OpenerClass::Human);
+        assert_eq!(classify("GET", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Mobile/15E148", 7200), OpenerClass::Human);
     }
 }

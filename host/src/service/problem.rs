@@ -29,7 +29,16 @@ pub struct Problem {
     /// Seconds to wait before retrying, for 503s.
     #[serde(skip)]
     pub retry_after: Option<u32>,
+    /// For 500s: the cause, which the client never sees and the request
+    /// log records (see [`Cause`]).
+    #[serde(skip)]
+    pub cause: Option<String>,
 }
+
+/// The cause of an internal error, carried on the response for the request
+/// log (`service::observe`), which is where errors are logged.
+#[derive(Debug, Clone)]
+pub struct Cause(pub String);
 
 /// The error type of every handler.
 pub type ApiResult<T> = Result<T, Problem>;
@@ -45,6 +54,7 @@ impl Problem {
             path: None,
             class: None,
             retry_after: None,
+            cause: None,
         }
     }
 
@@ -104,10 +114,11 @@ impl Problem {
     }
 
     /// 500: our fault. The detail given to the client is generic; the cause
-    /// is logged.
+    /// goes to the request log.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
-        tracing::error!(%cause, "internal error");
-        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "an internal error occurred; the server log has the cause")
+        let mut p = Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "an internal error occurred; the server log has the cause");
+        p.cause = Some(cause.to_string());
+        p
     }
 }
 
@@ -181,6 +192,9 @@ impl IntoResponse for Problem {
         }
         if let Some(seconds) = self.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if let Some(cause) = self.cause {
+            response.extensions_mut().insert(Cause(cause));
         }
         response
     }

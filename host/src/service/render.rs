@@ -5,6 +5,7 @@
 
 use super::problem::{ApiResult, Problem};
 use super::state::AppState;
+use super::versions::Selector;
 use crate::contain::{Failure, JobError};
 use crate::contract::types::{Customer, OutputFormat, Purpose, Request};
 use crate::render::{Document, Format, RenderError};
@@ -100,21 +101,18 @@ pub async fn resolve_version(
     alias: Option<&str>,
     preview: bool,
 ) -> ApiResult<PluginVersion> {
-    let selector = match (version, alias) {
-        (Some(v), None) => format!("={v}"),
-        (None, a) => format!(":{}", a.unwrap_or("stable")),
-        (Some(_), Some(_)) => String::new(),
+    let Some(selector) = Selector::of(version, alias) else {
+        return Err(Problem::invalid("alias", "give either `version` or `alias`, not both"));
     };
     if let Some(found) = state.versions().get(plugin, &selector)
         && (found.status == crate::store::VersionStatus::Published || preview)
     {
         return Ok(found);
     }
-    let (version, via) = match (version, alias) {
-        (Some(_), Some(_)) => return Err(Problem::invalid("alias", "give either `version` or `alias`, not both")),
-        (Some(v), None) => (v.to_string(), None),
-        (None, alias) => {
-            let alias = alias.unwrap_or("stable");
+    let (version, via) = match &selector {
+        Selector::Version(v) => (v.clone(), None),
+        Selector::Alias(alias) => {
+            let alias = alias.as_str();
             let target = state.store().alias(plugin, alias).await?.ok_or_else(|| {
                 Problem::not_found(format!(
                     "plugin `{plugin}` has no alias `{alias}`; publish a version and point the alias at it \

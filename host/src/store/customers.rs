@@ -61,7 +61,7 @@ impl Store {
             segment: profile.segment.clone(),
             attributes: profile.attributes.clone(),
         };
-        let text = serde_json::to_string(&body).map_err(|e| StoreError(format!("cannot encode a profile: {e}")))?;
+        let text = serde_json::to_string(&body).map_err(|e| StoreError::Corrupt(format!("cannot encode a profile: {e}")))?;
         let (version,): (i64,) = sqlx::query_as(
             "INSERT INTO customers (id, profile, version, updated_at) VALUES ($1, $2, 1, $3) \
              ON CONFLICT (id) DO UPDATE SET profile = excluded.profile, version = customers.version + 1, updated_at = excluded.updated_at \
@@ -85,7 +85,7 @@ impl Store {
             .map_err(|e| StoreError::sql("looking up a customer profile", e))?;
         let Some(row) = row else { return Ok(None) };
         let body: ProfileBody = serde_json::from_str(&row.profile)
-            .map_err(|e| StoreError(format!("customer {} has an unreadable profile: {e}", row.id)))?;
+            .map_err(|e| StoreError::Corrupt(format!("customer {} has an unreadable profile: {e}", row.id)))?;
         Ok(Some(CustomerProfile {
             id: row.id,
             name: body.name,

@@ -89,7 +89,7 @@ impl Store {
                 tx.rollback().await.map_err(err)?;
                 return match self.idempotency(&record.key_id, &record.idempotency_key).await? {
                     Some(existing) => Ok(Recorded::Existing(existing)),
-                    None => Err(StoreError("an idempotency record vanished while it was being read".into())),
+                    None => Err(StoreError::Corrupt("an idempotency record vanished while it was being read".into())),
                 };
             }
         }

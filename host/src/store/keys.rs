@@ -123,7 +123,7 @@ struct KeyRow {
 impl KeyRow {
     fn into_record(self) -> StoreResult<KeyRecord> {
         let scopes = Scope::parse_list(&self.scopes)
-            .map_err(|e| StoreError(format!("api key {} has unreadable scopes: {e}", self.id)))?;
+            .map_err(|e| StoreError::Corrupt(format!("api key {} has unreadable scopes: {e}", self.id)))?;
         Ok(KeyRecord {
             id: self.id,
             name: self.name,

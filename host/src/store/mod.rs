@@ -19,14 +19,18 @@ mod customers;
 mod documents;
 mod keys;
 mod links;
+mod opens;
 mod plugins;
+mod signing_keys;
 
 pub use audit::AuditEntry;
 pub use blobs::BlobStore;
 pub use customers::{CustomerEvent, CustomerProfile};
 pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};
 pub use keys::{KeyRecord, Scope, split_token};
-pub use links::{LastGood, OpenEvent, OpenLink, OpenStats, SigningKey};
+pub use links::{LinkFormat, LinkFormats, OpenLink};
+pub use opens::{LastGood, OpenEvent, OpenOutcome, OpenStats, OpenerClass};
+pub use signing_keys::SigningKey;
 pub use plugins::{AliasRecord, PluginVersion, VersionStatus};
 
 use chrono::{DateTime, Utc};
@@ -42,14 +46,37 @@ pub enum Backend {
     Postgres,
 }
 
-/// A storage failure, naming what was being done.
+/// A storage failure, with the facts of what was being done.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct StoreError(pub String);
+pub enum StoreError {
+    /// A statement failed.
+    #[error("database error while {doing}: {source}")]
+    Sql {
+        doing: &'static str,
+        #[source]
+        source: sqlx::Error,
+    },
+    /// The database cannot be reached or set up.
+    #[error("cannot {doing} the database at {url}: {reason}; check the URL and that the server runs")]
+    Connect { doing: &'static str, url: String, reason: String },
+    /// The database URL names no backend Folio runs on.
+    #[error("database URL `{url}` is neither sqlite:// nor postgres://")]
+    UnknownBackend { url: String },
+    /// The data directory cannot be created.
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A stored record cannot be read back (written by another version, or damaged).
+    #[error("{0}")]
+    Corrupt(String),
+}
 
 impl StoreError {
-    fn sql(what: &str, e: sqlx::Error) -> Self {
-        StoreError(format!("database error while {what}: {e}"))
+    fn sql(doing: &'static str, source: sqlx::Error) -> Self {
+        StoreError::Sql { doing, source }
     }
 }
 
@@ -69,7 +96,7 @@ impl Store {
     /// Opens the SQLite database `folio.db` in `data_dir`, creating both.
     pub async fn open_sqlite(data_dir: &Path) -> StoreResult<Self> {
         std::fs::create_dir_all(data_dir)
-            .map_err(|e| StoreError(format!("cannot create the data directory {}: {e}", data_dir.display())))?;
+            .map_err(|source| StoreError::DataDir { path: data_dir.to_path_buf(), source })?;
         let path = data_dir.join("folio.db");
         let url = format!("sqlite://{}?mode=rwc", path.display());
         Self::open(&url).await
@@ -85,10 +112,7 @@ impl Store {
         } else if url.starts_with("sqlite:") {
             Backend::Sqlite
         } else {
-            return Err(StoreError(format!(
-                "database URL `{}` is neither sqlite:// nor postgres://",
-                redact(url)
-            )));
+            return Err(StoreError::UnknownBackend { url: redact(url) });
         };
         let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
         options = match backend {
@@ -108,11 +132,11 @@ impl Store {
         let pool = options
             .connect(url)
             .await
-            .map_err(|e| StoreError(format!("cannot connect to the database at {}: {e}", redact(url))))?;
+            .map_err(|e| StoreError::Connect { doing: "connect to", url: redact(url), reason: e.to_string() })?;
         MIGRATOR
             .run(&pool)
             .await
-            .map_err(|e| StoreError(format!("database migration failed at {}: {e}", redact(url))))?;
+            .map_err(|e| StoreError::Connect { doing: "migrate", url: redact(url), reason: e.to_string() })?;
         Ok(Store { pool, backend })
     }
 

@@ -2,6 +2,7 @@
 //! and aliases (`stable`) that point at published versions.
 
 use super::{Store, StoreError, StoreResult};
+use crate::contract::types::Manifest;
 use serde::Serialize;
 
 /// Where a version is in its life.
@@ -19,7 +20,7 @@ impl VersionStatus {
         match text {
             "draft" => Ok(VersionStatus::Draft),
             "published" => Ok(VersionStatus::Published),
-            other => Err(StoreError(format!("plugin version has unknown status `{other}`"))),
+            other => Err(StoreError::Corrupt(format!("plugin version has unknown status `{other}`"))),
         }
     }
 }
@@ -36,7 +37,7 @@ pub struct PluginVersion {
     pub bundle_size: i64,
     /// The plugin's manifest (kinds, slots, formats).
     #[schema(value_type = Object)]
-    pub manifest: serde_json::Value,
+    pub manifest: Manifest,
     pub status: VersionStatus,
     pub uploaded_by: String,
     pub uploaded_at: String,
@@ -73,7 +74,7 @@ impl VersionRow {
     fn into_version(self) -> StoreResult<PluginVersion> {
         Ok(PluginVersion {
             manifest: serde_json::from_str(&self.manifest)
-                .map_err(|e| StoreError(format!("plugin {}@{} has an unreadable manifest: {e}", self.name, self.version)))?,
+                .map_err(|e| StoreError::Corrupt(format!("plugin {}@{} has an unreadable manifest: {e}", self.name, self.version)))?,
             status: VersionStatus::parse(&self.status)?,
             name: self.name,
             version: self.version,
@@ -105,7 +106,7 @@ impl Store {
         .bind(&v.digest)
         .bind(&v.bundle_sha256)
         .bind(v.bundle_size)
-        .bind(v.manifest.to_string())
+        .bind(serde_json::to_string(&v.manifest).map_err(|e| StoreError::Corrupt(format!("cannot encode a manifest: {e}")))?)
         .bind(&v.uploaded_by)
         .bind(&v.uploaded_at)
         .execute(self.pool())

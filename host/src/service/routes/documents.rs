@@ -179,13 +179,16 @@ pub async fn create(
 
 /// Fails with 422 unless `version` declares `kind` and the kind offers `format`.
 pub(crate) fn check_kind_and_format(version: &PluginVersion, kind: &str, format: OutputFormat) -> ApiResult<()> {
-    let declared = version.manifest["kinds"]
-        .as_array()
-        .and_then(|kinds| kinds.iter().find(|k| k["name"] == kind))
+    let declared = version
+        .manifest
+        .kind(kind)
         .ok_or_else(|| Problem::invalid("kind", format!("plugin {}@{} has no document kind `{kind}`", version.name, version.version)))?;
-    let name = Format::from(format).name();
-    if !declared["formats"].as_array().is_some_and(|f| f.iter().any(|n| n == name)) {
-        return Err(Problem::invalid("format", format!("kind `{kind}` does not offer format `{name}`; it offers {}", declared["formats"])));
+    if !declared.formats.contains(&format) {
+        let offered: Vec<&str> = declared.formats.iter().map(|f| Format::from(*f).name()).collect();
+        return Err(Problem::invalid(
+            "format",
+            format!("kind `{kind}` does not offer format `{}`; it offers {}", Format::from(format).name(), offered.join(", ")),
+        ));
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::service::openlink;
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::render::resolve_version;
 use crate::service::state::AppState;
-use crate::store::{OpenEvent, OpenLink, OpenStats, Scope, new_id, timestamp};
+use crate::store::{LinkFormat, LinkFormats, OpenEvent, OpenLink, OpenOutcome, OpenStats, OpenerClass, Scope, new_id, timestamp};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
@@ -72,7 +72,7 @@ pub async fn create(
     }
     let version = resolve_version(&state, &input.plugin, input.version.as_deref(), input.alias.as_deref(), false).await?;
     super::documents::check_kind_and_format(&version, &input.kind, OutputFormat::Html)?;
-    if formats.contains(&"png") {
+    if formats.0.contains(&LinkFormat::Png) {
         check_images(&state, &version, &input.kind).await?;
     }
     if state.store().customer(&input.customer_id).await?.is_none() {
@@ -96,7 +96,7 @@ pub async fn create(
         created_at: timestamp(now),
         last_good_sha256: None,
         last_good_at: None,
-        formats: formats.join(","),
+        formats,
         last_good_png_sha256: None,
         last_good_png_at: None,
     };
@@ -106,8 +106,8 @@ pub async fn create(
         .ok_or_else(|| Problem::internal("could not sign an open-link token"))?;
     let url = format!("{}/o/{token}", state.public_url());
     let created = CreatedLink {
-        html_url: link.serves("html").then(|| url.clone()),
-        image_url: link.serves("png").then(|| format!("{url}.png")),
+        html_url: link.serves(LinkFormat::Html).then(|| url.clone()),
+        image_url: link.serves(LinkFormat::Png).then(|| format!("{url}.png")),
         id: link.id,
         key_id: key.id,
         expires_at: link.expires_at,
@@ -116,16 +116,16 @@ pub async fn create(
 }
 
 /// The formats a link serves, in a fixed order: `html`, `png`.
-fn link_formats(asked: Option<&[String]>) -> ApiResult<Vec<&'static str>> {
-    let Some(asked) = asked else { return Ok(vec!["html"]) };
-    if let Some(other) = asked.iter().find(|f| !matches!(f.as_str(), "html" | "png")) {
+fn link_formats(asked: Option<&[String]>) -> ApiResult<LinkFormats> {
+    let Some(asked) = asked else { return Ok(LinkFormats(vec![LinkFormat::Html])) };
+    if let Some(other) = asked.iter().find(|f| LinkFormat::parse(f).is_none()) {
         return Err(Problem::invalid("formats", format!("open links serve `html` and `png`, not `{other}`")));
     }
-    let formats: Vec<&'static str> = ["html", "png"].into_iter().filter(|f| asked.iter().any(|a| a == f)).collect();
+    let formats: Vec<LinkFormat> = LinkFormat::ALL.into_iter().filter(|f| asked.iter().any(|a| a == f.as_str())).collect();
     if formats.is_empty() {
         return Err(Problem::invalid("formats", "name at least one format: `html`, `png`"));
     }
-    Ok(formats)
+    Ok(LinkFormats(formats))
 }
 
 /// Fails with 422 unless some block of `kind` has an SVG variant to draw.
@@ -179,8 +179,8 @@ pub async fn opens(State(state): State<AppState>, caller: Caller, Path(id): Path
     let link = state.store().link(&id).await?.ok_or_else(|| Problem::not_found(format!("no open link `{id}`")))?;
     state.open_recorder().flush().await;
     let opens = state.store().link_opens(&id, 500).await?;
-    let human_opens = opens.iter().filter(|o| o.agent == "human").count();
-    let fallback_opens = opens.iter().filter(|o| o.outcome == "fallback").count();
+    let human_opens = opens.iter().filter(|o| o.agent == OpenerClass::Human).count();
+    let fallback_opens = opens.iter().filter(|o| o.outcome == OpenOutcome::Fallback).count();
     Ok(Json(LinkOpens { link, human_opens, unverified_opens: opens.len() - human_opens, fallback_opens, opens }))
 }
 

@@ -24,7 +24,7 @@ use crate::service::openlink;
 use crate::service::problem::{ApiResult, Problem};
 use crate::service::render::{Inputs, customer_from_profile, render_as, resolve_version};
 use crate::service::state::AppState;
-use crate::store::{LastGood, OpenEvent, OpenLink, timestamp};
+use crate::store::{LastGood, LinkFormat, OpenEvent, OpenLink, OpenOutcome, timestamp};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -63,11 +63,11 @@ pub async fn open(
         state.metrics().opens_limited.inc();
         return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "1")]).into_response();
     }
-    let (token, format) = match token.strip_suffix(".png") {
-        Some(token) => (token, Format::Png),
-        None => (token.as_str(), Format::Html),
+    let (token, served) = match token.strip_suffix(".png") {
+        Some(token) => (token, LinkFormat::Png),
+        None => (token.as_str(), LinkFormat::Html),
     };
-    let Some(link) = live_link(&state, token).await.filter(|link| link.serves(format.name())) else {
+    let Some(link) = live_link(&state, token).await.filter(|link| link.serves(served)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let agent_header = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -75,24 +75,24 @@ pub async fn open(
     let agent = openlink::classify(method.as_str(), agent_header, age);
     let (body, outcome) = if method == Method::HEAD {
         // Scanners probe with HEAD; nothing is rendered for them.
-        (Bytes::new(), "head")
-    } else if state.suspensions().suspended(&(link.id.clone(), format.name())) {
+        (Bytes::new(), OpenOutcome::Head)
+    } else if state.suspensions().suspended(&(link.id.clone(), served.as_str())) {
         state.metrics().opens_suspended.inc();
-        (Bytes::from(fallback(&state, &link, format).await), "fallback")
+        (Bytes::from(fallback(&state, &link, served).await), OpenOutcome::Fallback)
     } else {
-        match fresh(&state, &link, format).await {
-            Ok((bytes, cached)) => (bytes, if cached { "cached" } else { "fresh" }),
+        match fresh(&state, &link, served).await {
+            Ok((bytes, cached)) => (bytes, if cached { OpenOutcome::Cached } else { OpenOutcome::Fresh }),
             Err(problem) => {
-                tracing::warn!(link = %link.id, format = format.name(), reason = %problem.detail, "open-time render failed; serving the fallback");
-                (Bytes::from(fallback(&state, &link, format).await), "fallback")
+                tracing::warn!(link = %link.id, format = served.as_str(), reason = %problem.cause.as_deref().unwrap_or(&problem.detail), "open-time render failed; serving the fallback");
+                (Bytes::from(fallback(&state, &link, served).await), OpenOutcome::Fallback)
             }
         }
     };
-    state.metrics().opens.with_label_values(&[link.plugin.as_str(), link.kind.as_str(), agent, outcome]).inc();
-    state.open_recorder().open(OpenEvent::new(&link, format.name(), method.as_str(), agent, outcome));
+    state.metrics().opens.with_label_values(&[link.plugin.as_str(), link.kind.as_str(), agent.as_str(), outcome.as_str()]).inc();
+    state.open_recorder().open(OpenEvent::new(&link, served, method.as_str(), agent, outcome));
     let mut response = (StatusCode::OK, body).into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(render_format(served).content_type()));
     // Re-opens must fetch again: the content changes with the customer.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, max-age=0"));
     h.insert("x-robots-tag", HeaderValue::from_static("noindex"));
@@ -100,8 +100,16 @@ pub async fn open(
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert("folio-open", HeaderValue::from_static(outcome));
+    h.insert("folio-open", HeaderValue::from_static(outcome.as_str()));
     response
+}
+
+/// The output format a link format is rendered in.
+fn render_format(served: LinkFormat) -> Format {
+    match served {
+        LinkFormat::Png => Format::Png,
+        LinkFormat::Html => Format::Html,
+    }
 }
 
 /// Whether a failure is one that costs CPU or memory every time it is
@@ -126,14 +134,15 @@ async fn live_link(state: &AppState, token: &str) -> Option<OpenLink> {
 /// and keeps the bytes as the link's last good render; or, within the
 /// plan's freshness window, the render already made for this profile
 /// version. Returns the bytes and whether they came from the cache.
-async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(Bytes, bool)> {
+async fn fresh(state: &AppState, link: &OpenLink, served: LinkFormat) -> ApiResult<(Bytes, bool)> {
+    let format = render_format(served);
     let profile = state
         .store()
         .customer(&link.customer_id)
         .await?
         .ok_or_else(|| Problem::not_found(format!("customer profile `{}` is gone", link.customer_id)))?;
     let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
-    let key = (link.id.clone(), format.name(), profile.version, version.digest.clone());
+    let key = (link.id.clone(), served.as_str(), profile.version, version.digest.clone());
     let (bytes, cached) = state
         .open_cache()
         .get_or_render(key, || async {
@@ -152,17 +161,17 @@ async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(
                 Ok(document) => document,
                 Err(failure) => {
                     if costly(&failure) {
-                        state.suspensions().suspend((link.id.clone(), format.name()));
+                        state.suspensions().suspend((link.id.clone(), served.as_str()));
                     }
                     return Err(Problem::from(failure));
                 }
             };
             // The fallback's copy: not synced, as the next good open rewrites it.
             let sha256 = state.blobs().put_unsynced(&document.bytes).map_err(Problem::internal)?;
-            if link.last_good(format.name()) != Some(sha256.as_str()) {
+            if link.last_good(served) != Some(sha256.as_str()) {
                 state.open_recorder().last_good(LastGood {
                     link_id: link.id.clone(),
-                    format: format.name().to_string(),
+                    format: served,
                     sha256,
                     at: timestamp(inputs.at),
                 });
@@ -176,40 +185,36 @@ async fn fresh(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<(
 /// What an open gets when no fresh render can be had: the link's last good
 /// render in `format`, else the template's own fallback (see
 /// `Renderer::fallback`), else the neutral page or a blank image.
-async fn fallback(state: &AppState, link: &OpenLink, format: Format) -> Vec<u8> {
+async fn fallback(state: &AppState, link: &OpenLink, served: LinkFormat) -> Vec<u8> {
     // The newest last good render may still be queued for writing.
     state.open_recorder().flush().await;
     let newest = state.store().link(&link.id).await.ok().flatten();
-    let last_good = newest.as_ref().unwrap_or(link).last_good(format.name());
+    let last_good = newest.as_ref().unwrap_or(link).last_good(served);
     if let Some(bytes) = last_good.and_then(|sha| state.blobs().get(sha).ok()) {
         return bytes;
     }
-    match declared_fallback(state, link, format).await {
+    match declared_fallback(state, link, served).await {
         Ok(Some(bytes)) => return bytes,
         Ok(None) => {}
-        Err(problem) => tracing::warn!(link = %link.id, reason = %problem.detail, "the template's fallback failed too"),
+        Err(problem) => tracing::warn!(link = %link.id, reason = %problem.cause.as_deref().unwrap_or(&problem.detail), "the template's fallback failed too"),
     }
-    match format {
-        Format::Png => crate::render::blank_png(),
-        _ => NEUTRAL_PAGE.as_bytes().to_vec(),
+    match served {
+        LinkFormat::Png => crate::render::blank_png(),
+        LinkFormat::Html => NEUTRAL_PAGE.as_bytes().to_vec(),
     }
 }
 
 /// The bundle's fallback for the link's kind, in the customer's language
 /// when their profile can still be read. A fallback whose render was
 /// stopped is suspended like a link's render.
-async fn declared_fallback(state: &AppState, link: &OpenLink, format: Format) -> ApiResult<Option<Vec<u8>>> {
+async fn declared_fallback(state: &AppState, link: &OpenLink, served: LinkFormat) -> ApiResult<Option<Vec<u8>>> {
+    let format = render_format(served);
     let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
-    let suspension = (format!("fallback:{}:{}", version.digest, link.kind), format.name());
+    let suspension = (format!("fallback:{}:{}", version.digest, link.kind), served.as_str());
     if state.suspensions().suspended(&suspension) {
         return Ok(None);
     }
-    let Some(template) = version.manifest["kinds"]
-        .as_array()
-        .and_then(|kinds| kinds.iter().find(|k| k["name"] == link.kind.as_str()))
-        .and_then(|k| k["template"].as_str())
-        .map(str::to_string)
-    else {
+    let Some(template) = version.manifest.kind(&link.kind).map(|k| k.template.clone()) else {
         return Ok(None);
     };
     let prepared = state.plugins().get(&version, state.blobs(), state.workers()).await?;

@@ -78,7 +78,7 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, body: Result<
         digest: admitted.digest.clone(),
         bundle_sha256,
         bundle_size: bytes.len() as i64,
-        manifest: serde_json::to_value(&admitted.manifest).map_err(Problem::internal)?,
+        manifest: admitted.manifest,
         status: VersionStatus::Draft,
         uploaded_by: caller.id().to_string(),
         uploaded_at: now.clone(),

@@ -1,0 +1,231 @@
+//! The record of every open of an open link: who opened (the opener
+//! class), what they were answered with (the outcome), and the statistics
+//! read from them.
+
+use super::links::{LinkFormat, OpenLink};
+use super::{Store, StoreError, StoreResult, new_id, timestamp};
+use chrono::Utc;
+use serde::Serialize;
+
+/// Who opened a link, as far as the request tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OpenerClass {
+    /// A person: what open rates count.
+    Human,
+    /// Gmail's image proxy, which fetches for the person.
+    GmailProxy,
+    /// Apple Mail Privacy Protection, which fetches whether or not anyone reads.
+    AppleMpp,
+    /// A link scanner, gateway or bot (and every HEAD).
+    Scanner,
+}
+
+impl OpenerClass {
+    /// Every class.
+    pub const ALL: [OpenerClass; 4] = [OpenerClass::Human, OpenerClass::GmailProxy, OpenerClass::AppleMpp, OpenerClass::Scanner];
+
+    /// The class as the API, the database and metrics spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpenerClass::Human => "human",
+            OpenerClass::GmailProxy => "gmail-proxy",
+            OpenerClass::AppleMpp => "apple-mpp",
+            OpenerClass::Scanner => "scanner",
+        }
+    }
+
+    /// Whether a mail client's proxy made the open.
+    pub fn is_proxy(self) -> bool {
+        matches!(self, OpenerClass::GmailProxy | OpenerClass::AppleMpp)
+    }
+}
+
+impl TryFrom<String> for OpenerClass {
+    type Error = StoreError;
+
+    fn try_from(text: String) -> Result<Self, StoreError> {
+        Self::ALL.into_iter().find(|c| c.as_str() == text).ok_or_else(|| StoreError::Corrupt(format!("an open has the unknown opener `{text}`")))
+    }
+}
+
+/// What an open was answered with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum OpenOutcome {
+    /// Rendered now.
+    Fresh,
+    /// Rendered for the same profile version within the plan's freshness window.
+    Cached,
+    /// The last good render, the template's fallback, or the neutral page or blank image.
+    Fallback,
+    /// A HEAD: nothing rendered.
+    Head,
+}
+
+impl OpenOutcome {
+    /// Every outcome.
+    pub const ALL: [OpenOutcome; 4] = [OpenOutcome::Fresh, OpenOutcome::Cached, OpenOutcome::Fallback, OpenOutcome::Head];
+
+    /// The outcome as the API, the database, metrics and `Folio-Open` spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpenOutcome::Fresh => "fresh",
+            OpenOutcome::Cached => "cached",
+            OpenOutcome::Fallback => "fallback",
+            OpenOutcome::Head => "head",
+        }
+    }
+}
+
+impl TryFrom<String> for OpenOutcome {
+    type Error = StoreError;
+
+    fn try_from(text: String) -> Result<Self, StoreError> {
+        Self::ALL.into_iter().find(|o| o.as_str() == text).ok_or_else(|| StoreError::Corrupt(format!("an open has the unknown outcome `{text}`")))
+    }
+}
+
+/// One open of a link.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct OpenEvent {
+    pub id: String,
+    pub link_id: String,
+    pub customer_id: String,
+    pub at: String,
+    #[sqlx(try_from = "String")]
+    pub format: LinkFormat,
+    /// `GET` or `HEAD`.
+    pub method: String,
+    /// Who opened.
+    #[sqlx(try_from = "String")]
+    pub agent: OpenerClass,
+    /// What the open was answered with.
+    #[sqlx(try_from = "String")]
+    pub outcome: OpenOutcome,
+}
+
+impl OpenEvent {
+    /// An open of `link` now, in `format`.
+    pub fn new(link: &OpenLink, format: LinkFormat, method: &str, agent: OpenerClass, outcome: OpenOutcome) -> Self {
+        OpenEvent {
+            id: new_id("opn"),
+            link_id: link.id.clone(),
+            customer_id: link.customer_id.clone(),
+            at: timestamp(Utc::now()),
+            format,
+            method: method.to_string(),
+            agent,
+            outcome,
+        }
+    }
+}
+
+/// A link's newest successful render in one format: the blob its fallback serves.
+#[derive(Debug, Clone)]
+pub struct LastGood {
+    pub link_id: String,
+    pub format: LinkFormat,
+    pub sha256: String,
+    pub at: String,
+}
+
+/// Open statistics of one plugin's document kind.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct OpenStats {
+    pub plugin: String,
+    pub kind: String,
+    /// Links created.
+    pub links: i64,
+    /// Every recorded open, whoever made it.
+    pub opens: i64,
+    /// Links opened at least once by a person: what open rates count.
+    pub unique_human_opens: i64,
+    /// Opens by mail proxies (Gmail's image proxy, Apple Mail Privacy Protection).
+    pub proxy_opens: i64,
+    /// Opens by link scanners and bots.
+    pub scanner_opens: i64,
+    /// Opens answered with the fallback instead of a fresh render.
+    pub fallback_opens: i64,
+}
+
+impl Store {
+    /// Open statistics per plugin and kind; `plugin` and `kind` filter when
+    /// not empty.
+    pub async fn open_stats(&self, plugin: &str, kind: &str) -> StoreResult<Vec<OpenStats>> {
+        // The classes and outcomes are bound as parameters, spelled by their enums.
+        let proxies: Vec<&str> = OpenerClass::ALL.into_iter().filter(|c| c.is_proxy()).map(OpenerClass::as_str).collect();
+        sqlx::query_as(
+            "SELECT l.plugin AS plugin, l.kind AS kind, COUNT(DISTINCT l.id) AS links, COUNT(e.id) AS opens, \
+             COUNT(DISTINCT CASE WHEN e.agent = $3 THEN e.link_id END) AS unique_human_opens, \
+             SUM(CASE WHEN e.agent IN ($4, $5) THEN 1 ELSE 0 END) AS proxy_opens, \
+             SUM(CASE WHEN e.agent = $6 THEN 1 ELSE 0 END) AS scanner_opens, \
+             SUM(CASE WHEN e.outcome = $7 THEN 1 ELSE 0 END) AS fallback_opens \
+             FROM open_links l LEFT JOIN open_events e ON e.link_id = l.id \
+             WHERE ($1 = '' OR l.plugin = $1) AND ($2 = '' OR l.kind = $2) \
+             GROUP BY l.plugin, l.kind ORDER BY l.plugin, l.kind",
+        )
+        .bind(plugin)
+        .bind(kind)
+        .bind(OpenerClass::Human.as_str())
+        .bind(proxies[0])
+        .bind(proxies[1])
+        .bind(OpenerClass::Scanner.as_str())
+        .bind(OpenOutcome::Fallback.as_str())
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("computing open statistics", e))
+    }
+
+    /// Writes `opens` and moves links' last good renders, in one
+    /// transaction (see `service::openlog`). Of several `last_good` entries
+    /// for one link and format, the last wins.
+    pub async fn record_opens(&self, opens: &[OpenEvent], last_good: &[LastGood]) -> StoreResult<()> {
+        let fail = |e| StoreError::sql("recording opens", e);
+        let mut tx = self.pool().begin().await.map_err(fail)?;
+        for event in opens {
+            sqlx::query(
+                "INSERT INTO open_events (id, link_id, customer_id, at, format, method, agent, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(&event.id)
+            .bind(&event.link_id)
+            .bind(&event.customer_id)
+            .bind(&event.at)
+            .bind(event.format.as_str())
+            .bind(&event.method)
+            .bind(event.agent.as_str())
+            .bind(event.outcome.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+        }
+        for entry in last_good {
+            let statement = match entry.format {
+                LinkFormat::Png => "UPDATE open_links SET last_good_png_sha256 = $1, last_good_png_at = $2 WHERE id = $3",
+                LinkFormat::Html => "UPDATE open_links SET last_good_sha256 = $1, last_good_at = $2 WHERE id = $3",
+            };
+            sqlx::query(statement).bind(&entry.sha256).bind(&entry.at).bind(&entry.link_id).execute(&mut *tx).await.map_err(fail)?;
+        }
+        tx.commit().await.map_err(fail)
+    }
+
+    /// The opens of link `id`, newest first.
+    pub async fn link_opens(&self, id: &str, limit: i64) -> StoreResult<Vec<OpenEvent>> {
+        sqlx::query_as("SELECT * FROM open_events WHERE link_id = $1 ORDER BY at DESC, id DESC LIMIT $2")
+            .bind(id)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing a link's opens", e))
+    }
+
+    /// A customer's opens, newest first (for their timeline).
+    pub async fn customer_opens(&self, customer_id: &str, limit: i64) -> StoreResult<Vec<OpenEvent>> {
+        sqlx::query_as("SELECT * FROM open_events WHERE customer_id = $1 ORDER BY at DESC, id DESC LIMIT $2")
+            .bind(customer_id)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing a customer's opens", e))
+    }
+}
