@@ -16,13 +16,7 @@ use std::process::Command;
 /// The target triple plugins are compiled for.
 pub const TARGET: &str = "wasm32-unknown-unknown";
 
-/// Initial linear memory of a plugin, in bytes (a multiple of the 64 KiB
-/// Wasm page): the stack, the plugin's data, and heap room for a plan.
-pub const GUEST_INITIAL_MEMORY: usize = 4 << 20;
-
-/// A plugin's shadow stack in linear memory (Rust's own default is 1 MiB).
-/// Plan logic is shallow; serde's nesting limit needs a fraction of this.
-pub const GUEST_STACK: usize = 256 << 10;
+use crate::contract::layout::{INITIAL_MEMORY as GUEST_INITIAL_MEMORY, STACK as GUEST_STACK};
 
 /// A toolchain able to build plugins.
 #[derive(Debug, Clone)]
@@ -90,12 +84,8 @@ impl Toolchain {
         if let Some(dir) = target_dir {
             cmd.arg("--target-dir").arg(dir);
         }
-        // Start plugins with enough linear memory for a typical plan, so a
-        // call rarely grows memory: each growth is an mprotect (and a TLB
-        // shootdown) in the host, undone again when the pooled slot is reset.
-        // A 256 KiB stack (Rust's default is 1 MiB) keeps a typical plan's
-        // stack, data and heap inside the first MiB, the part of a pooled
-        // slot the host keeps resident and resets page by page.
+        // The stack and initial memory of `contract::layout`: a typical plan
+        // neither grows memory nor leaves the slot's resident window.
         cmd.env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
             format!("-C link-arg=-zstack-size={GUEST_STACK} -C link-arg=--initial-memory={GUEST_INITIAL_MEMORY}"),

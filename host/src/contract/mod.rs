@@ -8,6 +8,7 @@
 //! contract version adds a binding module; plugins built against older
 //! versions keep working.
 
+pub mod layout;
 pub mod types;
 
 use std::fmt;

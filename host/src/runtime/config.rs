@@ -36,9 +36,9 @@ impl Default for Limits {
         Limits {
             timeout: Duration::from_millis(100),
             wall_timeout: Duration::from_secs(5),
-            max_memory_bytes: 64 << 20,
-            max_output_bytes: 1 << 20,
-            max_request_bytes: 1 << 20,
+            max_memory_bytes: crate::contract::layout::MAX_MEMORY,
+            max_output_bytes: crate::contract::layout::MAX_PLAN,
+            max_request_bytes: crate::contract::layout::MAX_REQUEST,
             max_log_bytes: 64 << 10,
             max_stack_bytes: 512 << 10,
             max_view_model_depth: 64,

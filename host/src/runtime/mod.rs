@@ -206,10 +206,8 @@ impl Runtime {
 }
 
 /// Linear memory per pool slot kept resident and reset in place (only its
-/// dirtied pages) rather than decommitted. Plugins are linked so that a
-/// typical plan's stack, data and heap fall inside it; the reset scans the
-/// whole window, so it is no larger than that.
-const KEEP_RESIDENT_BYTES: usize = 2 << 20;
+/// dirtied pages) rather than decommitted: see `contract::layout`.
+const KEEP_RESIDENT_BYTES: usize = crate::contract::layout::RESIDENT_WINDOW;
 
 fn engine_config(config: &RuntimeConfig) -> Config {
     let n = config.max_concurrent_calls.max(1);

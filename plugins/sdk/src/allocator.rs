@@ -10,8 +10,10 @@
 //!
 //! Two details make calls cheap for the host:
 //! - allocation starts in the slack between the end of static data and the
-//!   end of the initial memory the host links plugins with, so a typical plan
-//!   never calls `memory.grow` (each growth costs the host an `mprotect`);
+//!   end of the initial memory the host links plugins with (the memory
+//!   layout is set in one place: `host/src/contract/layout.rs`), so a
+//!   typical plan never calls `memory.grow` (each growth costs the host an
+//!   `mprotect`);
 //! - nothing is searched or split: in the invoice benchmark this allocator
 //!   took Wasm/native from 3.15x (talc) to 2.85x.
 //!
