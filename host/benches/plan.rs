@@ -38,7 +38,7 @@ fn main() {
     let data = folio_invoice::sample_data().to_string();
     let (_, plugin) = common::invoice();
     let request = host_request(&data);
-    assert_eq!(plugin.plan(&request).unwrap().view_model_value()["total"]["amount"], "2315.08");
+    assert_eq!(plugin.plan(&request).unwrap().view_model_value().unwrap()["total"]["amount"], "2315.08");
     assert!(native_plan(&data) > 0);
 
     let mut criterion = Criterion::default().configure_from_args();

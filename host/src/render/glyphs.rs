@@ -297,7 +297,7 @@ fn div255(v: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::image::ImageFonts;
+    use crate::render::png::ImageFonts;
 
     fn tree(svg: &str, fonts: &ImageFonts) -> usvg::Tree {
         let options = usvg::Options { fontdb: fonts.db().clone(), ..usvg::Options::default() };

@@ -13,7 +13,7 @@
 //! | `t` | `{{t "invoice.title" number=view.number}}` | the translated string |
 //! | `plural` | `{{plural view.seats "seats"}}` | `seats.one` / `seats.other`, `{count}` filled |
 
-use super::format::FormatCache;
+use super::l10n::FormatCache;
 use super::locale::Lang;
 use super::strings::{Strings, interpolate};
 use chrono::{DateTime, NaiveDate, Utc};

@@ -36,19 +36,22 @@
 mod builtins;
 mod fonts;
 mod glyphs;
-mod format;
 mod helpers;
-mod html;
-mod image;
 mod limits;
+mod l10n;
 mod locale;
-mod pdf;
 mod sanitize;
 mod strings;
+mod styles;
 mod templates;
+// One module per output format, each with one entry point, `render(&mut Draft)`.
+mod html;
+mod json;
+mod pdf;
+mod png;
 mod text;
 
-pub use format::{FormatCache, LocaleFormats};
+pub use l10n::{FormatCache, LocaleFormats};
 pub use limits::{Limit, RenderLimits, html_depth};
 pub use locale::Lang;
 pub use sanitize::{Sanitizer, URL_SCHEMES};
@@ -56,7 +59,6 @@ pub use templates::TemplateSet;
 
 use crate::bundle::Bundle;
 use crate::contract::types::{Plan, Request};
-use serde::Serialize;
 use serde_json::{Value, json};
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -128,7 +130,7 @@ impl From<crate::contract::types::OutputFormat> for Format {
 /// A transparent one-pixel PNG: the image an open link serves when it has
 /// nothing better, so a mail client never shows a broken image.
 pub fn blank_png() -> Vec<u8> {
-    image::blank()
+    png::blank()
 }
 
 /// Checks `tag` is a BCP 47 locale the renderer can use; the error says why not.
@@ -188,6 +190,23 @@ pub fn safe_file_stem(name: &str) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
+/// A document on its way to an output format (`html`, `text`, `json`,
+/// `pdf`, `png`: one module each): the document template's HTML, the data
+/// templates see, and what the format needs besides.
+struct Draft<'a> {
+    renderer: &'a Renderer,
+    set: &'a TemplateSet,
+    /// The plugin's name, for errors.
+    plugin: &'a str,
+    plan: &'a Plan,
+    /// The render instant.
+    at: chrono::DateTime<chrono::Utc>,
+    lang: Lang,
+    data: Value,
+    /// The document template, rendered.
+    fragment: String,
+}
+
 /// Why a plan could not be rendered. Each names the template or file at fault.
 #[derive(Debug, Clone, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum RenderError {
@@ -222,9 +241,9 @@ pub enum RenderError {
 pub struct Renderer {
     formats: Arc<FormatCache>,
     theme: Value,
-    styles: html::StyleSheet,
+    styles: styles::StyleSheet,
     /// `styles` plus the theme's `print_styles`, for PDF.
-    print_styles: html::StyleSheet,
+    print_styles: styles::StyleSheet,
     sanitizer: Sanitizer,
     limits: RenderLimits,
     /// Compiled templates of the bundles rendered most recently.
@@ -234,7 +253,7 @@ pub struct Renderer {
     /// Parsed PDF fonts, loaded on the first PDF render.
     pdf_fonts: OnceLock<Result<pdf::PdfFonts, String>>,
     /// Fonts for PNG, loaded on the first PNG render.
-    image_fonts: OnceLock<Result<image::ImageFonts, String>>,
+    image_fonts: OnceLock<Result<png::ImageFonts, String>>,
     /// Whether PNG text is drawn from cached glyphs (`glyphs.rs`).
     glyph_cache: bool,
 }
@@ -249,8 +268,8 @@ impl Renderer {
     /// A renderer with the built-in theme and the default limits.
     pub fn new() -> Result<Self, RenderError> {
         let theme = builtins::theme().map_err(RenderError::Output)?;
-        let styles = html::StyleSheet::from_theme(&theme).map_err(RenderError::Output)?;
-        let print_styles = html::StyleSheet::from_sections(&theme, &["styles", "print_styles"]).map_err(RenderError::Output)?;
+        let styles = styles::StyleSheet::from_theme(&theme).map_err(RenderError::Output)?;
+        let print_styles = styles::StyleSheet::from_sections(&theme, &["styles", "print_styles"]).map_err(RenderError::Output)?;
         Ok(Renderer {
             formats: Arc::new(FormatCache::default()),
             theme,
@@ -339,7 +358,6 @@ impl Renderer {
             None => e,
         };
         let (mut data, lang) = self.frame_data(&request.customer.locale, &request.customer.timezone, request.at)?;
-        let locale_tag = data["folio"]["locale"].as_str().unwrap_or_default().to_string();
         data["view"] = plan
             .view_model_value()
             .map_err(|e| RenderError::Output(format!("plugin `{plugin}` planned a view model that cannot be read: {e}")))?;
@@ -354,29 +372,15 @@ impl Renderer {
         // Rendered for every format, PNG too, so a broken document template
         // fails the same way whatever is asked for.
         let fragment = self.render_template(&set.registry, &plan.template, &data).map_err(limited)?;
+        let mut draft = Draft { renderer: self, set: &set, plugin, plan, at: request.at, lang, data, fragment };
         let bytes = match format {
-            Format::Html => self.html_page(plugin, &set, &mut data, &fragment).map_err(limited)?,
-            Format::Text => self.text(plugin, &set, &mut data, &fragment).map_err(limited)?,
-            Format::Json => self.json(plugin, &set, plan, &data).map_err(limited)?,
-            Format::Pdf => {
-                let page_label = set.strings.get(lang, "folio.page").unwrap_or("{page} / {pages}").to_string();
-                let print = self.print_page(plugin, &set, &mut data, &fragment).map_err(limited)?;
-                let fonts = self.pdf_fonts()?;
-                let info = pdf::PdfInfo {
-                    title: &plan.title,
-                    author: self.theme["brand"].as_str().unwrap_or("Folio"),
-                    subject: &plan.template,
-                    at: request.at,
-                    identifier: crate::digest::sha256_tagged(print.as_bytes()),
-                    lang: &locale_tag,
-                };
-                let label = |page: usize, pages: usize| {
-                    strings::interpolate(&page_label, &[("page", page.to_string()), ("pages", pages.to_string())])
-                };
-                pdf::render(&print, fonts, &info, &label).map_err(RenderError::Output)?
-            }
-            Format::Png => return self.image(bundle, &set, plan, &data, lang).map_err(limited),
-        };
+            Format::Html => html::render(&mut draft),
+            Format::Text => text::render(&mut draft),
+            Format::Json => json::render(&mut draft),
+            Format::Pdf => pdf::render(&mut draft),
+            Format::Png => png::render(&mut draft),
+        }
+        .map_err(limited)?;
         Ok(Document::of(plan, format, bytes))
     }
 
@@ -420,32 +424,6 @@ impl Renderer {
         Ok(())
     }
 
-    /// `fragment` cleaned, with the theme's styles inlined, in the email-safe frame.
-    fn html_page(&self, plugin: &str, set: &TemplateSet, data: &mut Value, fragment: &str) -> Result<Vec<u8>, RenderError> {
-        let clean = self.clean(plugin, fragment)?;
-        data["content"] = Value::String(self.styles.apply(&clean).map_err(RenderError::Output)?);
-        Ok(self.render_template(&set.registry, templates::LAYOUT_HTML, data)?.into_bytes())
-    }
-
-    /// `fragment` cleaned, in the text frame, laid out as plain text.
-    fn text(&self, plugin: &str, set: &TemplateSet, data: &mut Value, fragment: &str) -> Result<Vec<u8>, RenderError> {
-        data["content"] = Value::String(self.clean(plugin, fragment)?);
-        let framed = self.render_template(&set.registry, templates::LAYOUT_TEXT, data)?;
-        self.check_depth(plugin, &framed)?;
-        let mut text = text::from_html(&framed).map_err(RenderError::Output)?;
-        text.push('\n');
-        Ok(text.into_bytes())
-    }
-
-    /// `fragment` cleaned and styled for print, in the print frame.
-    fn print_page(&self, plugin: &str, set: &TemplateSet, data: &mut Value, fragment: &str) -> Result<String, RenderError> {
-        let clean = self.clean(plugin, fragment)?;
-        data["content"] = Value::String(self.print_styles.apply(&clean).map_err(RenderError::Output)?);
-        let print = self.render_template(&set.registry, templates::LAYOUT_PRINT, data)?;
-        self.check_depth(plugin, &print)?;
-        Ok(print)
-    }
-
     /// What a document of `template` shows when no plan can be had (the
     /// plugin failed, the customer's profile is gone): the bundle's
     /// `templates/<template>.fallback.hbs` as an HTML page, or
@@ -477,76 +455,18 @@ impl Renderer {
         let (mut data, lang) = self.frame_data(locale, "UTC", at)?;
         let rendered = self.render_template(&set.registry, &name, &data).map_err(limited)?;
         let bytes = match format {
-            Format::Png => self.draw(plugin, &rendered, &name, lang)?,
-            Format::Html => self.html_page(plugin, &set, &mut data, &rendered).map_err(limited)?,
+            Format::Png => png::draw(self, plugin, &rendered, &name, lang)?,
+            Format::Html => html::page(self, &set, plugin, &mut data, &rendered).map_err(limited)?,
             other => return Err(RenderError::Output(format!("templates have no fallback in {}", other.name()))),
         };
         Ok(Some(Document { format, bytes, file_name: format!("{template}.{}", format.extension()), freshness_seconds: 0 }))
     }
 
-    fn image_fonts(&self) -> Result<&image::ImageFonts, RenderError> {
+    fn image_fonts(&self) -> Result<&png::ImageFonts, RenderError> {
         self.image_fonts
-            .get_or_init(|| self.font_files().map(|files| image::ImageFonts::from_files(files, self.glyph_cache)))
+            .get_or_init(|| self.font_files().map(|files| png::ImageFonts::from_files(files, self.glyph_cache)))
             .as_ref()
             .map_err(|e| RenderError::Output(e.clone()))
-    }
-
-    /// Draws `svg` (from `template`) as PNG, within the filter-cost limit.
-    fn draw(&self, plugin: &str, svg: &str, template: &str, lang: Lang) -> Result<Vec<u8>, RenderError> {
-        image::render(svg, template, self.image_fonts()?, lang, self.limits.max_filter_cost).map_err(|e| match e {
-            image::ImageError::Limit(limit) => RenderError::Limit { plugin: plugin.to_string(), limit },
-            image::ImageError::Other(message) => RenderError::Output(message),
-        })
-    }
-
-    /// The first chosen block with an SVG variant, drawn as PNG.
-    fn image(&self, bundle: &Bundle, set: &TemplateSet, plan: &Plan, data: &Value, lang: Lang) -> Result<Document, RenderError> {
-        let Some(template) = set.image_block(plan) else {
-            let candidates: Vec<String> = plan.blocks.iter().map(|b| format!("{}/{}", b.slot, b.variant)).collect();
-            return Err(RenderError::NoImage {
-                plugin: bundle.manifest().plugin.name.clone(),
-                candidates: if candidates.is_empty() { "it chose none".into() } else { candidates.join(", ") },
-            });
-        };
-        let plugin = bundle.manifest().plugin.name.as_str();
-        let svg = self.render_template(&set.registry, &template, data)?;
-        let bytes = self.draw(plugin, &svg, &template, lang)?;
-        Ok(Document::of(plan, Format::Png, bytes))
-    }
-
-    /// The plan with each chosen block rendered as HTML and text.
-    fn json(&self, plugin: &str, set: &TemplateSet, plan: &Plan, data: &Value) -> Result<Vec<u8>, RenderError> {
-        #[derive(Serialize)]
-        struct Block<'a> {
-            slot: &'a str,
-            variant: &'a str,
-            html: String,
-            text: String,
-        }
-        let mut blocks = Vec::new();
-        for choice in &plan.blocks {
-            let fragment = self.render_template(&set.registry, &templates::block_template(&choice.slot, &choice.variant), data)?;
-            let clean = self.clean(plugin, &fragment)?;
-            blocks.push(Block {
-                slot: &choice.slot,
-                variant: &choice.variant,
-                html: self.styles.apply(&clean).map_err(RenderError::Output)?,
-                text: text::from_html(&clean).map_err(RenderError::Output)?,
-            });
-        }
-        let out = json!({
-            "title": plan.title,
-            "file_name": plan.file_name,
-            "template": plan.template,
-            "locale": data["folio"]["locale"],
-            "freshness_seconds": plan.freshness_seconds,
-            "view_model": plan.view_model,
-            "blocks": blocks,
-            "actions": plan.actions,
-        });
-        let mut bytes = serde_json::to_vec_pretty(&out).map_err(|e| RenderError::Output(e.to_string()))?;
-        bytes.push(b'\n');
-        Ok(bytes)
     }
 }
 

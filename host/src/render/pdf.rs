@@ -9,7 +9,9 @@
 //! same inputs give byte-identical PDFs. The catalog carries the
 //! document's language (`/Lang`).
 
+use super::{Draft, RenderError, strings, templates};
 use printpdf::html::SharedFontPool;
+use serde_json::Value;
 use printpdf::{
     Color, FontId, GeneratePdfOptions, OffsetDateTime, Op, PdfDocument, PdfFontHandle, PdfSaveOptions, Point, Pt, Rgb,
     TextItem,
@@ -46,9 +48,32 @@ pub struct PdfInfo<'a> {
     pub lang: &'a str,
 }
 
+/// The document as PDF: cleaned and styled for print (`print_styles` over
+/// `styles`) in the flat print frame (`templates/layout.print.hbs`), laid
+/// out with the host's fonts, every page numbered in its language.
+pub(super) fn render(draft: &mut Draft<'_>) -> Result<Vec<u8>, RenderError> {
+    let (renderer, plan) = (draft.renderer, draft.plan);
+    let clean = renderer.clean(draft.plugin, &draft.fragment)?;
+    draft.data["content"] = Value::String(renderer.print_styles.apply(&clean).map_err(RenderError::Output)?);
+    let print = renderer.render_template(&draft.set.registry, templates::LAYOUT_PRINT, &draft.data)?;
+    renderer.check_depth(draft.plugin, &print)?;
+    let page_label = draft.set.strings.get(draft.lang, "folio.page").unwrap_or("{page} / {pages}").to_string();
+    let locale_tag = draft.data["folio"]["locale"].as_str().unwrap_or_default().to_string();
+    let info = PdfInfo {
+        title: &plan.title,
+        author: renderer.theme["brand"].as_str().unwrap_or("Folio"),
+        subject: &plan.template,
+        at: draft.at,
+        identifier: crate::digest::sha256_tagged(print.as_bytes()),
+        lang: &locale_tag,
+    };
+    let label = |page: usize, pages: usize| strings::interpolate(&page_label, &[("page", page.to_string()), ("pages", pages.to_string())]);
+    layout(&print, renderer.pdf_fonts()?, &info, &label).map_err(RenderError::Output)
+}
+
 /// Lays out `html` (a complete print document) as PDF bytes, with
 /// `page_label(page, pages)` written at the foot of every page.
-pub fn render(
+pub fn layout(
     html: &str,
     fonts: &PdfFonts,
     info: &PdfInfo<'_>,

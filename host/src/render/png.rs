@@ -11,9 +11,9 @@
 //! before they are drawn (`filter_cost`): one `feMorphology` with a large
 //! radius over a large canvas is billions of operations.
 
-use super::Lang;
 use super::glyphs::{self, GlyphCache};
 use super::limits::Limit;
+use super::{Draft, Lang, RenderError, Renderer};
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, ImageHrefResolver, fontdb};
 use std::sync::Arc;
@@ -60,6 +60,29 @@ impl ImageFonts {
     }
 }
 
+/// The first block the plan chose that has an SVG variant, drawn as PNG.
+pub(super) fn render(draft: &mut Draft<'_>) -> Result<Vec<u8>, RenderError> {
+    let plan = draft.plan;
+    let Some(template) = draft.set.image_block(plan) else {
+        let candidates: Vec<String> = plan.blocks.iter().map(|b| format!("{}/{}", b.slot, b.variant)).collect();
+        return Err(RenderError::NoImage {
+            plugin: draft.plugin.to_string(),
+            candidates: if candidates.is_empty() { "it chose none".into() } else { candidates.join(", ") },
+        });
+    };
+    let svg = draft.renderer.render_template(&draft.set.registry, &template, &draft.data)?;
+    draw(draft.renderer, draft.plugin, &svg, &template, draft.lang)
+}
+
+/// Draws `svg` (from `template` of `plugin`) as PNG, within the filter-cost limit.
+pub(super) fn draw(renderer: &Renderer, plugin: &str, svg: &str, template: &str, lang: Lang) -> Result<Vec<u8>, RenderError> {
+    let fonts = renderer.image_fonts()?;
+    draw_svg(svg, template, fonts, lang, renderer.limits.max_filter_cost).map_err(|e| match e {
+        ImageError::Limit(limit) => RenderError::Limit { plugin: plugin.to_string(), limit },
+        ImageError::Other(message) => RenderError::Output(message),
+    })
+}
+
 /// Why an image could not be drawn.
 #[derive(Debug)]
 pub enum ImageError {
@@ -78,7 +101,7 @@ impl From<String> for ImageError {
 /// Draws `svg` (rendered from template `template`, for error messages) as
 /// PNG bytes, for a document in `lang`, if its filters cost at most
 /// `max_filter_cost` pixel operations.
-pub fn render(svg: &str, template: &str, fonts: &ImageFonts, lang: Lang, max_filter_cost: f64) -> Result<Vec<u8>, ImageError> {
+pub fn draw_svg(svg: &str, template: &str, fonts: &ImageFonts, lang: Lang, max_filter_cost: f64) -> Result<Vec<u8>, ImageError> {
     let options = usvg::Options {
         resources_dir: None,
         font_family: "Noto Sans".to_string(),
@@ -311,7 +334,7 @@ mod tests {
     }
 
     fn draw(svg: &str, fonts: &ImageFonts, lang: Lang) -> Result<Vec<u8>, String> {
-        render(svg, "blocks/status/due.svg", fonts, lang, 400e6).map_err(|e| format!("{e:?}"))
+        draw_svg(svg, "blocks/status/due.svg", fonts, lang, 400e6).map_err(|e| format!("{e:?}"))
     }
 
     #[test]
@@ -336,7 +359,7 @@ mod tests {
             )
         };
         let started = std::time::Instant::now();
-        let err = render(&morph(500), "t", &fonts, Lang::En, 400e6).unwrap_err();
+        let err = draw_svg(&morph(500), "t", &fonts, Lang::En, 400e6).unwrap_err();
         assert!(matches!(err, ImageError::Limit(Limit::FilterCost { .. })), "{err:?}");
         assert!(started.elapsed() < std::time::Duration::from_secs(1), "refused before drawing");
         assert!(draw(&morph(0), &fonts, Lang::En).is_ok(), "a cheap filter draws");

@@ -1,6 +1,7 @@
-//! Email-safe HTML: the theme's styles are written inline onto each element
-//! (mail clients drop `<style>` blocks). The HTML has been cleaned by the
-//! sanitizer (`sanitize.rs`) before; the styles come from the host's theme.
+//! The theme's styles, written inline onto each element (mail clients drop
+//! `<style>` blocks), for HTML, JSON blocks and the print frame. The HTML
+//! has been cleaned by the sanitizer (`sanitize.rs`) before; the styles
+//! come from the host's theme.
 
 use lol_html::html_content::Element;
 use lol_html::{ElementContentHandlers, RewriteStrSettings, Selector, rewrite_str};

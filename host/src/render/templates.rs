@@ -60,7 +60,7 @@ impl TemplateSet {
     /// limit the templates break.
     pub fn compile(
         bundle: &Bundle,
-        formats: Arc<super::format::FormatCache>,
+        formats: Arc<super::l10n::FormatCache>,
         limits: &RenderLimits,
     ) -> Result<Self, CompileError> {
         let strings = Arc::new(Strings::load(bundle)?);

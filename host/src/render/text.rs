@@ -3,6 +3,21 @@
 //! email), links written out, entities decoded. Derived from the document's
 //! structure, not by stripping tags.
 
+use super::{Draft, RenderError, templates};
+use serde_json::Value;
+
+/// The document as plain text: cleaned, in the text frame
+/// (`templates/layout.text.hbs`), laid out in one pass.
+pub(super) fn render(draft: &mut Draft<'_>) -> Result<Vec<u8>, RenderError> {
+    let renderer = draft.renderer;
+    draft.data["content"] = Value::String(renderer.clean(draft.plugin, &draft.fragment)?);
+    let framed = renderer.render_template(&draft.set.registry, templates::LAYOUT_TEXT, &draft.data)?;
+    renderer.check_depth(draft.plugin, &framed)?;
+    let mut text = from_html(&framed).map_err(RenderError::Output)?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
 /// Line width of the text output.
 pub const WIDTH: usize = 72;
 
