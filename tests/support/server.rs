@@ -96,10 +96,39 @@ impl PgDatabase {
         PgDatabase { admin_url, name, url }
     }
 
+    /// Drops the database now (it is also dropped when this value is).
     pub async fn drop_now(self) {
-        let mut conn = sqlx::AnyConnection::connect(&self.admin_url).await.unwrap();
-        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut conn).await;
+        drop(self);
     }
+}
+
+/// The database goes with the test, however it ends: dropped from a thread
+/// of its own (a test's runtime may not block).
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            runtime.block_on(async {
+                let mut conn = sqlx::AnyConnection::connect(&admin_url).await.ok()?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await.ok()
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Some(_))) {
+            eprintln!("could not drop the test database {}; drop it by hand", self.name);
+        }
+    }
+}
+
+/// A server with keys for every role and the invoice plugin published as
+/// `stable`; the directory it keeps its data in goes with it.
+pub async fn invoice_server() -> (tempfile::TempDir, Server, Keys) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/invoice").await;
+    (dir, server, keys)
 }
 
 pub fn client() -> reqwest::Client {

@@ -9,7 +9,10 @@
 //! | module | job |
 //! | --- | --- |
 //! | `routes` | the handlers, one module per area, and the router |
-//! | `render` | the render path shared by rendering and reproducing |
+//! | `pipeline` | the render path shared by rendering, reproducing and opens |
+//! | `idempotency` | retries with an `Idempotency-Key` get the first answer |
+//! | `archive` | a rendered document kept: blob, record, idempotency record |
+//! | `download` | a document as an HTTP response (type, safe file name, policy) |
 //! | `prepared` | plugin versions ready for the workers, by digest |
 //! | `suspend` | open-time renders not retried for a while after they were stopped |
 //! | `versions` | recently resolved plugin versions |
@@ -21,20 +24,24 @@
 //! | `metrics` | Prometheus metrics |
 //! | `openapi` | the generated OpenAPI document |
 
-pub mod auth;
-pub mod metrics;
-pub mod openapi;
-pub mod opencache;
-pub mod openlog;
-pub mod openlink;
+mod archive;
+mod auth;
+mod download;
+mod idempotency;
+mod metrics;
+mod openapi;
+mod opencache;
+mod openlink;
+mod openlog;
+mod pipeline;
+// Public for embedding and for the tests of the bounded plugin cache.
 pub mod prepared;
-pub mod problem;
-pub mod ratelimit;
-pub mod render;
-pub mod routes;
-pub mod state;
-pub mod suspend;
-pub mod versions;
+mod problem;
+mod ratelimit;
+mod routes;
+mod state;
+mod suspend;
+mod versions;
 
 pub use state::AppState;
 

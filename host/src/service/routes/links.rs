@@ -5,7 +5,7 @@ use crate::contract::types::OutputFormat;
 use crate::service::auth::Caller;
 use crate::service::openlink;
 use crate::service::problem::{ApiResult, Problem, parse_json};
-use crate::service::render::resolve_version;
+use crate::service::pipeline::resolve_version;
 use crate::service::state::AppState;
 use crate::store::{LinkFormat, LinkFormats, OpenEvent, OpenLink, OpenOutcome, OpenStats, OpenerClass, Scope, new_id, timestamp};
 use axum::body::Bytes;

@@ -22,7 +22,7 @@ use crate::contract::types::{OutputFormat, Purpose};
 use crate::render::Format;
 use crate::service::openlink;
 use crate::service::problem::{ApiResult, Problem};
-use crate::service::render::{Inputs, customer_from_profile, render_as, resolve_version};
+use crate::service::pipeline::{Inputs, customer_from_profile, render_as, resolve_version};
 use crate::service::state::AppState;
 use crate::store::{LastGood, LinkFormat, OpenEvent, OpenLink, OpenOutcome, timestamp};
 use axum::body::Bytes;
