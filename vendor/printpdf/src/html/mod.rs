@@ -53,46 +53,6 @@ pub struct SharedFontPool {
     /// Populated lazily during the first layout pass and reused
     /// by every subsequent pass that shares this pool.
     pub parsed_fonts: Arc<Mutex<HashMap<rust_fontconfig::FontId, azul_css::props::basic::FontRef>>>,
-    /// Folio patch: a font manager over this pool with the 14 built-in PDF
-    /// fonts registered, made by the first layout that has no fonts of its
-    /// own and copied (`FontManager::clone_shared`) by every later one.
-    /// Registering the built-ins (gunzip, parse, one registration per
-    /// spelling) on every call was about 40% of a one-page document.
-    prepared: Arc<Mutex<Option<FontManager<azul_css::props::basic::FontRef>>>>,
-}
-
-impl SharedFontPool {
-    /// Folio patch: a font manager for one layout, with the built-in fonts
-    /// registered once per pool instead of once per call.
-    fn prepared_manager(&self) -> Result<FontManager<azul_css::props::basic::FontRef>, String> {
-        let mut prepared = self.prepared.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(manager) = prepared.as_ref() {
-            return Ok(manager.clone_shared());
-        }
-        let mut manager = FontManager::from_arc_shared((*self.fc_cache).clone(), Arc::clone(&self.parsed_fonts))
-            .map_err(|e| format!("{e:?}"))?;
-        register_builtin_fonts(&mut manager);
-        let copy = manager.clone_shared();
-        *prepared = Some(manager);
-        Ok(copy)
-    }
-}
-
-/// A font manager for one layout made from scratch: over the options' pool
-/// when there is one (else a new pool of the options' fonts), with those
-/// fonts and the built-ins registered. (Folio patch: the unchanged path,
-/// moved out of `xml_to_pdf_pages` beside `SharedFontPool::prepared_manager`.)
-fn fresh_font_manager(options: &XmlRenderOptions) -> Result<FontManager<azul_css::props::basic::FontRef>, String> {
-    let (fc_cache_arc, parsed_fonts_arc) = if let Some(ref pool) = options.font_pool {
-        (Arc::clone(&pool.fc_cache), Arc::clone(&pool.parsed_fonts))
-    } else {
-        let pool = build_font_pool(&options.fonts, None);
-        (pool.fc_cache, pool.parsed_fonts)
-    };
-    let mut font_manager = FontManager::from_arc_shared((*fc_cache_arc).clone(), parsed_fonts_arc).map_err(|e| format!("{e:?}"))?;
-    register_input_fonts(&mut font_manager, &options.fonts);
-    register_builtin_fonts(&mut font_manager);
-    Ok(font_manager)
 }
 
 pub mod bridge;
@@ -242,7 +202,6 @@ pub fn build_font_pool(
     SharedFontPool {
         fc_cache: Arc::new(fc_cache),
         parsed_fonts: Arc::new(Mutex::new(HashMap::new())),
-        prepared: Arc::new(Mutex::new(None)),
     }
 }
 
@@ -573,19 +532,26 @@ pub fn xml_to_pdf_pages(
     // Create font cache and font manager
     // If a shared font pool was provided, reuse both metadata and parsed fonts.
     // Otherwise build from scratch (scanning system fonts + embedded fonts).
-    // Folio patch: with a shared pool and no fonts of the call's own, the
-    // pool's prepared manager (built-ins registered once) is copied.
-    let font_manager = match options.font_pool.as_ref().filter(|_| options.fonts.is_empty()) {
-        Some(pool) => pool.prepared_manager(),
-        None => fresh_font_manager(options),
+    let (fc_cache_arc, parsed_fonts_arc) = if let Some(ref pool) = options.font_pool {
+        (Arc::clone(&pool.fc_cache), Arc::clone(&pool.parsed_fonts))
+    } else {
+        let pool = build_font_pool(&options.fonts, None);
+        (pool.fc_cache, pool.parsed_fonts)
     };
-    let mut font_manager = match font_manager {
+    
+    let mut font_manager = match FontManager::from_arc_shared((*fc_cache_arc).clone(), parsed_fonts_arc) {
         Ok(fm) => fm,
         Err(e) => {
-            warnings.push(PdfWarnMsg::error(0, 0, format!("Failed to create font manager: {}", e)));
+            warnings.push(PdfWarnMsg::error(
+                0,
+                0,
+                format!("Failed to create font manager: {:?}", e),
+            ));
             return Err(warnings);
         }
     };
+    register_input_fonts(&mut font_manager, &options.fonts);
+    register_builtin_fonts(&mut font_manager);
 
     // Use content size in CSS px for layout (converted from pt above)
     let content_size = LogicalSize::new(content_width_px, content_height_px);
