@@ -139,6 +139,15 @@ async fn open_links(server: &Server) {
     assert_eq!(send(c.delete(server.url(&format!("/v1/signing-keys/{old_key}"))).bearer_auth(&keys.admin)).await.0, StatusCode::NO_CONTENT);
     assert_eq!(send(c.get(&old)).await.0, StatusCode::NOT_FOUND, "retired key");
     assert_eq!(send(c.get(&new)).await.0, StatusCode::OK);
+
+    // Each of those changes is in the audit log, with who made it.
+    let audit = json_ok(c.get(server.url("/v1/audit")).bearer_auth(&keys.admin)).await;
+    let entries = audit.as_array().unwrap();
+    let by = |action: &str, subject: &str| entries.iter().find(|e| e["action"] == action && e["subject"] == subject).map(|e| e["actor"].clone());
+    assert_eq!(by("link.revoke", &id), Some(json!(key_id(&keys.billing))), "{audit}");
+    assert_eq!(by("signing-key.create", rotated["id"].as_str().unwrap()), Some(json!(key_id(&keys.admin))), "{audit}");
+    assert_eq!(by("signing-key.retire", &old_key), Some(json!(key_id(&keys.admin))), "{audit}");
+    assert!(entries.iter().filter(|e| e["action"] == "link.create").count() >= 4, "{audit}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

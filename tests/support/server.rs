@@ -185,6 +185,12 @@ pub async fn json_ok(req: reqwest::RequestBuilder) -> Value {
 
 /// The keys a deployment has: a template author, an approver, a billing
 /// system and an admin.
+/// The public id of an API key token (`folio_<id>_<secret>`), as the audit
+/// log and records name its holder.
+pub fn key_id(token: &str) -> &str {
+    token.split('_').nth(1).unwrap_or_default()
+}
+
 pub struct Keys {
     pub author: String,
     pub approver: String,

@@ -4,6 +4,7 @@
 //! the record, and the secret (256 random bits, 64 hex digits) is checked
 //! against its stored hash in constant time.
 
+use super::audit::{Audit, AuditAction};
 use super::{Store, StoreError, StoreResult, new_id, random_bytes, timestamp};
 use chrono::Utc;
 use serde::Serialize;
@@ -152,6 +153,8 @@ impl Store {
             created_at: timestamp(Utc::now()),
             created_by: created_by.to_string(),
         };
+        let doing = "creating an API key";
+        let mut tx = self.begin(doing).await?;
         sqlx::query(
             "INSERT INTO api_keys (id, secret_sha256, name, scopes, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
         )
@@ -161,11 +164,19 @@ impl Store {
         .bind(&row.scopes)
         .bind(&row.created_at)
         .bind(&row.created_by)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await
-        .map_err(|e| StoreError::sql("creating an API key", e))?;
-        self.audit(&row.created_at, created_by, "key.create", &row.id, serde_json::json!({ "name": row.name, "scopes": row.scopes }))
-            .await?;
+        .map_err(|e| StoreError::sql(doing, e))?;
+        Audit {
+            at: &row.created_at,
+            actor: created_by,
+            action: AuditAction::KeyCreate,
+            subject: row.id.clone(),
+            detail: serde_json::json!({ "name": row.name, "scopes": row.scopes }),
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
         let token = format!("folio_{id}_{secret}");
         Ok((row.into_record()?, token))
     }

@@ -1,6 +1,7 @@
 //! Open links: documents rendered again each time an email is opened,
 //! from the customer's stored profile.
 
+use super::audit::{Audit, AuditAction};
 use super::{Store, StoreError, StoreResult, timestamp};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -113,6 +114,8 @@ impl TryFrom<String> for LinkFormats {
 impl Store {
     /// Stores a new link.
     pub async fn insert_link(&self, link: &OpenLink) -> StoreResult<()> {
+        let doing = "creating an open link";
+        let mut tx = self.begin(doing).await?;
         sqlx::query(
             "INSERT INTO open_links (id, plugin, alias, version, kind, customer_id, data, expires_at, created_by, created_at, formats) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -128,10 +131,22 @@ impl Store {
         .bind(&link.created_by)
         .bind(&link.created_at)
         .bind(link.formats.to_column())
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await
-        .map_err(|e| StoreError::sql("creating an open link", e))?;
-        Ok(())
+        .map_err(|e| StoreError::sql(doing, e))?;
+        Audit {
+            at: &link.created_at,
+            actor: &link.created_by,
+            action: AuditAction::LinkCreate,
+            subject: link.id.clone(),
+            detail: serde_json::json!({
+                "plugin": link.plugin, "alias": link.alias, "version": link.version, "kind": link.kind,
+                "formats": link.formats.to_column(), "expires_at": link.expires_at,
+            }),
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))
     }
 
     /// Link `id`, revoked or not.
@@ -144,13 +159,22 @@ impl Store {
     }
 
     /// Revokes link `id`; `false` if it does not exist or was revoked already.
-    pub async fn revoke_link(&self, id: &str) -> StoreResult<bool> {
+    pub async fn revoke_link(&self, id: &str, by: &str) -> StoreResult<bool> {
+        let doing = "revoking an open link";
+        let at = timestamp(Utc::now());
+        let mut tx = self.begin(doing).await?;
         let result = sqlx::query("UPDATE open_links SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
-            .bind(timestamp(Utc::now()))
+            .bind(&at)
             .bind(id)
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await
-            .map_err(|e| StoreError::sql("revoking an open link", e))?;
-        Ok(result.rows_affected() == 1)
+            .map_err(|e| StoreError::sql(doing, e))?;
+        if result.rows_affected() != 1 {
+            return Ok(false);
+        }
+        let entry = Audit { at: &at, actor: by, action: AuditAction::LinkRevoke, subject: id.to_string(), detail: serde_json::json!({}) };
+        entry.write(&mut tx).await?;
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
+        Ok(true)
     }
 }

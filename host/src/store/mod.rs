@@ -23,7 +23,7 @@ mod opens;
 mod plugins;
 mod signing_keys;
 
-pub use audit::AuditEntry;
+pub use audit::{AuditAction, AuditEntry};
 pub use blobs::BlobStore;
 pub use customers::{CustomerEvent, CustomerProfile};
 pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};

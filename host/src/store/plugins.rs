@@ -1,6 +1,7 @@
 //! The plugin registry's records: immutable versions, their publication,
 //! and aliases (`stable`) that point at published versions.
 
+use super::audit::{Audit, AuditAction};
 use super::{Store, StoreError, StoreResult};
 use crate::contract::types::Manifest;
 use serde::Serialize;
@@ -97,6 +98,8 @@ impl Store {
     /// Records a new draft version. Returns `false` (and changes nothing)
     /// when `name@version` already exists: versions are immutable.
     pub async fn insert_plugin_version(&self, v: &PluginVersion) -> StoreResult<bool> {
+        let doing = "recording a plugin version";
+        let mut tx = self.begin(doing).await?;
         let result = sqlx::query(
             "INSERT INTO plugin_versions (name, version, digest, bundle_sha256, bundle_size, manifest, status, uploaded_by, uploaded_at) \
              VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8) ON CONFLICT (name, version) DO NOTHING",
@@ -109,10 +112,23 @@ impl Store {
         .bind(serde_json::to_string(&v.manifest).map_err(|e| StoreError::Corrupt(format!("cannot encode a manifest: {e}")))?)
         .bind(&v.uploaded_by)
         .bind(&v.uploaded_at)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await
-        .map_err(|e| StoreError::sql("recording a plugin version", e))?;
-        Ok(result.rows_affected() == 1)
+        .map_err(|e| StoreError::sql(doing, e))?;
+        if result.rows_affected() != 1 {
+            return Ok(false);
+        }
+        Audit {
+            at: &v.uploaded_at,
+            actor: &v.uploaded_by,
+            action: AuditAction::PluginUpload,
+            subject: format!("{}@{}", v.name, v.version),
+            detail: serde_json::json!({ "digest": v.digest, "size": v.bundle_size }),
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
+        Ok(true)
     }
 
     /// One version of plugin `name`.
@@ -158,6 +174,8 @@ impl Store {
 
     /// Marks a draft published. Returns `false` if it was not a draft.
     pub async fn publish_plugin_version(&self, name: &str, version: &str, by: &str, at: &str) -> StoreResult<bool> {
+        let doing = "publishing a plugin version";
+        let mut tx = self.begin(doing).await?;
         let result = sqlx::query(
             "UPDATE plugin_versions SET status = 'published', published_by = $1, published_at = $2 \
              WHERE name = $3 AND version = $4 AND status = 'draft'",
@@ -166,22 +184,43 @@ impl Store {
         .bind(at)
         .bind(name)
         .bind(version)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await
-        .map_err(|e| StoreError::sql("publishing a plugin version", e))?;
-        Ok(result.rows_affected() == 1)
+        .map_err(|e| StoreError::sql(doing, e))?;
+        if result.rows_affected() != 1 {
+            return Ok(false);
+        }
+        let (digest,): (String,) = sqlx::query_as("SELECT digest FROM plugin_versions WHERE name = $1 AND version = $2")
+            .bind(name)
+            .bind(version)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| StoreError::sql(doing, e))?;
+        Audit {
+            at,
+            actor: by,
+            action: AuditAction::PluginPublish,
+            subject: format!("{name}@{version}"),
+            detail: serde_json::json!({ "digest": digest }),
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
+        Ok(true)
     }
 
     /// Points `alias` of plugin `name` at `version`; returns the version it
     /// pointed at before, if any.
     pub async fn set_alias(&self, name: &str, alias: &str, version: &str, by: &str, at: &str) -> StoreResult<Option<String>> {
-        let mut tx = self.pool().begin().await.map_err(|e| StoreError::sql("moving an alias", e))?;
+        let doing = "moving an alias";
+        let mut tx = self.begin(doing).await?;
         let previous: Option<(String,)> = sqlx::query_as("SELECT version FROM plugin_aliases WHERE name = $1 AND alias = $2")
             .bind(name)
             .bind(alias)
             .fetch_optional(&mut *tx)
             .await
-            .map_err(|e| StoreError::sql("moving an alias", e))?;
+            .map_err(|e| StoreError::sql(doing, e))?;
+        let previous = previous.map(|(v,)| v);
         sqlx::query(
             "INSERT INTO plugin_aliases (name, alias, version, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (name, alias) DO UPDATE SET version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
@@ -193,9 +232,18 @@ impl Store {
         .bind(at)
         .execute(&mut *tx)
         .await
-        .map_err(|e| StoreError::sql("moving an alias", e))?;
-        tx.commit().await.map_err(|e| StoreError::sql("moving an alias", e))?;
-        Ok(previous.map(|(v,)| v))
+        .map_err(|e| StoreError::sql(doing, e))?;
+        Audit {
+            at,
+            actor: by,
+            action: AuditAction::AliasMove,
+            subject: format!("{name}:{alias}"),
+            detail: serde_json::json!({ "from": previous, "to": version }),
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
+        Ok(previous)
     }
 
     /// The version `alias` of plugin `name` points at.

@@ -1,6 +1,7 @@
 //! The keys that sign open-link tokens. The newest key not retired signs
 //! new links; retired keys no longer verify.
 
+use super::audit::{Audit, AuditAction};
 use super::{Store, StoreError, StoreResult, random_bytes, timestamp};
 use chrono::Utc;
 
@@ -17,11 +18,12 @@ pub struct SigningKey {
 
 impl Store {
     /// The newest key that is not retired, creating one if there is none.
-    pub async fn active_signing_key(&self) -> StoreResult<SigningKey> {
+    /// `by` is who is asking (the first key is made on their behalf).
+    pub async fn active_signing_key(&self, by: &str) -> StoreResult<SigningKey> {
         if let Some(key) = self.newest_signing_key().await? {
             return Ok(key);
         }
-        self.rotate_signing_key().await
+        self.rotate_signing_key(by).await
     }
 
     async fn newest_signing_key(&self) -> StoreResult<Option<SigningKey>> {
@@ -33,33 +35,48 @@ impl Store {
 
     /// Creates a new signing key, which signs every link from now on; the
     /// older keys keep verifying until retired.
-    pub async fn rotate_signing_key(&self) -> StoreResult<SigningKey> {
+    pub async fn rotate_signing_key(&self, by: &str) -> StoreResult<SigningKey> {
+        let doing = "creating a link signing key";
         let key = SigningKey {
             id: hex::encode(random_bytes::<4>()),
             secret: hex::encode(random_bytes::<32>()),
             created_at: timestamp(Utc::now()),
             retired_at: None,
         };
+        let mut tx = self.begin(doing).await?;
         sqlx::query("INSERT INTO signing_keys (id, secret, created_at) VALUES ($1, $2, $3)")
             .bind(&key.id)
             .bind(&key.secret)
             .bind(&key.created_at)
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await
-            .map_err(|e| StoreError::sql("creating a link signing key", e))?;
+            .map_err(|e| StoreError::sql(doing, e))?;
+        let entry =
+            Audit { at: &key.created_at, actor: by, action: AuditAction::SigningKeyCreate, subject: key.id.clone(), detail: serde_json::json!({}) };
+        entry.write(&mut tx).await?;
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
         Ok(key)
     }
 
     /// Retires key `id`: tokens it signed stop verifying. Returns `false` if
     /// there is no such key still in service.
-    pub async fn retire_signing_key(&self, id: &str) -> StoreResult<bool> {
+    pub async fn retire_signing_key(&self, id: &str, by: &str) -> StoreResult<bool> {
+        let doing = "retiring a link signing key";
+        let at = timestamp(Utc::now());
+        let mut tx = self.begin(doing).await?;
         let result = sqlx::query("UPDATE signing_keys SET retired_at = $1 WHERE id = $2 AND retired_at IS NULL")
-            .bind(timestamp(Utc::now()))
+            .bind(&at)
             .bind(id)
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await
-            .map_err(|e| StoreError::sql("retiring a link signing key", e))?;
-        Ok(result.rows_affected() == 1)
+            .map_err(|e| StoreError::sql(doing, e))?;
+        if result.rows_affected() != 1 {
+            return Ok(false);
+        }
+        let entry = Audit { at: &at, actor: by, action: AuditAction::SigningKeyRetire, subject: id.to_string(), detail: serde_json::json!({}) };
+        entry.write(&mut tx).await?;
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
+        Ok(true)
     }
 
     /// Key `id`, if it is still in service.

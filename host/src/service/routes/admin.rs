@@ -18,7 +18,8 @@ pub struct AuditQuery {
     pub limit: Option<i64>,
 }
 
-/// The audit log, newest first: uploads, publications, alias moves, key creations.
+/// The audit log, newest first: uploads, publications, alias moves, API keys,
+/// open links and signing keys.
 #[utoipa::path(get, path = "/v1/audit", tag = "admin", params(AuditQuery),
     responses((status = 200, body = Vec<AuditEntry>)), security(("bearer" = [])))]
 pub async fn audit(

@@ -101,7 +101,7 @@ pub async fn create(
         last_good_png_at: None,
     };
     state.store().insert_link(&link).await?;
-    let key = state.store().active_signing_key().await?;
+    let key = state.store().active_signing_key(caller.id()).await?;
     let token = openlink::sign(&key.id, &key.secret, &link.id, input.expires_at.map(|at| at.timestamp()))
         .ok_or_else(|| Problem::internal("could not sign an open-link token"))?;
     let url = format!("{}/o/{token}", state.public_url());
@@ -150,10 +150,9 @@ async fn check_images(state: &AppState, version: &crate::store::PluginVersion, k
     responses((status = 204), (status = 404, body = Problem)), security(("bearer" = [])))]
 pub async fn revoke(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
     caller.require(Scope::Render)?;
-    if !state.store().revoke_link(&id).await? {
+    if !state.store().revoke_link(&id, caller.id()).await? {
         return Err(Problem::not_found(format!("no open link `{id}` in service")));
     }
-    state.store().audit(&timestamp(Utc::now()), caller.id(), "link.revoke", &id, serde_json::json!({})).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -197,8 +196,7 @@ pub struct SigningKeyInfo {
     responses((status = 201, body = SigningKeyInfo)), security(("bearer" = [])))]
 pub async fn rotate(State(state): State<AppState>, caller: Caller) -> ApiResult<(StatusCode, Json<SigningKeyInfo>)> {
     caller.require(Scope::Admin)?;
-    let key = state.store().rotate_signing_key().await?;
-    state.store().audit(&key.created_at, caller.id(), "signing-key.create", &key.id, serde_json::json!({})).await?;
+    let key = state.store().rotate_signing_key(caller.id()).await?;
     Ok((StatusCode::CREATED, Json(SigningKeyInfo { id: key.id, created_at: key.created_at })))
 }
 
@@ -207,10 +205,9 @@ pub async fn rotate(State(state): State<AppState>, caller: Caller) -> ApiResult<
     responses((status = 204), (status = 404, body = Problem)), security(("bearer" = [])))]
 pub async fn retire(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
     caller.require(Scope::Admin)?;
-    if !state.store().retire_signing_key(&id).await? {
+    if !state.store().retire_signing_key(&id, caller.id()).await? {
         return Err(Problem::not_found(format!("no signing key `{id}` in service")));
     }
-    state.store().audit(&timestamp(Utc::now()), caller.id(), "signing-key.retire", &id, serde_json::json!({})).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -16,7 +16,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use std::sync::Arc;
 
 /// Largest bundle upload accepted (the bundle reader's own limit).
@@ -89,7 +88,6 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, body: Result<
         return Err(conflict());
     }
     let subject = format!("{}@{}", version.name, version.version);
-    state.store().audit(&now, caller.id(), "plugin.upload", &subject, json!({ "digest": version.digest, "size": version.bundle_size })).await?;
     if let Some(wasm) = claimed.files.get(WASM_FILE) {
         state.plugins().artifacts().put(crate::digest::untagged(wasm), &admitted.artifact);
     }
@@ -132,7 +130,6 @@ pub async fn publish(
         return Err(Problem::conflict("already-published", format!("{name}@{version} is already published")));
     }
     state.versions().forget(&name);
-    state.store().audit(&now, caller.id(), "plugin.publish", &format!("{name}@{version}"), json!({ "digest": found.digest })).await?;
     let published = state.store().plugin_version(&name, &version).await?.ok_or_else(|| Problem::internal("published version vanished"))?;
     Ok(Json(published))
 }
@@ -173,12 +170,8 @@ pub async fn set_alias(
         .at("version"));
     }
     let now = timestamp(Utc::now());
-    let previous = state.store().set_alias(&name, &alias, &target.version, caller.id(), &now).await?;
+    state.store().set_alias(&name, &alias, &target.version, caller.id(), &now).await?;
     state.versions().forget(&name);
-    state
-        .store()
-        .audit(&now, caller.id(), "alias.move", &format!("{name}:{alias}"), json!({ "from": previous, "to": target.version }))
-        .await?;
     Ok(Json(AliasRecord { name, alias, version: target.version, updated_by: caller.id().to_string(), updated_at: now }))
 }
 
