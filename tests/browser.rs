@@ -36,7 +36,8 @@ fn the_browser_check_sees_script_when_it_runs() {
     // The check itself can fail: unsanitized links do run.
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("raw.html");
-    std::fs::write(&page, r#"<!DOCTYPE html><p><a href="javascript:alert(1)">a</a> <a href="jav&#x09;ascript:alert(2)">b</a></p>"#).unwrap();
+    std::fs::write(&page, r#"<!DOCTYPE html><p><a href="javascript:alert(1)">a</a> <a href="jav&#x09;ascript:alert(2)">b</a></p>"#)
+        .unwrap();
     let (links, clicked, script) = click_links("file", page.to_str().unwrap());
     assert_eq!((links, clicked), (2, 2));
     assert_eq!(script.len(), 2, "{script:?}");
@@ -50,11 +51,13 @@ async fn no_link_on_a_document_runs_script_in_a_real_browser() {
     install(&server, &keys, "tests/plugins/hostile").await;
     install(&server, &keys, "plugins/invoice").await;
     let c = client();
-    json_ok(c.put(server.url("/v1/customers/cus_xss")).bearer_auth(&keys.billing).json(&json!({"name": "<script>alert(1)</script>"}))).await;
+    json_ok(c.put(server.url("/v1/customers/cus_xss")).bearer_auth(&keys.billing).json(&json!({"name": "<script>alert(1)</script>"})))
+        .await;
     let data = json!({"urls": payloads::URL_TRICKS, "html": payloads::MARKUP_TRICKS.join("\n")});
 
     // The open link's page, as a person opening the email would see it.
-    let (_, page) = open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "links", "customer_id": "cus_xss", "data": data})).await;
+    let (_, page) =
+        open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "links", "customer_id": "cus_xss", "data": data})).await;
     let (links, clicked, script) = click_links("url", &page);
     assert!(links as usize >= payloads::URL_TRICKS.len() && clicked > 0, "{links} links, {clicked} clicked");
     assert_eq!(script, Vec::<String>::new());
@@ -74,7 +77,9 @@ async fn no_link_on_a_document_runs_script_in_a_real_browser() {
     for (i, url) in ["java\tscript:alert(1)", "java\nscript:alert(1)", "javascript\t:alert(1)"].into_iter().enumerate() {
         invoice["payment_url"] = json!(url);
         invoice["number"] = json!(format!("INV-XSS-{i}"));
-        let (_, page) = open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_xss", "data": invoice})).await;
+        let (_, page) =
+            open_link(&server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_xss", "data": invoice}))
+                .await;
         let (links, clicked, script) = click_links("url", &page);
         assert!(links >= 1 && clicked >= 1, "{url:?}: {links} links");
         assert_eq!(script, Vec::<String>::new(), "{url:?}");

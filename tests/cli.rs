@@ -171,7 +171,10 @@ fn hostile_bundles_and_inputs_fail_with_one_line_never_a_crash() {
         (render("nested-each", &items, "html", &[]), "visited more than 200000 items"),
         (render("partial-loop", &ping, "html", &[]), "partials nested more than 16 deep"),
         (render("svg-filter", &radius, "png", &[]), "SVG filters would take about"),
-        (render("partial-loop", &ping, "html", &["--render-limit", "include-depth=1000000"]), "stopped (crash): the render crashed its worker process"),
+        (
+            render("partial-loop", &ping, "html", &["--render-limit", "include-depth=1000000"]),
+            "stopped (crash): the render crashed its worker process",
+        ),
         (
             render("nested-each", &items, "html", &["--render-limit", "iterations=1000000000000", "--render-cpu", "html=500ms"]),
             "stopped (timeout): the render used",
@@ -194,7 +197,8 @@ fn hostile_bundles_and_inputs_fail_with_one_line_never_a_crash() {
         }
         folio::Bundle::create(built.contract(), manifest, wasm, all).unwrap()
     };
-    let looping = with(vec![("templates/a.hbs", "{{> b}}"), ("templates/b.hbs", "{{> a}}")], built.wasm().to_vec(), built.manifest().plugin.clone());
+    let looping =
+        with(vec![("templates/a.hbs", "{{> b}}"), ("templates/b.hbs", "{{> a}}")], built.wasm().to_vec(), built.manifest().plugin.clone());
     let heavy = with(vec![], with_heavy_functions(&core_module("tests/plugins/hostile"), 6, 4000, 2000), built.manifest().plugin.clone());
     let mut claims_one = built.manifest().plugin.clone();
     claims_one.name = "many-kinds".into();

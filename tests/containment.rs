@@ -62,8 +62,20 @@ async fn hostile_templates_and_plans_get_typed_errors_within_their_limits() {
         ("deep-html", "pdf", json!({"levels": levels}), "render-failed", "nests elements more than 128 deep"),
         ("deep-html", "text", json!({"levels": levels}), "render-failed", "nests elements more than 128 deep"),
         ("nested-each", "html", json!({"items": items}), "render-failed", "visited more than 200000 items"),
-        ("partial-loop", "html", json!({"first": "ping", "next": {"ping": "pong", "pong": "ping"}}), "render-failed", "partials nested more than 16 deep"),
-        ("big-output", "html", json!({"items": vec![0; 200], "blob": "x".repeat(100_000)}), "render-failed", "wrote more than 8388608 bytes"),
+        (
+            "partial-loop",
+            "html",
+            json!({"first": "ping", "next": {"ping": "pong", "pong": "ping"}}),
+            "render-failed",
+            "partials nested more than 16 deep",
+        ),
+        (
+            "big-output",
+            "html",
+            json!({"items": vec![0; 200], "blob": "x".repeat(100_000)}),
+            "render-failed",
+            "wrote more than 8388608 bytes",
+        ),
         ("deep-view", "html", json!({}), "plugin-failed", "view-model"),
         ("huge-error", "html", json!({}), "plugin-failed", "[cut: 8388608 bytes in all]"),
     ];
@@ -100,8 +112,16 @@ async fn a_render_that_crashes_loops_or_runs_out_of_memory_costs_one_render() {
     let (mut server, keys) = hostile_server(
         dir.path(),
         &[
-            "--render-limit", "include-depth=1000000", "--render-limit", "iterations=1000000000000",
-            "--render-limit", "output=1GiB", "--render-cpu", "html=1s", "--render-memory", "html=128MiB",
+            "--render-limit",
+            "include-depth=1000000",
+            "--render-limit",
+            "iterations=1000000000000",
+            "--render-limit",
+            "output=1GiB",
+            "--render-cpu",
+            "html=1s",
+            "--render-memory",
+            "html=128MiB",
         ],
     )
     .await;
@@ -163,7 +183,8 @@ fn children(pid: u32) -> Vec<u32> {
 }
 
 fn is_zombie(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.rsplit(')').next().is_some_and(|r| r.trim_start().starts_with('Z')))
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|s| s.rsplit(')').next().is_some_and(|r| r.trim_start().starts_with('Z')))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
@@ -329,12 +350,14 @@ async fn refused_uploads_are_refused_before_any_work_and_keep_nothing() {
     let mut noise = vec![0u8; 30 << 20];
     getrandom_fill(&mut noise);
     files.insert("templates/padding.bin".into(), noise);
-    let padded = Bundle::create(built.contract(), built.manifest().plugin.clone(), built.wasm().to_vec(), files).unwrap().to_bytes().unwrap();
+    let padded =
+        Bundle::create(built.contract(), built.manifest().plugin.clone(), built.wasm().to_vec(), files).unwrap().to_bytes().unwrap();
     assert!(padded.len() > 30 << 20 && padded.len() < BundleLimits::default().max_bundle_bytes);
     let upload_twelve = || async {
         for _ in 0..12 {
             let started = Instant::now();
-            let (status, headers, body) = send(client().post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(padded.clone())).await;
+            let (status, headers, body) =
+                send(client().post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(padded.clone())).await;
             assert_eq!(status, StatusCode::CONFLICT, "{}", String::from_utf8_lossy(&body));
             assert_eq!(problem(status, &headers, &body)["type"], "urn:folio:problem:version-exists");
             assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
@@ -405,9 +428,10 @@ async fn bounded_caches_load_an_evicted_version_again() {
         folio::contract::types::Request::new(kind, customer, &data.to_string(), folio::contract::types::Purpose::OnDemand, at).unwrap()
     };
     let invoice_data = example("invoice", "en-US")["data"].clone();
-    for (round, (v, kind, data)) in [(&invoice, "invoice", invoice_data.clone()), (&hostile, "ok", json!({})), (&invoice, "invoice", invoice_data)]
-        .into_iter()
-        .enumerate()
+    for (round, (v, kind, data)) in
+        [(&invoice, "invoice", invoice_data.clone()), (&hostile, "ok", json!({})), (&invoice, "invoice", invoice_data)]
+            .into_iter()
+            .enumerate()
     {
         let p = prepared.get(v, &blobs, &workers).await.unwrap();
         let document = workers.render(&p.files, request(kind, data), folio::render::Format::Html).await.unwrap();

@@ -11,8 +11,8 @@ use folio::contract::types::{Customer, Plan, Purpose, Request};
 use folio::render::{Format, Renderer};
 use folio::{Bundle, Plugin};
 use serde_json::Value;
-use std::path::PathBuf;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock, PoisonError};
 use support::*;
 
@@ -215,8 +215,7 @@ fn template_syntax_errors_and_missing_blocks_are_caught_when_compiling() {
 #[test]
 fn a_string_missing_in_a_language_falls_back_to_english() {
     let real = &invoice().0;
-    let mut strings: serde_json::Map<String, Value> =
-        serde_json::from_slice(&real.files()["locales/ms.json"]).unwrap();
+    let mut strings: serde_json::Map<String, Value> = serde_json::from_slice(&real.files()["locales/ms.json"]).unwrap();
     strings.remove("invoice.pay_now");
     let bundle = altered("locales/ms.json", Some(&Value::Object(strings).to_string()));
     let html = render_with(&bundle, &example("ms-MY"), Format::Html);
@@ -484,7 +483,8 @@ fn hostile_plugin() -> &'static (Bundle, Plugin) {
 }
 
 /// Where an attribute's value is a URL a browser may load or run.
-const URL_ATTRIBUTES: [&str; 10] = ["href", "src", "action", "formaction", "data", "background", "poster", "srcdoc", "xlink:href", "content"];
+const URL_ATTRIBUTES: [&str; 10] =
+    ["href", "src", "action", "formaction", "data", "background", "poster", "srcdoc", "xlink:href", "content"];
 
 /// The scheme a browser would see in `url`: leading C0 controls and spaces
 /// stripped, tabs and newlines removed, as the WHATWG URL parser does.
@@ -504,7 +504,8 @@ fn script_in(html: &str) -> Vec<String> {
     while let Some(node) = stack.pop() {
         if let NodeData::Element { name, attrs, .. } = &node.data {
             let tag = name.local.to_string();
-            if ["script", "iframe", "object", "embed", "form", "base", "meta", "link", "frame", "frameset", "applet"].contains(&tag.as_str())
+            if ["script", "iframe", "object", "embed", "form", "base", "meta", "link", "frame", "frameset", "applet"]
+                .contains(&tag.as_str())
                 && !(tag == "meta" && attrs.borrow().iter().any(|a| &*a.name.local == "charset" || &*a.name.local == "name"))
             {
                 found.push(format!("<{tag}>"));

@@ -53,7 +53,8 @@ fn main() {
         let worker = time_calls(n, || {
             black_box(contained(format));
         });
-        let (i50, i99, w50, w99) = (percentile(&inside, 0.5), percentile(&inside, 0.99), percentile(&worker, 0.5), percentile(&worker, 0.99));
+        let (i50, i99, w50, w99) =
+            (percentile(&inside, 0.5), percentile(&inside, 0.99), percentile(&worker, 0.5), percentile(&worker, 0.99));
         println!("  {:<28} {:>6} {:>10.3} {:>10.3} {:>14}", format!("{name}, in-process"), n, ms(i50), ms(i99), "1.00");
         println!("  {:<28} {:>6} {:>10.3} {:>10.3} {:>14.2}", format!("{name}, contained"), n, ms(w50), ms(w99), ms(w50) / ms(i50));
     }

@@ -62,10 +62,5 @@ fn main() {
     println!("  {:<28} {:>9} {:>9}", "", "p50 (us)", "p99 (us)");
     println!("  {:<28} {:>9.1} {:>9.1}", "wasm instantiate + plan", us(wasm_p50), us(wasm_p99));
     println!("  {:<28} {:>9.1} {:>9.1}", "native plan (baseline)", us(native_p50), us(native_p99));
-    println!(
-        "  {:<28} {:>9.2} {:>9.2}",
-        "wasm / native",
-        us(wasm_p50) / us(native_p50),
-        us(wasm_p99) / us(native_p99)
-    );
+    println!("  {:<28} {:>9.2} {:>9.2}", "wasm / native", us(wasm_p50) / us(native_p50), us(wasm_p99) / us(native_p99));
 }

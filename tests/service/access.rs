@@ -18,16 +18,28 @@ async fn keys_and_scopes_decide_who_may_do_what() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(headers["www-authenticate"], "Bearer");
     problem(status, &headers, &body);
-    expect_problem(c.post(&docs).bearer_auth("folio_0123456789abcdef_".to_string() + &"0".repeat(64)).json(&req), StatusCode::UNAUTHORIZED, "unauthorized").await;
+    expect_problem(
+        c.post(&docs).bearer_auth("folio_0123456789abcdef_".to_string() + &"0".repeat(64)).json(&req),
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
     expect_problem(c.post(&docs).bearer_auth("not-a-key").json(&req), StatusCode::UNAUTHORIZED, "unauthorized").await;
     // A real key id with a wrong secret.
     let forged = format!("{}{}", &keys.billing[..23], "f".repeat(64));
     expect_problem(c.post(&docs).bearer_auth(forged).json(&req), StatusCode::UNAUTHORIZED, "unauthorized").await;
     expect_problem(c.post(&docs).bearer_auth(&keys.author).json(&req), StatusCode::FORBIDDEN, "forbidden").await;
-    expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.billing).body(vec![1, 2, 3]), StatusCode::FORBIDDEN, "forbidden").await;
+    expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.billing).body(vec![1, 2, 3]), StatusCode::FORBIDDEN, "forbidden")
+        .await;
     expect_problem(c.get(server.url("/v1/audit")).bearer_auth(&keys.billing), StatusCode::FORBIDDEN, "forbidden").await;
-    expect_problem(c.post(server.url("/v1/keys")).bearer_auth(&keys.approver).json(&json!({"name": "x", "scopes": ["admin"]})), StatusCode::FORBIDDEN, "forbidden").await;
-    let created = json_ok(c.post(server.url("/v1/keys")).bearer_auth(&keys.admin).json(&json!({"name": "billing-eu", "scopes": ["render"]}))).await;
+    expect_problem(
+        c.post(server.url("/v1/keys")).bearer_auth(&keys.approver).json(&json!({"name": "x", "scopes": ["admin"]})),
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let created =
+        json_ok(c.post(server.url("/v1/keys")).bearer_auth(&keys.admin).json(&json!({"name": "billing-eu", "scopes": ["render"]}))).await;
     let token = created["token"].as_str().unwrap();
     let (status, _, _) = send(c.post(&docs).bearer_auth(token).json(&req)).await;
     assert_eq!(status, StatusCode::OK);
@@ -39,7 +51,17 @@ async fn keys_and_scopes_decide_who_may_do_what() {
     assert!(metrics.contains("folio_render_duration_seconds_bucket"));
     let openapi = json_ok(c.get(server.url("/openapi.json"))).await;
     assert!(openapi["openapi"].as_str().unwrap().starts_with("3.1"));
-    for path in ["/v1/documents", "/v1/plugins", "/v1/plugins/{name}/versions/{version}/publish", "/v1/documents/{id}/reproduce", "/v1/customers/{id}/events", "/v1/audit", "/v1/open-links", "/v1/open-stats", "/o/{token}"] {
+    for path in [
+        "/v1/documents",
+        "/v1/plugins",
+        "/v1/plugins/{name}/versions/{version}/publish",
+        "/v1/documents/{id}/reproduce",
+        "/v1/customers/{id}/events",
+        "/v1/audit",
+        "/v1/open-links",
+        "/v1/open-stats",
+        "/o/{token}",
+    ] {
         assert!(openapi["paths"][path].is_object(), "openapi lacks {path}");
     }
     expect_problem(c.get(server.url("/v2/nothing")), StatusCode::NOT_FOUND, "not-found").await;
@@ -76,21 +98,34 @@ async fn bad_input_gets_a_problem_naming_what_is_wrong() {
     req["locale"] = json!("not a locale!");
     let p = expect_problem(post(req), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
     assert_eq!(p["path"], "locale");
-    let (status, headers, body) =
-        send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).header("content-type", "application/json").body("{\"plugin\": ")).await;
+    let (status, headers, body) = send(
+        c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).header("content-type", "application/json").body("{\"plugin\": "),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     problem(status, &headers, &body);
     // Just over the 2 MiB limit: the server has read all but the last bytes
     // when it refuses, so the client is never cut off mid-write (with a far
     // larger body the server's early answer and close can race the upload).
-    let huge = json!({"plugin": "invoice", "kind": "invoice", "format": "html", "customer": {"id": "c"}, "data": {"pad": "x".repeat(2 << 20)}});
+    let huge =
+        json!({"plugin": "invoice", "kind": "invoice", "format": "html", "customer": {"id": "c"}, "data": {"pad": "x".repeat(2 << 20)}});
     expect_problem(post(huge), StatusCode::PAYLOAD_TOO_LARGE, "body-too-large").await;
 
     // A bundle whose component imports WASI is refused, naming the import.
     let wasi = wasi_bundle();
-    let p = expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(wasi), StatusCode::UNPROCESSABLE_ENTITY, "invalid-bundle").await;
+    let p = expect_problem(
+        c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(wasi),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-bundle",
+    )
+    .await;
     assert!(p["detail"].as_str().unwrap().contains("wasi:clocks/wall-clock"), "{p}");
-    let p = expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(b"not a bundle".to_vec()), StatusCode::UNPROCESSABLE_ENTITY, "invalid-bundle").await;
+    let p = expect_problem(
+        c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(b"not a bundle".to_vec()),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-bundle",
+    )
+    .await;
     assert!(p["detail"].as_str().unwrap().starts_with("bundle refused"), "{p}");
 }
 
@@ -100,10 +135,15 @@ fn wasi_bundle() -> Vec<u8> {
     let manifest = Manifest {
         name: "wasi-importer".into(),
         version: "0.1.0".into(),
-        kinds: vec![Kind { name: "x".into(), class: DocumentClass::Structured, template: "x".into(), slots: vec![], formats: vec![OutputFormat::Html] }],
+        kinds: vec![Kind {
+            name: "x".into(),
+            class: DocumentClass::Structured,
+            template: "x".into(),
+            slots: vec![],
+            formats: vec![OutputFormat::Html],
+        }],
     };
     let files = [("templates/x.hbs".to_string(), b"x".to_vec())].into_iter().collect();
     let contract = folio::contract::ContractVersion::ALL[0];
     folio::Bundle::create(contract, manifest, component("tests/plugins/wasi-importer"), files).unwrap().to_bytes().unwrap()
 }
-

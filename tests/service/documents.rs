@@ -19,21 +19,38 @@ async fn lifecycle(server: &Server) {
     let uploaded: Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(uploaded["status"], "draft");
     let version = uploaded["version"].as_str().unwrap().to_string();
-    expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(bundle_bytes("plugins/invoice")), StatusCode::CONFLICT, "version-exists").await;
+    expect_problem(
+        c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(bundle_bytes("plugins/invoice")),
+        StatusCode::CONFLICT,
+        "version-exists",
+    )
+    .await;
 
     let request = invoice_request("en-US", "html");
-    let p = expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&request), StatusCode::NOT_FOUND, "not-found").await;
+    let p =
+        expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&request), StatusCode::NOT_FOUND, "not-found")
+            .await;
     assert_eq!(p["path"], "alias");
     let mut pinned = request.clone();
     pinned["version"] = json!(version);
-    expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&pinned), StatusCode::CONFLICT, "version-not-published").await;
+    expect_problem(
+        c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&pinned),
+        StatusCode::CONFLICT,
+        "version-not-published",
+    )
+    .await;
     let mut preview = pinned.clone();
     preview["preview"] = json!(true);
     let (status, _, body) = send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&preview)).await;
     assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
     assert!(String::from_utf8_lossy(&body).contains("Harbor &amp; Pine Outfitters LLC"));
     preview["store"] = json!(true);
-    expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&preview), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    expect_problem(
+        c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&preview),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
 
     // Publish: not by the uploader, once, then point stable at it.
     let publish = server.url(&format!("/v1/plugins/invoice/versions/{version}/publish"));
@@ -51,7 +68,12 @@ async fn lifecycle(server: &Server) {
     assert_eq!(listed["versions"][0]["digest"], uploaded["digest"]);
 
     // Render every format through the alias, archived.
-    for (format, content_type) in [("html", "text/html; charset=utf-8"), ("text", "text/plain; charset=utf-8"), ("json", "application/json"), ("pdf", "application/pdf")] {
+    for (format, content_type) in [
+        ("html", "text/html; charset=utf-8"),
+        ("text", "text/plain; charset=utf-8"),
+        ("json", "application/json"),
+        ("pdf", "application/pdf"),
+    ] {
         let mut req = invoice_request("en-US", format);
         req["store"] = json!(true);
         let (status, headers, bytes) = send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&req)).await;
@@ -91,7 +113,6 @@ async fn lifecycle(server: &Server) {
     assert_eq!(upload["detail"]["digest"], uploaded["digest"]);
 }
 
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_lifecycle_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
@@ -129,7 +150,8 @@ async fn retries_with_an_idempotency_key_get_the_first_document() {
     expect_problem(post().json(&req), StatusCode::UNPROCESSABLE_ENTITY, "idempotency-key-reused").await;
     // Another caller's key space is its own.
     let other = server.key("render");
-    let (s3, h3, _) = send(c.post(server.url("/v1/documents")).bearer_auth(&other).header("Idempotency-Key", "run-42/INV-7").json(&req)).await;
+    let (s3, h3, _) =
+        send(c.post(server.url("/v1/documents")).bearer_auth(&other).header("Idempotency-Key", "run-42/INV-7").json(&req)).await;
     assert_eq!(s3, StatusCode::OK);
     assert_ne!(h3["folio-document-id"], h1["folio-document-id"]);
 }
@@ -176,4 +198,3 @@ async fn fifty_concurrent_renders_each_show_their_own_customer() {
         }
     }
 }
-

@@ -29,13 +29,34 @@ async fn open_links(server: &Server) {
     install(server, &keys, "plugins/invoice").await;
     let c = client();
     let profile = server.url("/v1/customers/cus_open_1");
-    json_ok(c.put(&profile).bearer_auth(&keys.billing).json(&json!({"name": "Harbor <b>&</b> Pine", "locale": "en-US", "timezone": "America/Los_Angeles"}))).await;
+    json_ok(
+        c.put(&profile)
+            .bearer_auth(&keys.billing)
+            .json(&json!({"name": "Harbor <b>&</b> Pine", "locale": "en-US", "timezone": "America/Los_Angeles"})),
+    )
+    .await;
     let invoice = example("invoice", "en-US")["data"].clone();
-    let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_nobody", "data": invoice})), StatusCode::NOT_FOUND, "not-found").await;
+    let p = expect_problem(
+        c.post(server.url("/v1/open-links"))
+            .bearer_auth(&keys.billing)
+            .json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_nobody", "data": invoice})),
+        StatusCode::NOT_FOUND,
+        "not-found",
+    )
+    .await;
     assert_eq!(p["path"], "customer_id");
-    let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "formats": ["html", "gif"]})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    let p = expect_problem(
+        c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(
+            &json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "formats": ["html", "gif"]}),
+        ),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
     assert_eq!(p["path"], "formats");
-    let (id, url) = open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+    let (id, url) =
+        open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice}))
+            .await;
 
     // Unpaid: the reminder asks for payment; the customer's markup is escaped.
     let (status, headers, html) = open_as(&url, IPHONE).await;
@@ -78,8 +99,15 @@ async fn open_links(server: &Server) {
 
     // The image: the same freshness, drawn as PNG for the email body.
     let profile2 = server.url("/v1/customers/cus_open_2");
-    json_ok(c.put(&profile2).bearer_auth(&keys.billing).json(&json!({"name": "</text><b>&</b>", "locale": "zh-TW", "timezone": "Asia/Taipei"}))).await;
-    let created = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": ["png", "html"]}))).await;
+    json_ok(
+        c.put(&profile2).bearer_auth(&keys.billing).json(&json!({"name": "</text><b>&</b>", "locale": "zh-TW", "timezone": "Asia/Taipei"})),
+    )
+    .await;
+    let created =
+        json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(
+            &json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": ["png", "html"]}),
+        ))
+        .await;
     let image_url = created["image_url"].as_str().unwrap();
     assert_eq!(image_url, format!("{}.png", created["html_url"].as_str().unwrap()));
     // Each token shows its own customer only.
@@ -94,7 +122,8 @@ async fn open_links(server: &Server) {
     // Fresh, not the fallback: the customer's markup was escaped into SVG text.
     assert_eq!(headers["folio-open"], "fresh");
     assert_eq!(png_size(&unpaid), (1200, 300));
-    json_ok(c.post(format!("{profile2}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": paid, "value": true}]}))).await;
+    json_ok(c.post(format!("{profile2}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": paid, "value": true}]})))
+        .await;
     let (_, headers, thanked) = send(c.get(image_url).header("user-agent", IPHONE)).await;
     assert_eq!(headers["folio-open"], "fresh");
     assert_eq!(png_size(&thanked), (1200, 300));
@@ -102,10 +131,22 @@ async fn open_links(server: &Server) {
     let (_, headers, again) = send(c.get(image_url).header("user-agent", IPHONE)).await;
     assert_eq!((headers["folio-open"].to_str().unwrap(), again), ("cached", thanked));
     assert_eq!(send(c.get(format!("{url}.png"))).await.0, StatusCode::NOT_FOUND, "an HTML-only link serves no image");
-    let html_only = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": ["png"]}))).await;
+    let html_only = json_ok(
+        c.post(server.url("/v1/open-links"))
+            .bearer_auth(&keys.billing)
+            .json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": ["png"]})),
+    )
+    .await;
     assert!(html_only.get("html_url").is_none(), "{html_only}");
     assert_eq!(send(c.get(html_only["image_url"].as_str().unwrap().trim_end_matches(".png"))).await.0, StatusCode::NOT_FOUND);
-    let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": []})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    let p = expect_problem(
+        c.post(server.url("/v1/open-links"))
+            .bearer_auth(&keys.billing)
+            .json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_2", "data": invoice, "formats": []})),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
     assert_eq!(p["path"], "formats");
 
     // Tampered, truncated, guessed, other-key and revoked tokens: a bare 404.
@@ -120,20 +161,30 @@ async fn open_links(server: &Server) {
     }
     assert_eq!(send(c.delete(server.url(&format!("/v1/open-links/{id}"))).bearer_auth(&keys.billing)).await.0, StatusCode::NO_CONTENT);
     assert_eq!(send(c.get(&url)).await.0, StatusCode::NOT_FOUND, "revoked");
-    expect_problem(c.delete(server.url(&format!("/v1/open-links/{id}"))).bearer_auth(&keys.billing), StatusCode::NOT_FOUND, "not-found").await;
+    expect_problem(c.delete(server.url(&format!("/v1/open-links/{id}"))).bearer_auth(&keys.billing), StatusCode::NOT_FOUND, "not-found")
+        .await;
 
     // Expiry is part of the signed token.
     let soon = (chrono::Utc::now() + chrono::Duration::seconds(2)).to_rfc3339();
-    let (_, expiring) = open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "expires_at": soon})).await;
+    let (_, expiring) = open_link(
+        server,
+        &keys.billing,
+        json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice, "expires_at": soon}),
+    )
+    .await;
     assert_eq!(send(c.get(&expiring)).await.0, StatusCode::OK);
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     assert_eq!(send(c.get(&expiring)).await.0, StatusCode::NOT_FOUND, "expired");
 
     // Signing keys rotate: old links verify until their key is retired.
-    let (_, old) = open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+    let (_, old) =
+        open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice}))
+            .await;
     let old_key = old.rsplit('/').next().unwrap()[..8].to_string();
     let rotated = json_ok(c.post(server.url("/v1/signing-keys")).bearer_auth(&keys.admin)).await;
-    let (_, new) = open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice})).await;
+    let (_, new) =
+        open_link(server, &keys.billing, json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_open_1", "data": invoice}))
+            .await;
     assert_eq!(&new.rsplit('/').next().unwrap()[..8], rotated["id"].as_str().unwrap());
     assert_eq!(send(c.get(&old)).await.0, StatusCode::OK, "old key still verifies");
     assert_eq!(send(c.delete(server.url(&format!("/v1/signing-keys/{old_key}"))).bearer_auth(&keys.admin)).await.0, StatusCode::NO_CONTENT);
@@ -143,7 +194,8 @@ async fn open_links(server: &Server) {
     // Each of those changes is in the audit log, with who made it.
     let audit = json_ok(c.get(server.url("/v1/audit")).bearer_auth(&keys.admin)).await;
     let entries = audit.as_array().unwrap();
-    let by = |action: &str, subject: &str| entries.iter().find(|e| e["action"] == action && e["subject"] == subject).map(|e| e["actor"].clone());
+    let by =
+        |action: &str, subject: &str| entries.iter().find(|e| e["action"] == action && e["subject"] == subject).map(|e| e["actor"].clone());
     assert_eq!(by("link.revoke", &id), Some(json!(key_id(&keys.billing))), "{audit}");
     assert_eq!(by("signing-key.create", rotated["id"].as_str().unwrap()), Some(json!(key_id(&keys.admin))), "{audit}");
     assert_eq!(by("signing-key.retire", &old_key), Some(json!(key_id(&keys.admin))), "{audit}");
@@ -160,32 +212,50 @@ async fn a_failing_open_serves_the_last_good_render_or_a_neutral_page_never_a_5x
     let c = client();
     let profile = server.url("/v1/customers/cus_fb");
     json_ok(c.put(&profile).bearer_auth(&keys.billing).json(&json!({"name": "Fallback Co"}))).await;
-    let (id, url) = open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_fb", "data": {}})).await;
+    let (id, url) =
+        open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_fb", "data": {}})).await;
     let (status, headers, good) = open_as(&url, IPHONE).await;
     assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fresh"), "{good}");
     assert!(good.contains("for cus_fb"), "{good}");
     // The plugin starts failing: the open gets the last good render.
-    json_ok(c.post(format!("{profile}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": "hostile.panic", "value": true}]}))).await;
+    json_ok(
+        c.post(format!("{profile}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": "hostile.panic", "value": true}]})),
+    )
+    .await;
     let (status, headers, html) = open_as(&url, IPHONE).await;
     assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
     assert_eq!(html, good);
     let opens = json_ok(c.get(server.url(&format!("/v1/open-links/{id}/opens"))).bearer_auth(&keys.billing)).await;
     assert_eq!(opens["fallback_opens"], 1);
     // A link that never rendered well gets its template's fallback…
-    let created = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_fb", "data": {"currency": "MYR"}, "formats": ["html", "png"]}))).await;
+    let created = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(
+        &json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_fb", "data": {"currency": "MYR"}, "formats": ["html", "png"]}),
+    ))
+    .await;
     let (status, headers, html) = open_as(created["html_url"].as_str().unwrap(), IPHONE).await;
     assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
     assert!(html.contains("Its latest status cannot be shown right now"), "{html}");
     let (status, headers, image) = send(c.get(created["image_url"].as_str().unwrap())).await;
-    assert_eq!((status, headers["folio-open"].to_str().unwrap(), headers["content-type"].to_str().unwrap()), (StatusCode::OK, "fallback", "image/png"));
+    assert_eq!(
+        (status, headers["folio-open"].to_str().unwrap(), headers["content-type"].to_str().unwrap()),
+        (StatusCode::OK, "fallback", "image/png")
+    );
     assert_eq!(png_size(&image), (1200, 300), "the template's fallback image");
     // …and where the template declares none, the neutral page.
-    let (_, broken) = open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "panic", "customer_id": "cus_fb", "data": {}})).await;
+    let (_, broken) =
+        open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "panic", "customer_id": "cus_fb", "data": {}})).await;
     let (status, headers, html) = open_as(&broken, IPHONE).await;
     assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
     assert!(html.contains("not available right now"), "{html}");
     // A kind without image blocks cannot serve PNG.
-    let p = expect_problem(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_fb", "data": {}, "formats": ["png"]})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    let p = expect_problem(
+        c.post(server.url("/v1/open-links"))
+            .bearer_auth(&keys.billing)
+            .json(&json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_fb", "data": {}, "formats": ["png"]})),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
     assert_eq!(p["path"], "formats");
     assert!(p["detail"].as_str().unwrap().contains("no block with an image variant"), "{p}");
     let metrics = String::from_utf8(send(c.get(server.url("/metrics"))).await.2).unwrap();

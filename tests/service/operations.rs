@@ -53,7 +53,9 @@ async fn sigterm_stops_the_server_cleanly() {
     let url = server.url("/v1/documents");
     let key = keys.billing.clone();
     let mut req = invoice_request("zh-CN", "pdf");
-    req["data"]["lines"] = Value::Array((1..=60).map(|i| json!({"description": format!("Line {i}"), "quantity": i, "unit_price": "1.25", "tax_rate": "8"})).collect());
+    req["data"]["lines"] = Value::Array(
+        (1..=60).map(|i| json!({"description": format!("Line {i}"), "quantity": i, "unit_price": "1.25", "tax_rate": "8"})).collect(),
+    );
     let in_flight = tokio::spawn(async move { send(client().post(url).bearer_auth(key).json(&req)).await });
     // Wait until the server is serving it: this /metrics request plus the render.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);

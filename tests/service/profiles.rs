@@ -11,19 +11,30 @@ async fn customer_profiles_and_their_events_feed_renders() {
     let (server, keys) = (&server, &keys);
     let c = client();
     let profile_url = server.url("/v1/customers/cus_my_7");
-    let p = expect_problem(c.put(&profile_url).bearer_auth(&keys.billing).json(&json!({"name": "Kedai Runcit Ali", "timezone": "Mars/Base"})), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+    let p = expect_problem(
+        c.put(&profile_url).bearer_auth(&keys.billing).json(&json!({"name": "Kedai Runcit Ali", "timezone": "Mars/Base"})),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
     assert_eq!(p["path"], "timezone");
     let saved = json_ok(c.put(&profile_url).bearer_auth(&keys.billing).json(&json!({
         "name": "Kedai Runcit Ali Sdn Bhd", "locale": "ms-MY", "timezone": "Asia/Kuala_Lumpur", "segment": "smb",
         "attributes": {"tier": "gold"}
-    }))).await;
+    })))
+    .await;
     assert_eq!(saved["version"], 1);
     let events = c.post(format!("{profile_url}/events")).bearer_auth(&keys.billing);
     let stored = json_ok(events.json(&json!({"events": [{"name": "active_users", "value": 12, "at": "2026-11-20T00:00:00Z"}]}))).await;
     assert_eq!(stored[0]["value"], 12);
     let profile = json_ok(c.get(&profile_url).bearer_auth(&keys.billing)).await;
     assert_eq!(profile["version"], 2, "an event makes the profile newer");
-    expect_problem(c.post(server.url("/v1/customers/nobody/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": "x", "value": 1}]})), StatusCode::NOT_FOUND, "not-found").await;
+    expect_problem(
+        c.post(server.url("/v1/customers/nobody/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": "x", "value": 1}]})),
+        StatusCode::NOT_FOUND,
+        "not-found",
+    )
+    .await;
 
     // A render for the stored profile uses its name and locale.
     let input = example("invoice", "ms-MY");
@@ -42,13 +53,19 @@ async fn customer_profiles_and_their_events_feed_renders() {
     let before = String::from_utf8(send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&reminder)).await.2).unwrap();
     assert!(before.contains("Please pay") && !before.contains("Thank you"), "{before}");
     let paid = format!("paid:{}", en["data"]["number"].as_str().unwrap());
-    json_ok(c.post(format!("{profile_url}/events")).bearer_auth(&keys.billing).json(&json!({"events": [{"name": paid, "value": {"amount": "331.00"}}]}))).await;
+    json_ok(
+        c.post(format!("{profile_url}/events"))
+            .bearer_auth(&keys.billing)
+            .json(&json!({"events": [{"name": paid, "value": {"amount": "331.00"}}]})),
+    )
+    .await;
     let after = String::from_utf8(send(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&reminder)).await.2).unwrap();
     assert!(after.contains("Thank you") && !after.contains("Please pay") && !after.contains("Pay now"), "{after}");
 
     let mut missing = req.clone();
     missing["customer_id"] = json!("cus_unknown");
-    let p = expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&missing), StatusCode::NOT_FOUND, "not-found").await;
+    let p =
+        expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&missing), StatusCode::NOT_FOUND, "not-found")
+            .await;
     assert_eq!(p["path"], "customer_id");
 }
-

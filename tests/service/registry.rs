@@ -12,9 +12,11 @@ fn greeter_bundle(dir: &Path, version: &str, marker: &str) -> Vec<u8> {
     let manifest = crate_dir.join("Cargo.toml");
     let text = std::fs::read_to_string(&manifest).unwrap().replacen("version = \"0.1.0\"", &format!("version = \"{version}\""), 1);
     std::fs::write(&manifest, text).unwrap();
-    std::fs::write(crate_dir.join("templates/greeter.hbs"), format!("<h1>{{{{title}}}}</h1>\n<p>{marker}: {{{{view.message}}}}</p>\n")).unwrap();
+    std::fs::write(crate_dir.join("templates/greeter.hbs"), format!("<h1>{{{{title}}}}</h1>\n<p>{marker}: {{{{view.message}}}}</p>\n"))
+        .unwrap();
     let options = folio::build::BuildOptions { target_dir: Some(guest_target_dir()) };
-    let bundle = folio::build::build_plugin(&crate_dir, &folio::build::in_process(&runtime()), &options).unwrap_or_else(|e| panic!("building greeter {version}: {e}"));
+    let bundle = folio::build::build_plugin(&crate_dir, &folio::build::in_process(&runtime()), &options)
+        .unwrap_or_else(|e| panic!("building greeter {version}: {e}"));
     bundle.to_bytes().unwrap()
 }
 
@@ -58,4 +60,3 @@ async fn moving_stable_back_is_the_rollback() {
     let versions: Vec<&str> = listed["versions"].as_array().unwrap().iter().map(|v| v["version"].as_str().unwrap()).collect();
     assert_eq!(versions, ["1.0.0", "1.1.0"]);
 }
-

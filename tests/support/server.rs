@@ -217,10 +217,10 @@ pub async fn install(server: &Server, keys: &Keys, rel: &str) -> Value {
     let version: Value = serde_json::from_slice(&body).unwrap();
     let (name, v) = (version["name"].as_str().unwrap(), version["version"].as_str().unwrap());
     json_ok(c.post(server.url(&format!("/v1/plugins/{name}/versions/{v}/publish"))).bearer_auth(&keys.approver)).await;
-    json_ok(c.put(server.url(&format!("/v1/plugins/{name}/aliases/stable"))).bearer_auth(&keys.approver).json(&json!({"version": v}))).await;
+    json_ok(c.put(server.url(&format!("/v1/plugins/{name}/aliases/stable"))).bearer_auth(&keys.approver).json(&json!({"version": v})))
+        .await;
     version
 }
-
 
 impl Server {
     /// The server's process id.
@@ -260,4 +260,3 @@ pub async fn open_as(url: &str, agent: &str) -> (StatusCode, reqwest::header::He
 
 /// A person opening an email on a phone.
 pub const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
-

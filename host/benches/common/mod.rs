@@ -14,8 +14,8 @@ pub fn repo() -> &'static Path {
 
 /// The invoice plugin, built from source with the guest toolchain and loaded.
 pub fn invoice() -> (Bundle, Plugin) {
-    let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(repo().join("target/test-cache")), ..RuntimeConfig::default() })
-        .expect("runtime");
+    let runtime =
+        Runtime::new(RuntimeConfig { cache_dir: Some(repo().join("target/test-cache")), ..RuntimeConfig::default() }).expect("runtime");
     let target_dir = std::env::var_os("FOLIO_GUEST_TARGET_DIR").map(Into::into).unwrap_or_else(|| repo().join("target/guest"));
     let bundle = build_plugin(&repo().join("plugins/invoice"), &in_process(&runtime), &BuildOptions { target_dir: Some(target_dir) })
         .unwrap_or_else(|e| panic!("building the invoice plugin failed (run `make setup`): {e}"));

@@ -37,10 +37,7 @@ pub type Describe<'a> = dyn Fn(&[u8], ContractVersion) -> Result<Manifest, Strin
 pub fn in_process(runtime: &Runtime) -> impl Fn(&[u8], ContractVersion) -> Result<Manifest, String> + '_ {
     move |component, contract| {
         let digest = crate::digest::sha256_hex(component);
-        runtime
-            .load_component(component, contract, &digest, "plugin")
-            .map(|plugin| plugin.manifest().clone())
-            .map_err(|e| e.to_string())
+        runtime.load_component(component, contract, &digest, "plugin").map(|plugin| plugin.manifest().clone()).map_err(|e| e.to_string())
     }
 }
 
@@ -70,15 +67,15 @@ pub fn compile_component(crate_dir: &Path, options: &BuildOptions) -> Result<Vec
 /// its core Wasm module, before it is made a component.
 pub fn compile_core(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>, BuildError> {
     let manifest_path = crate_dir.join("Cargo.toml");
-    let manifest_path = manifest_path
-        .canonicalize()
-        .map_err(|e| BuildError::NotACrate { dir: crate_dir.to_path_buf(), manifest: manifest_path.clone(), reason: e.to_string() })?;
+    let manifest_path = manifest_path.canonicalize().map_err(|e| BuildError::NotACrate {
+        dir: crate_dir.to_path_buf(),
+        manifest: manifest_path.clone(),
+        reason: e.to_string(),
+    })?;
     let toolchain = Toolchain::detect().map_err(BuildError::Toolchain)?;
     tracing::info!(toolchain = %toolchain.describe(), "building {}", crate_dir.display());
-    let target_dir = options
-        .target_dir
-        .clone()
-        .or_else(|| std::env::var_os("FOLIO_GUEST_TARGET_DIR").filter(|v| !v.is_empty()).map(PathBuf::from));
+    let target_dir =
+        options.target_dir.clone().or_else(|| std::env::var_os("FOLIO_GUEST_TARGET_DIR").filter(|v| !v.is_empty()).map(PathBuf::from));
     let core_path = run_cargo(&toolchain, &manifest_path, target_dir.as_deref())?;
     std::fs::read(&core_path).map_err(|e| BuildError::io("read", &core_path, e))
 }
@@ -87,9 +84,7 @@ pub fn compile_core(crate_dir: &Path, options: &BuildOptions) -> Result<Vec<u8>,
 fn run_cargo(toolchain: &Toolchain, manifest_path: &Path, target_dir: Option<&Path>) -> Result<PathBuf, BuildError> {
     let mut cmd = toolchain.cargo_build(manifest_path, target_dir);
     cmd.stdout(Stdio::piped()).stderr(Stdio::inherit());
-    let output = cmd
-        .output()
-        .map_err(|e| BuildError::Cargo { toolchain: toolchain.describe(), reason: e.to_string() })?;
+    let output = cmd.output().map_err(|e| BuildError::Cargo { toolchain: toolchain.describe(), reason: e.to_string() })?;
     if !output.status.success() {
         return Err(BuildError::CargoFailed { manifest: manifest_path.to_path_buf(), status: output.status.to_string() });
     }
@@ -119,9 +114,7 @@ fn contract_of(component: &[u8]) -> ContractVersion {
         if let Ok(wasmparser::Payload::ComponentImportSection(reader)) = payload {
             for import in reader.into_iter().flatten() {
                 let name = import.name.0;
-                found = found.or_else(|| {
-                    ContractVersion::ALL.into_iter().find(|v| v.allowed_imports().contains(&name))
-                });
+                found = found.or_else(|| ContractVersion::ALL.into_iter().find(|v| v.allowed_imports().contains(&name)));
             }
         }
     }

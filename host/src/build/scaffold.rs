@@ -18,13 +18,11 @@ pub fn scaffold(dir: &Path, name: &str, sdk: &Path) -> Result<Vec<PathBuf>, Buil
 
 fn scaffold_files(dir: &Path, name: &str, sdk: &Path) -> Result<Vec<PathBuf>, String> {
     if !is_plugin_name(name) {
-        return Err(format!(
-            "--name `{name}` must be 1-64 lowercase letters, digits or dashes, starting with a letter"
-        ));
+        return Err(format!("--name `{name}` must be 1-64 lowercase letters, digits or dashes, starting with a letter"));
     }
-    let sdk = sdk.canonicalize().map_err(|e| {
-        format!("the folio-plugin SDK was not found at {} ({e}); pass --sdk <path to plugins/sdk>", sdk.display())
-    })?;
+    let sdk = sdk
+        .canonicalize()
+        .map_err(|e| format!("the folio-plugin SDK was not found at {} ({e}); pass --sdk <path to plugins/sdk>", sdk.display()))?;
     if !sdk.join("Cargo.toml").is_file() {
         return Err(format!("{} is not the folio-plugin SDK crate (no Cargo.toml); pass --sdk", sdk.display()));
     }
@@ -48,8 +46,7 @@ fn scaffold_files(dir: &Path, name: &str, sdk: &Path) -> Result<Vec<PathBuf>, St
     let mut written = Vec::new();
     for (path, text) in files {
         let path = dir.join(path);
-        crate::fsutil::write_atomically(&path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        crate::fsutil::write_atomically(&path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         written.push(path);
     }
     Ok(written)

@@ -172,7 +172,17 @@ mod tests {
 
     #[test]
     fn outer_cargo_variables_are_cleared_but_network_settings_kept() {
-        for leaked in ["CARGO", "CARGO_MANIFEST_DIR", "CARGO_TARGET_DIR", "RUSTC", "RUSTC_WRAPPER", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "RUSTUP_TOOLCHAIN", "OUT_DIR"] {
+        for leaked in [
+            "CARGO",
+            "CARGO_MANIFEST_DIR",
+            "CARGO_TARGET_DIR",
+            "RUSTC",
+            "RUSTC_WRAPPER",
+            "RUSTFLAGS",
+            "CARGO_ENCODED_RUSTFLAGS",
+            "RUSTUP_TOOLCHAIN",
+            "OUT_DIR",
+        ] {
             assert!(is_leaked_build_var(leaked.as_ref()), "{leaked}");
         }
         for kept in ["CARGO_HOME", "CARGO_NET_OFFLINE", "CARGO_HTTP_TIMEOUT", "PATH", "HOME"] {

@@ -146,10 +146,9 @@ fn normalize(path: &std::path::Path) -> Result<String, BundleError> {
     let mut parts = Vec::new();
     for component in path.components() {
         match component {
-            Component::Normal(part) => parts.push(
-                part.to_str()
-                    .ok_or_else(|| BundleError::BadPath { path: path.display().to_string(), why: "is not UTF-8" })?,
-            ),
+            Component::Normal(part) => {
+                parts.push(part.to_str().ok_or_else(|| BundleError::BadPath { path: path.display().to_string(), why: "is not UTF-8" })?)
+            }
             Component::CurDir => {}
             _ => {
                 return Err(BundleError::BadPath { path: path.display().to_string(), why: "is absolute or climbs out of the bundle" });

@@ -109,16 +109,11 @@ impl Bundle {
         for path in files.keys() {
             archive::check_content_path(path)?;
         }
-        let mut digests: BTreeMap<String, String> =
-            files.iter().map(|(p, b)| (p.clone(), file_digest(b))).collect();
+        let mut digests: BTreeMap<String, String> = files.iter().map(|(p, b)| (p.clone(), file_digest(b))).collect();
         digests.insert(WASM_FILE.to_string(), file_digest(&wasm));
         let digest = content_digest(contract.package(), &plugin, &digests);
-        let manifest = BundleManifest {
-            contract: contract.package().to_string(),
-            digest: format!("sha256:{digest}"),
-            plugin,
-            files: digests,
-        };
+        let manifest =
+            BundleManifest { contract: contract.package().to_string(), digest: format!("sha256:{digest}"), plugin, files: digests };
         Ok(Bundle { manifest, contract, digest, wasm, files })
     }
 
@@ -133,8 +128,11 @@ impl Bundle {
                 source: Box::new(BundleError::TooLarge { size, limit: limits.max_bundle_bytes }),
             });
         }
-        let bytes = std::fs::read(path)
-            .map_err(|e| BundleError::Io { doing: "read bundle", path: path.display().to_string(), reason: e.to_string() })?;
+        let bytes = std::fs::read(path).map_err(|e| BundleError::Io {
+            doing: "read bundle",
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
         Self::from_bytes(&bytes, limits).map_err(|e| BundleError::File { path: path.display().to_string(), source: Box::new(e) })
     }
 
@@ -142,9 +140,7 @@ impl Bundle {
     /// content digest, the contract version and the manifest's shape.
     pub fn from_bytes(bytes: &[u8], limits: &BundleLimits) -> Result<Self, BundleError> {
         let mut entries = archive::unpack(bytes, limits)?;
-        let toml_bytes = entries
-            .remove(MANIFEST_FILE)
-            .ok_or_else(|| BundleError::Missing { path: MANIFEST_FILE.into() })?;
+        let toml_bytes = entries.remove(MANIFEST_FILE).ok_or_else(|| BundleError::Missing { path: MANIFEST_FILE.into() })?;
         let (manifest, contract) = parse_manifest(&toml_bytes)?;
 
         for (path, bytes) in &entries {
@@ -163,16 +159,17 @@ impl Bundle {
         if manifest.digest != format!("sha256:{digest}") {
             return Err(BundleError::ContentDigest { claimed: manifest.digest.clone(), actual: digest });
         }
-        let wasm = entries
-            .remove(WASM_FILE)
-            .ok_or_else(|| BundleError::Missing { path: WASM_FILE.into() })?;
+        let wasm = entries.remove(WASM_FILE).ok_or_else(|| BundleError::Missing { path: WASM_FILE.into() })?;
         Ok(Bundle { manifest, contract, digest, wasm, files: entries })
     }
 
     /// The bundle's deterministic gzipped-tar bytes (`plugin.toml` first).
     pub fn to_bytes(&self) -> Result<Vec<u8>, BundleError> {
-        let toml = toml::to_string(&self.manifest)
-            .map_err(|e| BundleError::Io { doing: "write", path: MANIFEST_FILE.into(), reason: e.to_string() })?;
+        let toml = toml::to_string(&self.manifest).map_err(|e| BundleError::Io {
+            doing: "write",
+            path: MANIFEST_FILE.into(),
+            reason: e.to_string(),
+        })?;
         let mut all: Vec<(&str, &[u8])> = vec![(MANIFEST_FILE, toml.as_bytes()), (WASM_FILE, &self.wasm)];
         all.extend(self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
         archive::pack(&all)
@@ -181,8 +178,11 @@ impl Bundle {
     /// Writes the bundle to `path` atomically (a temporary file renamed into place).
     pub fn write(&self, path: &Path) -> Result<(), BundleError> {
         let bytes = self.to_bytes()?;
-        crate::fsutil::write_atomically(path, &bytes)
-            .map_err(|e| BundleError::Io { doing: "write", path: path.display().to_string(), reason: e.to_string() })
+        crate::fsutil::write_atomically(path, &bytes).map_err(|e| BundleError::Io {
+            doing: "write",
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })
     }
 
     /// The conventional file name, `<name>-<version>.folio`.

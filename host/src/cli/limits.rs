@@ -135,8 +135,7 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
 
 fn split_format(text: &str) -> Result<(Format, &str), String> {
     let (name, value) = text.split_once('=').ok_or_else(|| format!("`{text}`: write FORMAT=VALUE, e.g. pdf=5s"))?;
-    let format = Format::from_name(name.trim())
-        .ok_or_else(|| format!("`{name}` is not a format; use html, text, json, pdf or png"))?;
+    let format = Format::from_name(name.trim()).ok_or_else(|| format!("`{name}` is not a format; use html, text, json, pdf or png"))?;
     Ok((format, value))
 }
 

@@ -40,8 +40,7 @@ pub fn render(args: RenderArgs, settings: &Settings) -> Result<(), String> {
     };
     let document = contained.block_on(contained.workers().render(&prepared.files, request, format)).map_err(|e| line(&e))?;
     match args.output {
-        Some(path) => folio::fsutil::write_atomically(&path, &document.bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Some(path) => folio::fsutil::write_atomically(&path, &document.bytes).map_err(|e| format!("cannot write {}: {e}", path.display())),
         None => std::io::stdout().write_all(&document.bytes).map_err(|e| format!("cannot write to standard output: {e}")),
     }
 }

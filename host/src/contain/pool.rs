@@ -121,7 +121,11 @@ struct Worker {
 
 /// How a call ended when its worker gave no answer.
 enum Stop {
-    Timeout { cpu: Duration, wall: Duration, of_wall: bool },
+    Timeout {
+        cpu: Duration,
+        wall: Duration,
+        of_wall: bool,
+    },
     /// The stream ended or broke: the worker is gone.
     Gone(String),
 }
@@ -212,11 +216,7 @@ impl Worker {
         let mut text = Vec::new();
         let _ = tokio::time::timeout(Duration::from_secs(2), self.note.read_to_end(&mut text)).await;
         let text = String::from_utf8_lossy(&text);
-        let signal = text
-            .lines()
-            .find_map(|l| l.strip_prefix("exit: signal "))
-            .and_then(|n| n.trim().parse::<i32>().ok())
-            .map(signal_name);
+        let signal = text.lines().find_map(|l| l.strip_prefix("exit: signal ")).and_then(|n| n.trim().parse::<i32>().ok()).map(signal_name);
         if text.lines().any(|l| l.as_bytes() == crate::budget::MEMORY_NOTE.trim_ascii_end()) {
             return (StopClass::Memory, format!("needed more than its budget of {} MiB of memory and was stopped", budget.memory >> 20));
         }
@@ -400,9 +400,7 @@ impl Workers {
         };
         let program = config.program.clone();
         let init_copy = init.clone();
-        let zygote = tokio::task::spawn_blocking(move || Zygote::start(&program, &init_copy))
-            .await
-            .map_err(|e| e.to_string())??;
+        let zygote = tokio::task::spawn_blocking(move || Zygote::start(&program, &init_copy)).await.map_err(|e| e.to_string())??;
         let first = tokio::task::spawn_blocking({
             let spawned = zygote.spawn();
             move || spawned

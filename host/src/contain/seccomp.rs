@@ -10,10 +10,7 @@
 //! A bug in a parser that lets a hostile bundle run code inside a worker
 //! still leaves it nothing to reach.
 
-use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter, SeccompRule,
-    TargetArch,
-};
+use seccompiler::{BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter, SeccompRule, TargetArch};
 use std::collections::BTreeMap;
 
 /// `PAGEMAP_SCAN`, `_IOWR('f', 16, struct pm_scan_arg)` (96 bytes): the
@@ -78,9 +75,8 @@ const ALLOWED: &[i64] = &[
 /// its own threads only).
 pub(crate) fn worker_filter(pid: i32) -> Result<BpfProgram, String> {
     let mut rules: BTreeMap<i64, Vec<SeccompRule>> = ALLOWED.iter().map(|&call| (call, Vec::new())).collect();
-    let condition = |arg: u8, value: u64| {
-        SeccompCondition::new(arg, SeccompCmpArgLen::Dword, SeccompCmpOp::Eq, value).map_err(|e| e.to_string())
-    };
+    let condition =
+        |arg: u8, value: u64| SeccompCondition::new(arg, SeccompCmpArgLen::Dword, SeccompCmpOp::Eq, value).map_err(|e| e.to_string());
     let own_process = SeccompRule::new(vec![condition(0, pid as u32 as u64)?]).map_err(|e| e.to_string())?;
     rules.insert(libc::SYS_tgkill, vec![own_process]);
     let pagemap = SeccompRule::new(vec![condition(1, PAGEMAP_SCAN)?]).map_err(|e| e.to_string())?;
@@ -95,9 +91,8 @@ pub(crate) fn worker_filter(pid: i32) -> Result<BpfProgram, String> {
 
 /// Installs `filter` on every thread of this process (it cannot be undone).
 pub(crate) fn install(filter: &BpfProgram) -> Result<(), String> {
-    seccompiler::apply_filter_all_threads(filter).map_err(|e| {
-        format!("cannot install the render worker's seccomp filter ({e}); Folio renders only in workers it can confine")
-    })
+    seccompiler::apply_filter_all_threads(filter)
+        .map_err(|e| format!("cannot install the render worker's seccomp filter ({e}); Folio renders only in workers it can confine"))
 }
 
 #[cfg(test)]

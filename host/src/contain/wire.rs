@@ -72,20 +72,33 @@ pub struct Facts {
 /// What a worker answers.
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) enum Reply {
-    Hello { pid: u32, fingerprint: String },
+    Hello {
+        pid: u32,
+        fingerprint: String,
+    },
     Loaded,
     /// The call names a bundle this worker does not hold: send [`Call::Load`].
     Missing,
     /// The document's bytes are the body.
-    Document { format: Format, file_name: String, freshness_seconds: u32 },
+    Document {
+        format: Format,
+        file_name: String,
+        freshness_seconds: u32,
+    },
     Plan(Plan),
     /// The template declares no fallback in that format.
     NoFallback,
     Facts(Facts),
     /// The bundle is admitted; the compiled plugin is the body.
-    Admitted { manifest: Manifest, digest: String, facts: Facts },
+    Admitted {
+        manifest: Manifest,
+        digest: String,
+        facts: Facts,
+    },
     /// The component compiled; the compiled plugin is the body.
-    Compiled { manifest: Manifest },
+    Compiled {
+        manifest: Manifest,
+    },
     Failed(JobError),
 }
 

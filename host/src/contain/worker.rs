@@ -10,9 +10,9 @@
 //! process down (a stack overflow, an abort, memory past the budget) is
 //! the parent's to classify.
 
-use crate::budget;
 use super::seccomp;
 use super::wire::{Call, Facts, JobError, Reply, read_frame, write_frame};
+use crate::budget;
 use crate::bundle::{Bundle, BundleLimits};
 use crate::render::Renderer;
 use crate::runtime::{Plugin, Runtime, RuntimeConfig};
@@ -98,9 +98,7 @@ fn serve(renderer: &Renderer, settings: &WorkerSettings, channel: OwnedFd, note:
         let (reply, body, mut after) = match outcome {
             // The budget refused an allocation the code then coped with: the
             // answer cannot be trusted to be complete.
-            _ if tripped => {
-                (Reply::Failed(JobError::Memory { limit: memory.unwrap_or_default() }), Vec::new(), After::Exit)
-            }
+            _ if tripped => (Reply::Failed(JobError::Memory { limit: memory.unwrap_or_default() }), Vec::new(), After::Exit),
             Ok((reply, body)) => (reply, body, After::Continue),
             Err(panic) => {
                 let message = panic
@@ -175,9 +173,7 @@ impl State<'_> {
 
     fn answer(&mut self, call: Call, body: Vec<u8>) -> Result<(Reply, Vec<u8>), JobError> {
         match call {
-            Call::Hello => {
-                Ok((Reply::Hello { pid: std::process::id(), fingerprint: self.runtime.fingerprint().to_string() }, Vec::new()))
-            }
+            Call::Hello => Ok((Reply::Hello { pid: std::process::id(), fingerprint: self.runtime.fingerprint().to_string() }, Vec::new())),
             Call::Load { digest, bundle_len } => {
                 if bundle_len > body.len() {
                     return Err(JobError::Protocol(format!("a {bundle_len}-byte bundle in a {}-byte body", body.len())));

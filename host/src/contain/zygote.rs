@@ -22,8 +22,8 @@
 use super::worker::{self, WorkerSettings};
 use crate::render::Renderer;
 use rustix::net::{
-    AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SendAncillaryBuffer, SendAncillaryMessage,
-    SendFlags, SocketFlags, SocketType, recvmsg, sendmsg, socketpair,
+    AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SendAncillaryBuffer, SendAncillaryMessage, SendFlags, SocketFlags,
+    SocketType, recvmsg, sendmsg, socketpair,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -62,7 +62,9 @@ enum ToZygote {
 enum FromZygote {
     Ready,
     /// The pidfd is attached.
-    Spawned { pid: i32 },
+    Spawned {
+        pid: i32,
+    },
     Failed(String),
 }
 
@@ -100,9 +102,7 @@ impl Zygote {
                 Ok(())
             });
         }
-        let child = command
-            .spawn()
-            .map_err(|e| format!("cannot start the render zygote ({} __zygote): {e}", program.display()))?;
+        let child = command.spawn().map_err(|e| format!("cannot start the render zygote ({} __zygote): {e}", program.display()))?;
         drop(theirs);
         let zygote = Zygote { control: ours, child };
         // Loading and parsing the fonts can take a few seconds on a slow disk.
@@ -162,8 +162,7 @@ fn send(socket: &OwnedFd, message: &impl Serialize, fds: &[std::os::fd::Borrowed
     if !fds.is_empty() && !control.push(SendAncillaryMessage::ScmRights(fds)) {
         return Err("too many descriptors for one control message".into());
     }
-    sendmsg(socket, &[IoSlice::new(&bytes)], &mut control, SendFlags::NOSIGNAL)
-        .map_err(|e| format!("the render zygote's socket: {e}"))?;
+    sendmsg(socket, &[IoSlice::new(&bytes)], &mut control, SendFlags::NOSIGNAL).map_err(|e| format!("the render zygote's socket: {e}"))?;
     Ok(())
 }
 

@@ -146,14 +146,7 @@ impl Request {
     /// A request for `kind` with `data` (JSON text), rendered for instant `at`.
     /// Fails if `data` is not valid JSON.
     pub fn new(kind: &str, customer: Customer, data: &str, purpose: Purpose, at: DateTime<Utc>) -> serde_json::Result<Self> {
-        Ok(Request {
-            kind: kind.to_string(),
-            customer,
-            data: RawValue::from_string(data.to_string())?,
-            purpose,
-            at,
-            interaction: None,
-        })
+        Ok(Request { kind: kind.to_string(), customer, data: RawValue::from_string(data.to_string())?, purpose, at, interaction: None })
     }
 
     /// The bytes of caller-supplied content in this request, checked against
@@ -291,8 +284,7 @@ impl Manifest {
         if self.version.len() > 64 {
             return Err("version is longer than 64 characters".into());
         }
-        semver::Version::parse(&self.version)
-            .map_err(|e| format!("version `{}` is not a semantic version: {e}", self.version))?;
+        semver::Version::parse(&self.version).map_err(|e| format!("version `{}` is not a semantic version: {e}", self.version))?;
         if self.kinds.is_empty() {
             return Err("kinds: a plugin must declare at least one document kind".into());
         }
@@ -336,9 +328,7 @@ impl Manifest {
                     return Err(format!("{at}.slots[{j}].name `{}` is declared twice", slot.name));
                 }
                 if slot.variants.is_empty() || slot.variants.len() > MAX_VARIANTS || slot.variants.iter().any(|v| !is_name(v)) {
-                    return Err(format!(
-                        "{at}.slots[{j}].variants must be a list of 1 to {MAX_VARIANTS} lowercase names"
-                    ));
+                    return Err(format!("{at}.slots[{j}].variants must be a list of 1 to {MAX_VARIANTS} lowercase names"));
                 }
                 let mut variants = HashSet::new();
                 if let Some(twice) = slot.variants.iter().find(|v| !variants.insert(v.as_str())) {

@@ -17,9 +17,7 @@ use super::l10n::FormatCache;
 use super::locale::Lang;
 use super::strings::{Strings, interpolate};
 use chrono::{DateTime, NaiveDate, Utc};
-use handlebars::{
-    Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason, ScopedJson,
-};
+use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason, ScopedJson};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -65,8 +63,10 @@ impl FolioHelper {
         match name {
             "money" => match h.param(0).map(|p| p.value()) {
                 Some(Value::Object(m)) => {
-                    let amount = m.get("amount").and_then(Value::as_str).ok_or_else(|| err("the money object has no `amount` text".into()))?;
-                    let currency = m.get("currency").and_then(Value::as_str).ok_or_else(|| err("the money object has no `currency`".into()))?;
+                    let amount =
+                        m.get("amount").and_then(Value::as_str).ok_or_else(|| err("the money object has no `amount` text".into()))?;
+                    let currency =
+                        m.get("currency").and_then(Value::as_str).ok_or_else(|| err("the money object has no `currency`".into()))?;
                     formats.money(amount, currency).map_err(err)
                 }
                 _ => formats.money(&text(name, h, 0, "an amount")?, &text(name, h, 1, "a currency code")?).map_err(err),

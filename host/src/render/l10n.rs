@@ -9,17 +9,17 @@
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use fixed_decimal::Decimal;
 use icu_calendar::{Date, Iso};
+use icu_datetime::DateTimeFormatter;
 use icu_datetime::fieldsets::{YMD, YMDT};
 use icu_datetime::input::{DateTime as IcuDateTime, Time};
 use icu_datetime::options::TimePrecision;
-use icu_datetime::DateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
 use icu_experimental::dimension::percent::formatter::PercentFormatter;
 use icu_experimental::relativetime::options::Numeric;
 use icu_experimental::relativetime::{RelativeTimeFormatter, RelativeTimeFormatterOptions};
-use icu_locale_core::preferences::extensions::unicode::keywords::CurrencyType;
 use icu_locale_core::Locale;
+use icu_locale_core::preferences::extensions::unicode::keywords::CurrencyType;
 use icu_plurals::{PluralCategory, PluralRules};
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -84,8 +84,7 @@ impl LocaleFormats {
         if let Some(found) = cache.get(&key) {
             return Ok(found.clone());
         }
-        let currency =
-            CurrencyType::try_from_str(&key).map_err(|_| format!("`{code}` is not an ISO 4217 currency code"))?;
+        let currency = CurrencyType::try_from_str(&key).map_err(|_| format!("`{code}` is not an ISO 4217 currency code"))?;
         let formatter = CurrencyFormatter::try_new_symbol((&self.locale).into(), currency, Default::default())
             .map_err(|e| data_error(&format!("{code} currency"), &self.locale, e))?;
         let formatter = Arc::new(formatter);
@@ -109,8 +108,7 @@ impl LocaleFormats {
 
     /// An instant shown in the IANA zone `timezone`, to the minute.
     pub fn datetime(&self, at: DateTime<Utc>, timezone: &str) -> Result<String, String> {
-        let tz: chrono_tz::Tz =
-            timezone.parse().map_err(|_| format!("`{timezone}` is not an IANA time zone"))?;
+        let tz: chrono_tz::Tz = timezone.parse().map_err(|_| format!("`{timezone}` is not an IANA time zone"))?;
         let local = at.with_timezone(&tz).naive_local();
         let time = Time::try_new(local.hour() as u8, local.minute() as u8, local.second() as u8, 0)
             .map_err(|e| format!("time {local} is out of range: {e}"))?;
@@ -138,8 +136,7 @@ impl LocaleFormats {
 }
 
 fn iso_date(date: NaiveDate) -> Result<Date<Iso>, String> {
-    Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8)
-        .map_err(|e| format!("date {date} is out of range: {e}"))
+    Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8).map_err(|e| format!("date {date} is out of range: {e}"))
 }
 
 /// Formatters by locale tag, built on first use and shared.

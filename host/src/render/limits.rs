@@ -303,7 +303,8 @@ pub(super) fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<S
 /// open element of its name (end tags of elements that are not open are
 /// ignored, as parsers ignore them). Stops counting once past `max`.
 pub fn html_depth(html: &str, max: usize) -> usize {
-    const VOID: [&str; 14] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+    const VOID: [&str; 14] =
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
     const RAW: [&str; 5] = ["script", "style", "textarea", "title", "xmp"];
     let bytes = html.as_bytes();
     let mut open: Vec<String> = Vec::new();

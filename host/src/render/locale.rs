@@ -42,8 +42,8 @@ impl Lang {
         match id.language.as_str() {
             "ms" => Lang::Ms,
             "zh" => {
-                let traditional = id.script.is_some_and(|s| s.as_str() == "Hant")
-                    || id.region.is_some_and(|r| matches!(r.as_str(), "TW" | "HK" | "MO"));
+                let traditional =
+                    id.script.is_some_and(|s| s.as_str() == "Hant") || id.region.is_some_and(|r| matches!(r.as_str(), "TW" | "HK" | "MO"));
                 if traditional { Lang::ZhTw } else { Lang::ZhCn }
             }
             _ => Lang::En,
@@ -53,10 +53,7 @@ impl Lang {
 
 /// Parses a customer's BCP 47 tag; an unparseable tag is an error naming it.
 pub fn parse_locale(tag: &str) -> Result<Locale, String> {
-    tag.trim()
-        .replace('_', "-")
-        .parse::<Locale>()
-        .map_err(|e| format!("customer.locale `{tag}` is not a BCP 47 language tag ({e})"))
+    tag.trim().replace('_', "-").parse::<Locale>().map_err(|e| format!("customer.locale `{tag}` is not a BCP 47 language tag ({e})"))
 }
 
 #[cfg(test)]

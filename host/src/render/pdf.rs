@@ -11,11 +11,10 @@
 
 use super::{Draft, RenderError, strings, templates};
 use printpdf::html::SharedFontPool;
-use serde_json::Value;
 use printpdf::{
-    Color, FontId, GeneratePdfOptions, OffsetDateTime, Op, PdfDocument, PdfFontHandle, PdfSaveOptions, Point, Pt, Rgb,
-    TextItem,
+    Color, FontId, GeneratePdfOptions, OffsetDateTime, Op, PdfDocument, PdfFontHandle, PdfSaveOptions, Point, Pt, Rgb, TextItem,
 };
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// A4 with 18 mm margins.
@@ -73,12 +72,7 @@ pub(super) fn render(draft: &mut Draft<'_>) -> Result<Vec<u8>, RenderError> {
 
 /// Lays out `html` (a complete print document) as PDF bytes, with
 /// `page_label(page, pages)` written at the foot of every page.
-pub fn layout(
-    html: &str,
-    fonts: &PdfFonts,
-    info: &PdfInfo<'_>,
-    page_label: &dyn Fn(usize, usize) -> String,
-) -> Result<Vec<u8>, String> {
+pub fn layout(html: &str, fonts: &PdfFonts, info: &PdfInfo<'_>, page_label: &dyn Fn(usize, usize) -> String) -> Result<Vec<u8>, String> {
     let options = GeneratePdfOptions {
         page_width: Some(PAGE.0),
         page_height: Some(PAGE.1),
@@ -89,15 +83,9 @@ pub fn layout(
         ..GeneratePdfOptions::default()
     };
     let mut warnings = Vec::new();
-    let mut doc = PdfDocument::from_html_with_cache(
-        html,
-        &BTreeMap::new(),
-        &BTreeMap::new(),
-        &options,
-        &mut warnings,
-        Some(fonts.pool.clone()),
-    )
-    .map_err(|e| format!("PDF layout failed: {e}"))?;
+    let mut doc =
+        PdfDocument::from_html_with_cache(html, &BTreeMap::new(), &BTreeMap::new(), &options, &mut warnings, Some(fonts.pool.clone()))
+            .map_err(|e| format!("PDF layout failed: {e}"))?;
     if doc.pages.is_empty() {
         let reasons: Vec<String> = warnings.iter().take(3).map(|w| format!("{w:?}")).collect();
         return Err(format!("PDF layout produced no pages: {}", reasons.join("; ")));

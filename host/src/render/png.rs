@@ -108,10 +108,7 @@ pub fn draw_svg(svg: &str, template: &str, fonts: &ImageFonts, lang: Lang, max_f
         languages: vec![lang.tag().to_string()],
         // Nothing outside the SVG is ever read: no files, no data URLs.
         image_href_resolver: ImageHrefResolver { resolve_data: Box::new(|_, _, _| None), resolve_string: Box::new(|_, _| None) },
-        font_resolver: usvg::FontResolver {
-            select_font: usvg::FontResolver::default_font_selector(),
-            select_fallback: cjk_fallback(lang),
-        },
+        font_resolver: usvg::FontResolver { select_font: usvg::FontResolver::default_font_selector(), select_fallback: cjk_fallback(lang) },
         fontdb: fonts.db.clone(),
         ..usvg::Options::default()
     };
@@ -129,8 +126,8 @@ pub fn draw_svg(svg: &str, template: &str, fonts: &ImageFonts, lang: Lang, max_f
     if cost > max_filter_cost {
         return Err(ImageError::Limit(Limit::FilterCost { cost, max: max_filter_cost }));
     }
-    let mut pixmap = Pixmap::new(width.max(1), height.max(1))
-        .ok_or_else(|| format!("template `{template}`: cannot draw a {width}×{height} image"))?;
+    let mut pixmap =
+        Pixmap::new(width.max(1), height.max(1)).ok_or_else(|| format!("template `{template}`: cannot draw a {width}×{height} image"))?;
     glyphs::draw(&tree, Transform::from_scale(SCALE, SCALE), &mut pixmap.as_mut(), fonts.glyphs.as_ref());
     Ok(encode(pixmap).map_err(|e| format!("template `{template}`: could not encode the PNG: {e}"))?)
 }
@@ -323,7 +320,8 @@ mod tests {
     fn demultiplies_as_tiny_skia_does() {
         // 7 pixels: not a whole number of the four-pixel runs.
         let mut pixmap = Pixmap::new(7, 1).unwrap();
-        let premultiplied = [[255, 255, 255, 255], [10, 20, 30, 40], [0, 0, 0, 0], [1, 2, 3, 3], [128, 64, 0, 128], [9, 9, 9, 255], [0, 0, 200, 201]];
+        let premultiplied =
+            [[255, 255, 255, 255], [10, 20, 30, 40], [0, 0, 0, 0], [1, 2, 3, 3], [128, 64, 0, 128], [9, 9, 9, 255], [0, 0, 200, 201]];
         for (pixel, rgba) in pixmap.data_mut().chunks_exact_mut(4).zip(premultiplied) {
             pixel.copy_from_slice(&rgba);
         }

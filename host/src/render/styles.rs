@@ -42,9 +42,7 @@ impl StyleSheet {
         for section in sections {
             let Some(styles) = theme[*section].as_object() else { continue };
             for (selector, style) in styles {
-                let parsed = selector
-                    .parse::<Selector>()
-                    .map_err(|e| format!("theme.json {section}: selector `{selector}`: {e}"))?;
+                let parsed = selector.parse::<Selector>().map_err(|e| format!("theme.json {section}: selector `{selector}`: {e}"))?;
                 let style = style.as_str().ok_or_else(|| format!("theme.json {section}: `{selector}` must be a string"))?;
                 rules.push((specificity(selector), parsed, style.to_string()));
             }
@@ -129,8 +127,12 @@ mod tests {
 
     #[test]
     fn later_sections_win_at_equal_specificity() {
-        let theme = json!({"styles": {"table": "width:100%;"}, "print_styles": {"table": "table-layout:fixed;", "td:first-child": "width:40%;"}});
-        let out = StyleSheet::from_sections(&theme, &["styles", "print_styles"]).unwrap().apply("<table><tr><td>a</td><td>b</td></tr></table>").unwrap();
+        let theme =
+            json!({"styles": {"table": "width:100%;"}, "print_styles": {"table": "table-layout:fixed;", "td:first-child": "width:40%;"}});
+        let out = StyleSheet::from_sections(&theme, &["styles", "print_styles"])
+            .unwrap()
+            .apply("<table><tr><td>a</td><td>b</td></tr></table>")
+            .unwrap();
         assert!(out.contains(r#"<table style="width:100%;table-layout:fixed;">"#), "{out}");
         assert!(out.contains(r#"<td style="width:40%;">a</td><td>b</td>"#), "{out}");
     }

@@ -58,11 +58,7 @@ impl TemplateSet {
     /// Compiles the bundle's templates. Errors name the file and line of a
     /// syntax error, or the template or block a declared kind lacks, or the
     /// limit the templates break.
-    pub fn compile(
-        bundle: &Bundle,
-        formats: Arc<super::l10n::FormatCache>,
-        limits: &RenderLimits,
-    ) -> Result<Self, CompileError> {
+    pub fn compile(bundle: &Bundle, formats: Arc<super::l10n::FormatCache>, limits: &RenderLimits) -> Result<Self, CompileError> {
         let strings = Arc::new(Strings::load(bundle)?);
         let shared = Arc::new(Shared { formats, strings: strings.clone() });
         let mut registry = strict_registry(&shared);

@@ -70,9 +70,7 @@ impl Default for RuntimeConfig {
     fn default() -> Self {
         RuntimeConfig {
             limits: Limits::default(),
-            max_concurrent_calls: std::thread::available_parallelism()
-                .map(|n| u32::try_from(n.get()).unwrap_or(u32::MAX))
-                .unwrap_or(1),
+            max_concurrent_calls: std::thread::available_parallelism().map(|n| u32::try_from(n.get()).unwrap_or(u32::MAX)).unwrap_or(1),
             queue_timeout: Duration::from_secs(10),
             cache_dir: None,
             epoch_tick: Duration::from_millis(5),

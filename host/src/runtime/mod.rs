@@ -58,8 +58,7 @@ impl Runtime {
     /// allocator cannot reserve its address space or the cache directory
     /// cannot be created.
     pub fn new(config: RuntimeConfig) -> anyhow::Result<Self> {
-        let engine = Engine::new(&engine_config(&config))
-            .map_err(|e| anyhow::anyhow!("could not create the wasmtime engine: {e}"))?;
+        let engine = Engine::new(&engine_config(&config)).map_err(|e| anyhow::anyhow!("could not create the wasmtime engine: {e}"))?;
         let mut linkers = HashMap::new();
         for version in ContractVersion::ALL {
             let mut linker = Linker::new(&engine);
@@ -69,25 +68,16 @@ impl Runtime {
         }
         let fingerprint = cache::engine_fingerprint(&engine);
         let cache = match &config.cache_dir {
-            Some(dir) => Some(ArtifactCache::open(dir, &fingerprint).map_err(|e| {
-                anyhow::anyhow!("could not open the compiled-plugin cache at {}: {e}", dir.display())
-            })?),
+            Some(dir) => Some(
+                ArtifactCache::open(dir, &fingerprint)
+                    .map_err(|e| anyhow::anyhow!("could not open the compiled-plugin cache at {}: {e}", dir.display()))?,
+            ),
             None => None,
         };
         let ticker = Ticker::start(engine.clone(), config.epoch_tick)
             .map_err(|e| anyhow::anyhow!("could not start the epoch ticker thread: {e}"))?;
         let gate = Gate::new(config.max_concurrent_calls);
-        Ok(Runtime {
-            inner: Arc::new(Shared {
-                engine,
-                linkers,
-                config,
-                cache,
-                fingerprint,
-                gate,
-                _ticker: ticker,
-            }),
-        })
+        Ok(Runtime { inner: Arc::new(Shared { engine, linkers, config, cache, fingerprint, gate, _ticker: ticker }) })
     }
 
     /// The configuration the runtime was built with.
@@ -123,13 +113,7 @@ impl Runtime {
     /// Loads a component that has no bundle yet (as `folio plugin build`
     /// does to learn its manifest). `digest` (the component's SHA-256, hex)
     /// keys the artifact cache.
-    pub fn load_component(
-        &self,
-        wasm: &[u8],
-        contract: ContractVersion,
-        digest: &str,
-        name_hint: &str,
-    ) -> Result<Plugin, LoadError> {
+    pub fn load_component(&self, wasm: &[u8], contract: ContractVersion, digest: &str, name_hint: &str) -> Result<Plugin, LoadError> {
         let shared = &self.inner;
         if let Some(cache) = &shared.cache
             && let Some(artifact) = cache.get(digest)
@@ -199,8 +183,8 @@ impl Runtime {
         let pre = linker
             .instantiate_pre(&component)
             .map_err(|e| LoadError::Exports { contract: contract.to_string(), message: format!("{e:#}") })?;
-        let bindings = Bindings::new(contract, pre)
-            .map_err(|e| LoadError::Exports { contract: contract.to_string(), message: format!("{e:#}") })?;
+        let bindings =
+            Bindings::new(contract, pre).map_err(|e| LoadError::Exports { contract: contract.to_string(), message: format!("{e:#}") })?;
         Plugin::new(self.inner.clone(), bindings, digest.to_string(), name_hint)
     }
 }
@@ -251,15 +235,8 @@ fn check_imports(engine: &Engine, component: &Component, contract: ContractVersi
 }
 
 /// The bundle's manifest must say exactly what the plugin says.
-fn compare_manifests(
-    bundle: &crate::contract::types::Manifest,
-    plugin: &crate::contract::types::Manifest,
-) -> Result<(), LoadError> {
-    let mismatch = |field: &str, a: String, b: String| LoadError::ManifestMismatch {
-        field: field.to_string(),
-        in_bundle: a,
-        in_plugin: b,
-    };
+fn compare_manifests(bundle: &crate::contract::types::Manifest, plugin: &crate::contract::types::Manifest) -> Result<(), LoadError> {
+    let mismatch = |field: &str, a: String, b: String| LoadError::ManifestMismatch { field: field.to_string(), in_bundle: a, in_plugin: b };
     if bundle.name != plugin.name {
         return Err(mismatch("name", bundle.name.clone(), plugin.name.clone()));
     }

@@ -1,8 +1,8 @@
 //! One loaded plugin version: compiled once, pre-linked, called many times.
 
+use super::bindings::Bindings;
 use super::state::{CallState, Violation};
 use super::{CallError, LoadError, Shared};
-use super::bindings::Bindings;
 use crate::contract::types::{Manifest, Plan, Request};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -90,11 +90,7 @@ impl Plugin {
 
 /// Runs `f` in a fresh store under the runtime's limits and classifies any
 /// failure into a [`CallError`].
-fn call<T>(
-    shared: &Shared,
-    name: &Arc<str>,
-    f: impl FnOnce(&mut Store<CallState>) -> wasmtime::Result<T>,
-) -> Result<T, CallError> {
+fn call<T>(shared: &Shared, name: &Arc<str>, f: impl FnOnce(&mut Store<CallState>) -> wasmtime::Result<T>) -> Result<T, CallError> {
     let limits = &shared.config.limits;
     let _pass = shared
         .gate

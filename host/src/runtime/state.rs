@@ -9,7 +9,9 @@ use wasmtime::{ResourceLimiter, Result};
 /// Which limit a call ran into, recorded by the host side of the boundary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Violation {
-    Memory { desired: usize },
+    Memory {
+        desired: usize,
+    },
     LogVolume,
     /// The wall-clock backstop, not the CPU limit, ended the call.
     WallClock,
@@ -32,13 +34,7 @@ const LOG_MESSAGE_OVERHEAD: usize = 32;
 
 impl CallState {
     pub(crate) fn new(plugin: Arc<str>, max_memory: usize, log_budget: usize) -> Self {
-        CallState {
-            plugin,
-            limiter: Limiter { max_memory, violation: None, charged: 0 },
-            log_budget,
-            log_used: 0,
-            panic: None,
-        }
+        CallState { plugin, limiter: Limiter { max_memory, violation: None, charged: 0 }, log_budget, log_used: 0, panic: None }
     }
 
     pub(crate) fn limiter(&mut self) -> &mut dyn ResourceLimiter {

@@ -34,7 +34,9 @@ impl Caller {
             Ok(())
         } else {
             let has = self.key.scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
-            Err(Problem::forbidden(format!("this API key lacks the `{scope}` scope (it has: {has}); use a key created with --scopes {scope}")))
+            Err(Problem::forbidden(format!(
+                "this API key lacks the `{scope}` scope (it has: {has}); use a key created with --scopes {scope}"
+            )))
         }
     }
 
@@ -77,7 +79,8 @@ pub struct KeyCache {
 impl KeyCache {
     /// The key `token` belongs to, or 401.
     pub async fn verify(&self, store: &Store, token: &str) -> ApiResult<KeyRecord> {
-        let invalid = || Problem::unauthorized("the API key is not valid; check it was copied whole, or create one with `folio keys create`");
+        let invalid =
+            || Problem::unauthorized("the API key is not valid; check it was copied whole, or create one with `folio keys create`");
         let (id, secret) = split_token(token).ok_or_else(invalid)?;
         let cache_key = crate::digest::sha256_hex(token.as_bytes());
         if let Some((record, at)) = self.lock().get(&cache_key)

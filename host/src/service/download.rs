@@ -51,7 +51,6 @@ pub(crate) fn document_response(bytes: &[u8], format: Format, file_name: &str, i
     response
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +63,9 @@ mod tests {
         assert!(!hostile.contains('\r') && !hostile.contains('\n') && !hostile.contains(".."), "{hostile}");
         assert!(hostile.starts_with(r#"inline; filename="a-Set-Cookie-x-1-filename-x.html"#), "{hostile}");
         let chinese = header("發票-42.html");
-        assert!(chinese.contains(r#"filename="__-42.html""#) && chinese.contains("filename*=UTF-8''%E7%99%BC%E7%A5%A8-42.html"), "{chinese}");
+        assert!(
+            chinese.contains(r#"filename="__-42.html""#) && chinese.contains("filename*=UTF-8''%E7%99%BC%E7%A5%A8-42.html"),
+            "{chinese}"
+        );
     }
 }

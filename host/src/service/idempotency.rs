@@ -87,4 +87,3 @@ fn canonical_sha256(body: &[u8]) -> ApiResult<String> {
 pub(crate) fn format_named(name: &str) -> ApiResult<Format> {
     Format::from_name(name).ok_or_else(|| Problem::internal(format!("stored format `{name}` is unknown")))
 }
-

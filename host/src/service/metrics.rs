@@ -56,8 +56,7 @@ impl Metrics {
             Opts::new("plugin_limit_violations_total", "Plugin calls stopped by a sandbox limit"),
             &["plugin", "limit"],
         )?;
-        let requests =
-            IntCounterVec::new(Opts::new("http_requests_total", "HTTP requests"), &["method", "route", "status"])?;
+        let requests = IntCounterVec::new(Opts::new("http_requests_total", "HTTP requests"), &["method", "route", "status"])?;
         let request_seconds = HistogramVec::new(
             HistogramOpts::new("http_request_duration_seconds", "HTTP request latency").buckets(BUCKETS.to_vec()),
             &["route"],
@@ -67,7 +66,8 @@ impl Metrics {
             &["plugin", "kind", "agent", "outcome"],
         )?;
         registry.register(Box::new(opens.clone()))?;
-        let opens_limited = prometheus::IntCounter::new("opens_rate_limited_total", "Requests to /o/ refused by the per-address rate limit")?;
+        let opens_limited =
+            prometheus::IntCounter::new("opens_rate_limited_total", "Requests to /o/ refused by the per-address rate limit")?;
         registry.register(Box::new(opens_limited.clone()))?;
         let opens_unrecorded =
             prometheus::IntCounter::new("opens_unrecorded_total", "Open events and last good renders that could not be written")?;

@@ -119,9 +119,7 @@ pub fn app(state: AppState) -> axum::Router {
 /// connections, lets requests in flight finish and closes the database.
 /// Prints `listening on http://ADDR` to standard output once bound.
 pub async fn serve(config: ServeConfig) -> Result<(), String> {
-    let listener = tokio::net::TcpListener::bind(config.addr)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let state = build_state(&config, addr).await?;
     let database = config.database_url.as_deref().map(redact).unwrap_or_else(|| config.data_dir.join("folio.db").display().to_string());

@@ -13,8 +13,8 @@
 //! keys rotate: new links are signed with the newest key; tokens signed
 //! with older keys verify until their key is retired.
 
-use hmac::{Hmac, Mac};
 use crate::store::OpenerClass;
+use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 const LABEL: &[u8] = b"folio open-link v1\0";
@@ -93,8 +93,18 @@ fn mac(secret: &str, body: &[u8]) -> Option<Vec<u8>> {
 /// Only `human` opens count towards open rates by default.
 pub fn classify(method: &str, user_agent: &str, seconds_since_created: i64) -> OpenerClass {
     const SCANNERS: [&str; 12] = [
-        "bot", "crawler", "spider", "scanner", "preview", "barracuda", "proofpoint", "mimecast", "urldefense", "safelinks",
-        "curl", "python-requests",
+        "bot",
+        "crawler",
+        "spider",
+        "scanner",
+        "preview",
+        "barracuda",
+        "proofpoint",
+        "mimecast",
+        "urldefense",
+        "safelinks",
+        "curl",
+        "python-requests",
     ];
     let agent = user_agent.to_ascii_lowercase();
     if method.eq_ignore_ascii_case("HEAD") || SCANNERS.iter().any(|s| agent.contains(s)) || seconds_since_created < 10 {
@@ -147,7 +157,10 @@ mod tests {
         assert_eq!(classify("HEAD", "Mozilla/5.0 (Windows NT 10.0)", 3600), OpenerClass::Scanner);
         assert_eq!(classify("GET", "Mozilla/5.0 (compatible; Barracuda Sentinel)", 3600), OpenerClass::Scanner);
         assert_eq!(classify("GET", "Mozilla/5.0 (Macintosh) Safari/605", 3), OpenerClass::Scanner);
-        assert_eq!(classify("GET", "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)", 600), OpenerClass::GmailProxy);
+        assert_eq!(
+            classify("GET", "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)", 600),
+            OpenerClass::GmailProxy
+        );
         assert_eq!(classify("GET", "Mozilla/5.0", 120), OpenerClass::AppleMpp);
         assert_eq!(classify("GET", "Mozilla/5.0", 3 * 86_400), OpenerClass::Human);
         assert_eq!(classify("GET", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Mobile/15E148", 7200), OpenerClass::Human);

@@ -44,11 +44,7 @@ pub async fn render(state: &AppState, version: &PluginVersion, inputs: &Inputs) 
 /// it is, so a caller can tell a render that was stopped from one the
 /// plugin declined.
 pub async fn render_as(state: &AppState, version: &PluginVersion, inputs: &Inputs, format: Format) -> Result<Document, Failure> {
-    let prepared = state
-        .plugins()
-        .get(version, state.blobs(), state.workers())
-        .await
-        .map_err(|p| Failure::Unavailable(p.detail))?;
+    let prepared = state.plugins().get(version, state.blobs(), state.workers()).await.map_err(|p| Failure::Unavailable(p.detail))?;
     let request = Request {
         kind: inputs.kind.clone(),
         customer: inputs.customer.clone(),

@@ -27,10 +27,7 @@ impl Prepared {
     /// What the version's templates can render (compiled in a worker on
     /// first use).
     pub async fn facts(&self, workers: &Workers) -> ApiResult<Facts> {
-        self.facts
-            .get_or_try_init(|| async { workers.inspect(&self.files).await.map_err(Problem::from) })
-            .await
-            .cloned()
+        self.facts.get_or_try_init(|| async { workers.inspect(&self.files).await.map_err(Problem::from) }).await.cloned()
     }
 }
 
@@ -89,11 +86,15 @@ impl PreparedPlugins {
                     .map_err(|e| Problem::internal(format!("reading {what}: {e}")))?
                     .map_err(|e| Problem::internal(format!("{what}: {e}")))?;
                 self.loads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let prepared = workers.prepare(Arc::from(bytes), Some(&self.artifacts)).await.map_err(|e| {
-                    Problem::internal(format!("{what} cannot be prepared: {e}"))
-                })?;
+                let prepared = workers
+                    .prepare(Arc::from(bytes), Some(&self.artifacts))
+                    .await
+                    .map_err(|e| Problem::internal(format!("{what} cannot be prepared: {e}")))?;
                 if prepared.files.digest != version.digest {
-                    return Err(Problem::internal(format!("{what} has digest {}, not the recorded {}", prepared.files.digest, version.digest)));
+                    return Err(Problem::internal(format!(
+                        "{what} has digest {}, not the recorded {}",
+                        prepared.files.digest, version.digest
+                    )));
                 }
                 let facts = match prepared.facts {
                     Some(facts) => OnceCell::new_with(Some(facts)),

@@ -152,9 +152,7 @@ impl From<RenderError> for Problem {
             e @ (RenderError::Templates { .. }
             | RenderError::UnknownTemplate { .. }
             | RenderError::Template(_)
-            | RenderError::NoImage { .. }) => {
-                Problem::new(StatusCode::BAD_GATEWAY, "template-failed", e.to_string())
-            }
+            | RenderError::NoImage { .. }) => Problem::new(StatusCode::BAD_GATEWAY, "template-failed", e.to_string()),
             RenderError::Output(message) => Problem::internal(message),
             e @ RenderError::Limit { .. } => Problem::render_failed("limit", e.to_string()),
         }
@@ -208,11 +206,7 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> ApiResult<T> {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let detail = format!("request body: {inner}");
-        if inner.is_data() {
-            Problem::invalid(if path == "." { "" } else { &path }, detail)
-        } else {
-            Problem::malformed(detail)
-        }
+        if inner.is_data() { Problem::invalid(if path == "." { "" } else { &path }, detail) } else { Problem::malformed(detail) }
     })?;
     de.end().map_err(|e| Problem::malformed(format!("request body: {e}")))?;
     Ok(value)

@@ -190,7 +190,13 @@ mod tests {
         let made: Vec<AuditAction> = store.audit_log(100).await.unwrap().into_iter().rev().map(|e| e.action).collect();
         assert_eq!(
             made,
-            [AuditAction::PluginUpload, AuditAction::PluginPublish, AuditAction::PluginUpload, AuditAction::LinkCreate, AuditAction::SigningKeyCreate]
+            [
+                AuditAction::PluginUpload,
+                AuditAction::PluginPublish,
+                AuditAction::PluginUpload,
+                AuditAction::LinkCreate,
+                AuditAction::SigningKeyCreate
+            ]
         );
         let api_keys = count(&store, "api_keys").await;
 

@@ -118,18 +118,16 @@ impl Store {
                 at: at.clone(),
                 recorded_at: recorded_at.to_string(),
             };
-            sqlx::query(
-                "INSERT INTO customer_events (id, customer_id, name, value, at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(&event.id)
-            .bind(&event.customer_id)
-            .bind(&event.name)
-            .bind(&event.value)
-            .bind(&event.at)
-            .bind(&event.recorded_at)
-            .execute(&mut *tx)
-            .await
-            .map_err(err)?;
+            sqlx::query("INSERT INTO customer_events (id, customer_id, name, value, at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(&event.id)
+                .bind(&event.customer_id)
+                .bind(&event.name)
+                .bind(&event.value)
+                .bind(&event.at)
+                .bind(&event.recorded_at)
+                .execute(&mut *tx)
+                .await
+                .map_err(err)?;
             stored.push(event);
         }
         sqlx::query("UPDATE customers SET version = version + 1, updated_at = $1 WHERE id = $2")

@@ -61,11 +61,7 @@ impl Store {
     /// Writes what a render produced, in one transaction: the idempotency
     /// record (if any) first, and the archived document (if any) only if the
     /// idempotency record was new, so concurrent retries archive once.
-    pub async fn record_render(
-        &self,
-        idempotency: Option<&IdempotencyRecord>,
-        document: Option<&DocumentRecord>,
-    ) -> StoreResult<Recorded> {
+    pub async fn record_render(&self, idempotency: Option<&IdempotencyRecord>, document: Option<&DocumentRecord>) -> StoreResult<Recorded> {
         let err = |e| StoreError::sql("archiving a document", e);
         let mut tx = self.pool().begin().await.map_err(err)?;
         if let Some(record) = idempotency {

@@ -97,8 +97,7 @@ impl KeyRecord {
     /// Whether `secret` is this key's secret. Constant time in the secret.
     pub fn verify(&self, secret: &str) -> bool {
         let given = crate::digest::sha256_hex(secret.as_bytes());
-        given.len() == self.secret_sha256.len()
-            && given.bytes().zip(self.secret_sha256.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        given.len() == self.secret_sha256.len() && given.bytes().zip(self.secret_sha256.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
     }
 }
 
@@ -123,8 +122,8 @@ struct KeyRow {
 
 impl KeyRow {
     fn into_record(self) -> StoreResult<KeyRecord> {
-        let scopes = Scope::parse_list(&self.scopes)
-            .map_err(|e| StoreError::Corrupt(format!("api key {} has unreadable scopes: {e}", self.id)))?;
+        let scopes =
+            Scope::parse_list(&self.scopes).map_err(|e| StoreError::Corrupt(format!("api key {} has unreadable scopes: {e}", self.id)))?;
         Ok(KeyRecord {
             id: self.id,
             name: self.name,
@@ -155,18 +154,16 @@ impl Store {
         };
         let doing = "creating an API key";
         let mut tx = self.begin(doing).await?;
-        sqlx::query(
-            "INSERT INTO api_keys (id, secret_sha256, name, scopes, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&row.id)
-        .bind(&row.secret_sha256)
-        .bind(&row.name)
-        .bind(&row.scopes)
-        .bind(&row.created_at)
-        .bind(&row.created_by)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| StoreError::sql(doing, e))?;
+        sqlx::query("INSERT INTO api_keys (id, secret_sha256, name, scopes, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&row.id)
+            .bind(&row.secret_sha256)
+            .bind(&row.name)
+            .bind(&row.scopes)
+            .bind(&row.created_at)
+            .bind(&row.created_by)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| StoreError::sql(doing, e))?;
         Audit {
             at: &row.created_at,
             actor: created_by,

@@ -105,7 +105,9 @@ impl TryFrom<String> for LinkFormats {
 
     fn try_from(text: String) -> Result<Self, StoreError> {
         text.split(',')
-            .map(|name| LinkFormat::parse(name).ok_or_else(|| StoreError::Corrupt(format!("an open link lists the unknown format `{name}`"))))
+            .map(|name| {
+                LinkFormat::parse(name).ok_or_else(|| StoreError::Corrupt(format!("an open link lists the unknown format `{name}`")))
+            })
             .collect::<Result<Vec<_>, _>>()
             .map(LinkFormats)
     }

@@ -30,8 +30,8 @@ pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};
 pub use keys::{KeyRecord, Scope, split_token};
 pub use links::{LinkFormat, LinkFormats, OpenLink};
 pub use opens::{LastGood, OpenEvent, OpenOutcome, OpenStats, OpenerClass};
-pub use signing_keys::SigningKey;
 pub use plugins::{AliasRecord, PluginVersion, VersionStatus};
+pub use signing_keys::SigningKey;
 
 use chrono::{DateTime, Utc};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -95,8 +95,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 impl Store {
     /// Opens the SQLite database `folio.db` in `data_dir`, creating both.
     pub async fn open_sqlite(data_dir: &Path) -> StoreResult<Self> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|source| StoreError::DataDir { path: data_dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir { path: data_dir.to_path_buf(), source })?;
         let path = data_dir.join("folio.db");
         let url = format!("sqlite://{}?mode=rwc", path.display());
         Self::open(&url).await
@@ -129,14 +128,9 @@ impl Store {
             }),
             Backend::Postgres => options.max_connections(16),
         };
-        let pool = options
-            .connect(url)
-            .await
-            .map_err(|e| StoreError::Connect { doing: "connect to", url: redact(url), reason: e.to_string() })?;
-        MIGRATOR
-            .run(&pool)
-            .await
-            .map_err(|e| StoreError::Connect { doing: "migrate", url: redact(url), reason: e.to_string() })?;
+        let pool =
+            options.connect(url).await.map_err(|e| StoreError::Connect { doing: "connect to", url: redact(url), reason: e.to_string() })?;
+        MIGRATOR.run(&pool).await.map_err(|e| StoreError::Connect { doing: "migrate", url: redact(url), reason: e.to_string() })?;
         Ok(Store { pool, backend })
     }
 

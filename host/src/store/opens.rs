@@ -45,7 +45,10 @@ impl TryFrom<String> for OpenerClass {
     type Error = StoreError;
 
     fn try_from(text: String) -> Result<Self, StoreError> {
-        Self::ALL.into_iter().find(|c| c.as_str() == text).ok_or_else(|| StoreError::Corrupt(format!("an open has the unknown opener `{text}`")))
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == text)
+            .ok_or_else(|| StoreError::Corrupt(format!("an open has the unknown opener `{text}`")))
     }
 }
 
@@ -82,7 +85,10 @@ impl TryFrom<String> for OpenOutcome {
     type Error = StoreError;
 
     fn try_from(text: String) -> Result<Self, StoreError> {
-        Self::ALL.into_iter().find(|o| o.as_str() == text).ok_or_else(|| StoreError::Corrupt(format!("an open has the unknown outcome `{text}`")))
+        Self::ALL
+            .into_iter()
+            .find(|o| o.as_str() == text)
+            .ok_or_else(|| StoreError::Corrupt(format!("an open has the unknown outcome `{text}`")))
     }
 }
 

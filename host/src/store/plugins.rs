@@ -154,12 +154,11 @@ impl Store {
 
     /// Every version of plugin `name`, oldest upload first.
     pub async fn plugin_versions(&self, name: &str) -> StoreResult<Vec<PluginVersion>> {
-        let rows: Vec<VersionRow> =
-            sqlx::query_as("SELECT * FROM plugin_versions WHERE name = $1 ORDER BY uploaded_at, version")
-                .bind(name)
-                .fetch_all(self.pool())
-                .await
-                .map_err(|e| StoreError::sql("listing plugin versions", e))?;
+        let rows: Vec<VersionRow> = sqlx::query_as("SELECT * FROM plugin_versions WHERE name = $1 ORDER BY uploaded_at, version")
+            .bind(name)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing plugin versions", e))?;
         versions(rows)
     }
 

@@ -51,8 +51,13 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(|e| StoreError::sql(doing, e))?;
-        let entry =
-            Audit { at: &key.created_at, actor: by, action: AuditAction::SigningKeyCreate, subject: key.id.clone(), detail: serde_json::json!({}) };
+        let entry = Audit {
+            at: &key.created_at,
+            actor: by,
+            action: AuditAction::SigningKeyCreate,
+            subject: key.id.clone(),
+            detail: serde_json::json!({}),
+        };
         entry.write(&mut tx).await?;
         tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
         Ok(key)
@@ -73,7 +78,8 @@ impl Store {
         if result.rows_affected() != 1 {
             return Ok(false);
         }
-        let entry = Audit { at: &at, actor: by, action: AuditAction::SigningKeyRetire, subject: id.to_string(), detail: serde_json::json!({}) };
+        let entry =
+            Audit { at: &at, actor: by, action: AuditAction::SigningKeyRetire, subject: id.to_string(), detail: serde_json::json!({}) };
         entry.write(&mut tx).await?;
         tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
         Ok(true)

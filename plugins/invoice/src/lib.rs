@@ -22,7 +22,7 @@
 //! payment as an event, and the next render says "thank you", not "pay now".
 
 use folio_plugin::prelude::*;
-use folio_plugin::{chrono, exact_mul, exact_percent, parse_date, Json};
+use folio_plugin::{Json, chrono, exact_mul, exact_percent, parse_date};
 use serde::Serialize;
 use serde_json::json;
 
@@ -304,7 +304,8 @@ mod tests {
         let number = sample_data()["number"].as_str().unwrap().to_string();
         request.customer.attributes = json!({"facts": {"paid:INV-OTHER": {"value": true, "at": "2026-12-01T00:00:00Z"}}});
         assert_eq!(Invoice::plan(&request).unwrap().blocks[0].variant, "overdue", "another invoice's payment");
-        request.customer.attributes = json!({"facts": {format!("paid:{number}"): {"value": {"amount": "1"}, "at": "2026-12-01T00:00:00Z"}}});
+        request.customer.attributes =
+            json!({"facts": {format!("paid:{number}"): {"value": {"amount": "1"}, "at": "2026-12-01T00:00:00Z"}}});
         let plan = Invoice::plan(&request).unwrap();
         assert_eq!(plan.blocks[0].variant, "paid");
         assert_eq!(plan.blocks[1].variant, "none");
@@ -395,7 +396,10 @@ mod tests {
         assert_eq!(path, "data.lines[0].discount_percent");
         assert!(message.contains("more digits than the arithmetic carries exactly"), "{message}");
         // Many places, but few enough to be exact: computed, rounded once.
-        let plan = with_line(json!({"description": "x", "quantity": "3", "unit_price": "0.3333333333", "discount_percent": "0.5", "tax_rate": "8.125"})).unwrap();
+        let plan = with_line(
+            json!({"description": "x", "quantity": "3", "unit_price": "0.3333333333", "discount_percent": "0.5", "tax_rate": "8.125"}),
+        )
+        .unwrap();
         // 3 × 0.3333333333 = 0.9999999999, × 0.995 = 0.9949999999005 → 0.99; tax 8.125% of 0.99 = 0.0804375 → 0.08
         assert_eq!(plan.view_model()["lines"][0]["net"]["amount"], "0.99");
         assert_eq!(plan.view_model()["lines"][0]["tax"]["amount"], "0.08");

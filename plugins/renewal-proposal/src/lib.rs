@@ -119,9 +119,8 @@ impl Plugin for RenewalProposal {
         let option = |id: &'static str, months: u32, seats: u32, discount: Decimal| -> Result<Option_, PlanError> {
             let kept = (Decimal::ONE_HUNDRED - discount) / Decimal::ONE_HUNDRED;
             let monthly = currency.round(price * Decimal::from(seats) * kept);
-            let total = monthly
-                .checked_mul(Decimal::from(months))
-                .ok_or_else(|| PlanError::invalid("data.plan", "prices are out of range"))?;
+            let total =
+                monthly.checked_mul(Decimal::from(months)).ok_or_else(|| PlanError::invalid("data.plan", "prices are out of range"))?;
             Ok(Option_ {
                 id,
                 months,
@@ -224,7 +223,16 @@ mod tests {
 
     #[test]
     fn timeline_stages() {
-        let cases = [(95, "value-recap"), (90, "value-recap"), (60, "csm-conversation"), (30, "formal-proposal"), (14, "urgency"), (7, "escalation"), (0, "escalation"), (-1, "lapsed")];
+        let cases = [
+            (95, "value-recap"),
+            (90, "value-recap"),
+            (60, "csm-conversation"),
+            (30, "formal-proposal"),
+            (14, "urgency"),
+            (7, "escalation"),
+            (0, "escalation"),
+            (-1, "lapsed"),
+        ];
         for (days, expected) in cases {
             assert_eq!(stage(days), expected, "{days} days");
         }
@@ -274,9 +282,13 @@ mod tests {
     fn bad_input_names_the_path() {
         let mut data = sample_data();
         data["plan"]["seats"] = json!(0);
-        assert!(matches!(RenewalProposal::plan(&request(data, "2026-12-20T00:00:00Z", "smb")), Err(PlanError::InvalidInput { path, .. }) if path == "data.plan.seats"));
+        assert!(
+            matches!(RenewalProposal::plan(&request(data, "2026-12-20T00:00:00Z", "smb")), Err(PlanError::InvalidInput { path, .. }) if path == "data.plan.seats")
+        );
         let mut data = sample_data();
         data["renewal_date"] = json!("next year");
-        assert!(matches!(RenewalProposal::plan(&request(data, "2026-12-20T00:00:00Z", "smb")), Err(PlanError::InvalidInput { path, .. }) if path == "data.renewal_date"));
+        assert!(
+            matches!(RenewalProposal::plan(&request(data, "2026-12-20T00:00:00Z", "smb")), Err(PlanError::InvalidInput { path, .. }) if path == "data.renewal_date")
+        );
     }
 }

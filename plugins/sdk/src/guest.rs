@@ -2,7 +2,7 @@
 //! `folio:document@0.1.0` and the conversions between them and the SDK's
 //! types. Only compiled for `wasm32`; plugin authors never touch it.
 
-use crate::{log::Level, request::parse_json, Manifest, Plan, PlanError, Plugin, Request};
+use crate::{Manifest, Plan, PlanError, Plugin, Request, log::Level, request::parse_json};
 use chrono::{DateTime, Utc};
 
 #[doc(hidden)]
@@ -55,8 +55,7 @@ pub fn plan<P: Plugin>(request: wit::Request) -> Result<wit::Plan, wit::PlanErro
 }
 
 fn request_from_wit(r: wit::Request) -> Result<Request, PlanError> {
-    let at = DateTime::<Utc>::from_timestamp(r.at.seconds, r.at.nanoseconds)
-        .ok_or_else(|| PlanError::invalid("at", "is out of range"))?;
+    let at = DateTime::<Utc>::from_timestamp(r.at.seconds, r.at.nanoseconds).ok_or_else(|| PlanError::invalid("at", "is out of range"))?;
     Ok(Request {
         kind: r.kind,
         customer: crate::Customer {
@@ -77,10 +76,7 @@ fn request_from_wit(r: wit::Request) -> Result<Request, PlanError> {
         at,
         interaction: match r.interaction {
             None => None,
-            Some(i) => Some(crate::Interaction {
-                action: i.action,
-                inputs: parse_json("interaction.inputs", &i.inputs)?,
-            }),
+            Some(i) => Some(crate::Interaction { action: i.action, inputs: parse_json("interaction.inputs", &i.inputs)? }),
         },
     })
 }
@@ -94,10 +90,7 @@ fn plan_to_wit(p: Plan) -> wit::Plan {
         title,
         file_name,
         freshness_seconds,
-        actions: actions
-            .into_iter()
-            .map(|a| wit::Action { name: a.name, label: a.label, inputs: a.inputs.to_string() })
-            .collect(),
+        actions: actions.into_iter().map(|a| wit::Action { name: a.name, label: a.label, inputs: a.inputs.to_string() }).collect(),
     }
 }
 

@@ -69,11 +69,7 @@ impl<'a> Json<'a> {
     /// The elements of this array, each with its indexed path (`data.lines[2]`).
     pub fn items(&self) -> Result<Vec<Json<'a>>, PlanError> {
         let array = self.required()?.as_array().ok_or_else(|| PlanError::invalid(&self.path, "must be an array"))?;
-        Ok(array
-            .iter()
-            .enumerate()
-            .map(|(i, v)| Json { value: Some(v), path: format!("{}[{i}]", self.path) })
-            .collect())
+        Ok(array.iter().enumerate().map(|(i, v)| Json { value: Some(v), path: format!("{}[{i}]", self.path) }).collect())
     }
 
     /// The value as a non-negative whole number, `None` if absent or null.
@@ -89,16 +85,12 @@ impl<'a> Json<'a> {
 
     /// The value as a boolean, `None` if absent or null.
     pub fn opt_bool(&self) -> Result<Option<bool>, PlanError> {
-        self.value()
-            .map(|v| v.as_bool().ok_or_else(|| PlanError::invalid(&self.path, "must be true or false")))
-            .transpose()
+        self.value().map(|v| v.as_bool().ok_or_else(|| PlanError::invalid(&self.path, "must be true or false"))).transpose()
     }
 
     /// The value as a number, `None` if absent or null.
     pub fn opt_f64(&self) -> Result<Option<f64>, PlanError> {
-        self.value()
-            .map(|v| v.as_f64().ok_or_else(|| PlanError::invalid(&self.path, "must be a number")))
-            .transpose()
+        self.value().map(|v| v.as_f64().ok_or_else(|| PlanError::invalid(&self.path, "must be a number"))).transpose()
     }
 
     /// The value as an exact decimal: a JSON string (`"12.50"`, `"-3"`: an
@@ -113,12 +105,13 @@ impl<'a> Json<'a> {
             Value::Number(n) if n.is_i64() || n.is_u64() => parse_decimal(&self.path, &n.to_string()),
             Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() >= 9.2e18) => Err(PlanError::invalid(
                 &self.path,
-                format!("{n} is a whole number too large for a JSON number to carry exactly; send it as a decimal string such as \"18446744073709551616\""),
+                format!(
+                    "{n} is a whole number too large for a JSON number to carry exactly; send it as a decimal string such as \"18446744073709551616\""
+                ),
             )),
-            Value::Number(_) => Err(PlanError::invalid(
-                &self.path,
-                "must be a decimal string such as \"12.50\", not a floating-point number",
-            )),
+            Value::Number(_) => {
+                Err(PlanError::invalid(&self.path, "must be a decimal string such as \"12.50\", not a floating-point number"))
+            }
             _ => Err(PlanError::invalid(&self.path, "must be a decimal string such as \"12.50\"")),
         }
     }
@@ -149,7 +142,9 @@ fn parse_decimal(path: &str, text: &str) -> Result<Decimal, PlanError> {
     if !digits(whole) || fraction.is_some_and(|f| !digits(f)) {
         return Err(PlanError::invalid(
             path,
-            format!("`{text}` is not a decimal number: write digits with an optional minus sign and decimal point, such as \"-1234.50\" (no spaces, separators, signs or exponents)"),
+            format!(
+                "`{text}` is not a decimal number: write digits with an optional minus sign and decimal point, such as \"-1234.50\" (no spaces, separators, signs or exponents)"
+            ),
         ));
     }
     let significant = format!("{whole}{}", fraction.unwrap_or("")).trim_start_matches('0').len();
@@ -159,8 +154,7 @@ fn parse_decimal(path: &str, text: &str) -> Result<Decimal, PlanError> {
             format!("`{text}` has more than {MAX_DIGITS} significant digits, more than the arithmetic carries exactly; round it"),
         ));
     }
-    Decimal::from_str_exact(text)
-        .map_err(|e| PlanError::invalid(path, format!("`{text}` cannot be carried exactly ({e}); round it")))
+    Decimal::from_str_exact(text).map_err(|e| PlanError::invalid(path, format!("`{text}` cannot be carried exactly ({e}); round it")))
 }
 
 #[cfg(test)]

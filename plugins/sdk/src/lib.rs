@@ -80,8 +80,8 @@ pub trait Plugin {
 /// Everything a plugin usually needs, in one import.
 pub mod prelude {
     pub use crate::{
-        Action, Currency, Decimal, DocumentClass, Json, Kind, LocalTime, Manifest, Money,
-        OutputFormat, Plan, PlanError, Plugin, Purpose, Request, Slot,
+        Action, Currency, Decimal, DocumentClass, Json, Kind, LocalTime, Manifest, Money, OutputFormat, Plan, PlanError, Plugin, Purpose,
+        Request, Slot,
     };
 }
 
@@ -100,10 +100,7 @@ macro_rules! export_plugin {
                 }
                 fn plan(
                     request: $crate::guest::bindings::Request,
-                ) -> ::core::result::Result<
-                    $crate::guest::bindings::Plan,
-                    $crate::guest::bindings::PlanError,
-                > {
+                ) -> ::core::result::Result<$crate::guest::bindings::Plan, $crate::guest::bindings::PlanError> {
                     $crate::guest::plan::<$plugin>(request)
                 }
             }

@@ -49,13 +49,7 @@ pub struct Kind {
 impl Kind {
     /// A kind rendered from `template`, offered in every output format.
     pub fn new(name: &str, class: DocumentClass, template: &str) -> Self {
-        Kind {
-            name: name.to_string(),
-            class,
-            template: template.to_string(),
-            slots: Vec::new(),
-            formats: OutputFormat::ALL.to_vec(),
-        }
+        Kind { name: name.to_string(), class, template: template.to_string(), slots: Vec::new(), formats: OutputFormat::ALL.to_vec() }
     }
 
     /// Adds a content-block slot and the variants that may fill it.

@@ -20,9 +20,8 @@ impl Currency {
     pub fn parse(path: &str, code: &str) -> Result<Self, PlanError> {
         let iso = iso_currency::Currency::from_code(code.trim())
             .ok_or_else(|| PlanError::invalid(path, format!("`{code}` is not an ISO 4217 currency code")))?;
-        let minor_units = iso
-            .exponent()
-            .ok_or_else(|| PlanError::invalid(path, format!("`{code}` has no minor unit and cannot be invoiced")))?;
+        let minor_units =
+            iso.exponent().ok_or_else(|| PlanError::invalid(path, format!("`{code}` has no minor unit and cannot be invoiced")))?;
         Ok(Currency { code: iso.code(), minor_units: u32::from(minor_units) })
     }
 
@@ -89,16 +88,9 @@ impl Money {
     /// The sum of two amounts in the same currency.
     pub fn checked_add(self, other: Money) -> Result<Money, PlanError> {
         if self.currency != other.currency {
-            return Err(PlanError::internal(format!(
-                "cannot add {} to {}",
-                other.currency.code(),
-                self.currency.code()
-            )));
+            return Err(PlanError::internal(format!("cannot add {} to {}", other.currency.code(), self.currency.code())));
         }
-        let amount = self
-            .amount
-            .checked_add(other.amount)
-            .ok_or_else(|| PlanError::internal("amount overflow"))?;
+        let amount = self.amount.checked_add(other.amount).ok_or_else(|| PlanError::internal("amount overflow"))?;
         Ok(Money { amount, ..self })
     }
 

@@ -37,8 +37,8 @@ pub struct Plan {
 impl Plan {
     /// A plan rendering `template` with `view_model`, which must serialize to a JSON object.
     pub fn new(template: &str, view_model: &impl Serialize) -> Result<Self, PlanError> {
-        let view_model = serde_json::to_string(view_model)
-            .map_err(|e| PlanError::internal(format!("view model does not serialize: {e}")))?;
+        let view_model =
+            serde_json::to_string(view_model).map_err(|e| PlanError::internal(format!("view model does not serialize: {e}")))?;
         if !view_model.starts_with('{') {
             return Err(PlanError::internal("view model must be a JSON object"));
         }

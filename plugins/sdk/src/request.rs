@@ -1,8 +1,8 @@
 //! Everything a plugin gets to plan one document.
 
+use crate::PlanError;
 use crate::input::{Json, deserialize_at};
 use crate::time::LocalTime;
-use crate::PlanError;
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::Value;

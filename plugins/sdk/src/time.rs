@@ -18,9 +18,8 @@ pub struct LocalTime {
 impl LocalTime {
     /// `at` in the IANA zone `timezone`; an unknown zone is an input error on `customer.timezone`.
     pub fn new(at: DateTime<Utc>, timezone: &str) -> Result<Self, PlanError> {
-        let tz: Tz = timezone
-            .parse()
-            .map_err(|_| PlanError::invalid("customer.timezone", format!("`{timezone}` is not an IANA time zone")))?;
+        let tz: Tz =
+            timezone.parse().map_err(|_| PlanError::invalid("customer.timezone", format!("`{timezone}` is not an IANA time zone")))?;
         Ok(LocalTime { at, tz })
     }
 

@@ -20,7 +20,11 @@
 //! lifetime hours saved cross a threshold during the period.
 
 use folio_plugin::prelude::*;
-use folio_plugin::{chrono::{DateTime, NaiveDate, Utc}, parse_date, serde_json::json};
+use folio_plugin::{
+    chrono::{DateTime, NaiveDate, Utc},
+    parse_date,
+    serde_json::json,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -222,7 +226,8 @@ pub fn sample_data() -> serde_json::Value {
         ("2026-10-04", "u3", "reports", 15),
         ("2026-10-20", "u4", "dashboards", 60),
     ] {
-        events.push(json!({"at": format!("{day}T03:00:00Z"), "user": user, "type": "session", "feature": feature, "minutes_saved": minutes}));
+        events
+            .push(json!({"at": format!("{day}T03:00:00Z"), "user": user, "type": "session", "feature": feature, "minutes_saved": minutes}));
     }
     json!({"period": {"start": "2026-10-01", "end": "2026-10-31"}, "licensed_seats": 5, "lifetime_hours_saved_before": "8.5", "events": events})
 }

@@ -40,11 +40,7 @@ impl Pre {
         Ok(manifest_from_wit(instance.call_describe(store)?))
     }
 
-    pub(crate) fn plan(
-        &self,
-        store: &mut Store<CallState>,
-        request: &t::Request,
-    ) -> Result<Result<RawPlan, t::PlanError>> {
+    pub(crate) fn plan(&self, store: &mut Store<CallState>, request: &t::Request) -> Result<Result<RawPlan, t::PlanError>> {
         let instance = self.0.instantiate(&mut *store)?;
         let request = request_to_wit(request);
         Ok(instance.call_plan(store, &request)?.map(RawPlan).map_err(plan_error_from_wit))
@@ -134,10 +130,7 @@ fn request_to_wit(r: &t::Request) -> wit::Request {
             t::Purpose::Interaction => wit::Purpose::Interaction,
         },
         at: instant(r.at),
-        interaction: r
-            .interaction
-            .as_ref()
-            .map(|i| wit::Interaction { action: i.action.clone(), inputs: raw(&i.inputs) }),
+        interaction: r.interaction.as_ref().map(|i| wit::Interaction { action: i.action.clone(), inputs: raw(&i.inputs) }),
     }
 }
 

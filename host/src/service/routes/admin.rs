@@ -4,11 +4,11 @@ use crate::service::auth::Caller;
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::state::AppState;
 use crate::store::{AuditEntry, KeyRecord, Scope};
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 
 /// `?limit=` for the audit log.

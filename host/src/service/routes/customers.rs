@@ -4,11 +4,11 @@ use crate::service::auth::Caller;
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::state::AppState;
 use crate::store::{CustomerEvent, CustomerProfile, DocumentRecord, OpenEvent, Scope, timestamp};
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

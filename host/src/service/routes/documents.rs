@@ -2,20 +2,20 @@
 
 use crate::contract::types::{Customer, OutputFormat, Purpose};
 use crate::render::{Document, Format};
-use crate::service::auth::Caller;
-use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::archive;
+use crate::service::auth::Caller;
 use crate::service::download::document_response;
 use crate::service::idempotency::{Idempotency, format_named};
 use crate::service::pipeline::{self, Inputs, customer_from_profile, resolve_version};
+use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::state::AppState;
 use crate::store::{DocumentRecord, PluginVersion, Scope};
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -142,9 +142,10 @@ async fn customer_for(state: &AppState, inline: Option<Customer>, stored: Option
             Ok(customer)
         }
         (None, Some(id)) => {
-            let profile = state.store().customer(id).await?.ok_or_else(|| {
-                Problem::not_found(format!("no customer profile `{id}`; PUT /v1/customers/{id} first")).at("customer_id")
-            })?;
+            let profile =
+                state.store().customer(id).await?.ok_or_else(|| {
+                    Problem::not_found(format!("no customer profile `{id}`; PUT /v1/customers/{id} first")).at("customer_id")
+                })?;
             customer_from_profile(state, &profile).await
         }
         (Some(_), Some(_)) => Err(Problem::invalid("customer_id", "give either `customer` or `customer_id`, not both")),
@@ -191,8 +192,8 @@ pub struct Reproduction {
 pub async fn reproduce(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Reproduction>> {
     caller.require(Scope::Render)?;
     let record = archived(&state, &id).await?;
-    let inputs: Inputs = serde_json::from_str(&record.inputs)
-        .map_err(|e| Problem::internal(format!("document {id} has unreadable inputs: {e}")))?;
+    let inputs: Inputs =
+        serde_json::from_str(&record.inputs).map_err(|e| Problem::internal(format!("document {id} has unreadable inputs: {e}")))?;
     let version = state
         .store()
         .plugin_version(&inputs.plugin, &inputs.version)
@@ -209,4 +210,3 @@ pub async fn reproduce(State(state): State<AppState>, caller: Caller, Path(id): 
         reproduced_size: document.bytes.len(),
     }))
 }
-

@@ -4,15 +4,15 @@
 use crate::contract::types::OutputFormat;
 use crate::service::auth::Caller;
 use crate::service::openlink;
-use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::pipeline::resolve_version;
+use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::state::AppState;
 use crate::store::{LinkFormat, LinkFormats, OpenEvent, OpenLink, OpenOutcome, OpenStats, OpenerClass, Scope, new_id, timestamp};
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;

@@ -10,12 +10,12 @@ pub mod plugins;
 
 use super::problem::{ApiResult, Problem};
 use super::state::AppState;
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::routing::{get, post, put};
-use axum::Router;
 
 /// Largest JSON request body accepted.
 pub const MAX_JSON_BYTES: usize = 2 << 20;

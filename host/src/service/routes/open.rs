@@ -21,8 +21,8 @@ use crate::contain::Failure;
 use crate::contract::types::{OutputFormat, Purpose};
 use crate::render::Format;
 use crate::service::openlink;
-use crate::service::problem::{ApiResult, Problem};
 use crate::service::pipeline::{Inputs, customer_from_profile, render_as, resolve_version};
+use crate::service::problem::{ApiResult, Problem};
 use crate::service::state::AppState;
 use crate::store::{LastGood, LinkFormat, OpenEvent, OpenLink, OpenOutcome, timestamp};
 use axum::body::Bytes;
@@ -169,12 +169,7 @@ async fn fresh(state: &AppState, link: &OpenLink, served: LinkFormat) -> ApiResu
             // The fallback's copy: not synced, as the next good open rewrites it.
             let sha256 = state.blobs().put_unsynced(&document.bytes).map_err(Problem::internal)?;
             if link.last_good(served) != Some(sha256.as_str()) {
-                state.open_recorder().last_good(LastGood {
-                    link_id: link.id.clone(),
-                    format: served,
-                    sha256,
-                    at: timestamp(inputs.at),
-                });
+                state.open_recorder().last_good(LastGood { link_id: link.id.clone(), format: served, sha256, at: timestamp(inputs.at) });
             }
             Ok::<_, Problem>((document.bytes, document.freshness_seconds))
         })
@@ -196,7 +191,9 @@ async fn fallback(state: &AppState, link: &OpenLink, served: LinkFormat) -> Vec<
     match declared_fallback(state, link, served).await {
         Ok(Some(bytes)) => return bytes,
         Ok(None) => {}
-        Err(problem) => tracing::warn!(link = %link.id, reason = %problem.cause.as_deref().unwrap_or(&problem.detail), "the template's fallback failed too"),
+        Err(problem) => {
+            tracing::warn!(link = %link.id, reason = %problem.cause.as_deref().unwrap_or(&problem.detail), "the template's fallback failed too")
+        }
     }
     match served {
         LinkFormat::Png => crate::render::blank_png(),

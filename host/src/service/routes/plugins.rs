@@ -8,12 +8,12 @@ use crate::service::auth::Caller;
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::state::AppState;
 use crate::store::{AliasRecord, PluginVersion, Scope, VersionStatus, timestamp};
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -51,7 +51,10 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, body: Result<
     let conflict = || {
         Problem::conflict(
             "version-exists",
-            format!("{}@{} was already uploaded and versions never change; bump the version in Cargo.toml and rebuild", plugin.name, plugin.version),
+            format!(
+                "{}@{} was already uploaded and versions never change; bump the version in Cargo.toml and rebuild",
+                plugin.name, plugin.version
+            ),
         )
     };
     if state.store().plugin_version(&plugin.name, &plugin.version).await?.is_some() {
@@ -159,9 +162,11 @@ pub async fn set_alias(
     if !is_name(&alias) {
         return Err(Problem::invalid("alias", format!("alias `{alias}` must be lowercase letters, digits or dashes")));
     }
-    let found = state.store().plugin_version(&name, &target.version).await?.ok_or_else(|| {
-        Problem::not_found(format!("plugin `{name}` has no version `{}`", target.version)).at("version")
-    })?;
+    let found = state
+        .store()
+        .plugin_version(&name, &target.version)
+        .await?
+        .ok_or_else(|| Problem::not_found(format!("plugin `{name}` has no version `{}`", target.version)).at("version"))?;
     if found.status != VersionStatus::Published {
         return Err(Problem::conflict(
             "version-not-published",

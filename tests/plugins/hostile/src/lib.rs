@@ -19,7 +19,18 @@ pub struct Hostile;
 static CALLS: AtomicU32 = AtomicU32::new(0);
 
 const KINDS: [&str; 13] = [
-    "ok", "loop", "memory", "recursion", "panic", "big-plan", "log-flood", "bad-slot", "slow", "alloc-churn", "deep-view", "huge-error",
+    "ok",
+    "loop",
+    "memory",
+    "recursion",
+    "panic",
+    "big-plan",
+    "log-flood",
+    "bad-slot",
+    "slow",
+    "alloc-churn",
+    "deep-view",
+    "huge-error",
     "file-name",
 ];
 
