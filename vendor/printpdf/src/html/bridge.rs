@@ -258,7 +258,7 @@ pub fn display_list_to_printpdf_ops_with_margins<T: ParsedFontTrait + 'static>(
     // first subsequent `Text` item — the exact place azul's own painting order
     // draws that text — or, if no `Text` item follows, before the next
     // `TextLayout` / any graphics-state scope change / the end of the list.
-    let mut pending_text: Option<(&azul_layout::text3::cache::UnifiedLayout, LogicalRect, ColorU)> = None;
+    let mut pending_text: Option<(std::borrow::Cow<'_, azul_layout::text3::cache::UnifiedLayout>, LogicalRect, ColorU)> = None;
 
     for item in display_list.items.iter() {
         // Flush the deferred text before (a) the `Text` items that mark where
@@ -274,19 +274,31 @@ pub fn display_list_to_printpdf_ops_with_margins<T: ParsedFontTrait + 'static>(
                 | DisplayListItem::PushOpacity { .. }
                 | DisplayListItem::PopOpacity
         ) {
-            if let Some((layout, bounds, color)) = pending_text.take() {
-                render_unified_layout_with_margins(
-                    &mut ops, layout, &bounds, color, &transform, font_manager,
-                );
+            if let Some((layout, mut bounds, _color)) = pending_text.take() {
+                // Folio patch: azul shifts a page's content below a repeated
+                // table header (`<thead>`) in its `Text` runs but not in their
+                // `TextLayout`, which is what is drawn here. The first `Text`
+                // run after a layout carries the true position of its first
+                // glyph; move the layout to match it.
+                let glyph_runs = azul_layout::text3::glyphs::get_glyph_runs_pdf(&layout, &font_manager.get_loaded_fonts());
+                if let DisplayListItem::Text { glyphs, .. } = item {
+                    if let Some(shift) = text_run_shift(&glyph_runs, &bounds, glyphs) {
+                        bounds.origin.y += shift;
+                    }
+                }
+                render_glyph_runs_with_margins(&mut ops, &glyph_runs, &bounds, &transform);
             }
         }
 
         if let DisplayListItem::TextLayout { layout, bounds, color, .. } = item {
-            if let Some(unified_layout) =
-                layout.downcast_ref::<azul_layout::text3::cache::UnifiedLayout>()
-            {
+            if let Some(unified_layout) = unified_layout_of(layout) {
+                // A layout unwrapped into a new value (not borrowed from the
+                // display list) cannot be kept as the current one.
+                current_text_layout = match &unified_layout {
+                    std::borrow::Cow::Borrowed(borrowed) => Some((borrowed, *bounds.inner())),
+                    std::borrow::Cow::Owned(_) => None,
+                };
                 pending_text = Some((unified_layout, *bounds.inner(), *color));
-                current_text_layout = Some((unified_layout, *bounds.inner()));
             }
             continue;
         }
@@ -306,10 +318,49 @@ pub fn display_list_to_printpdf_ops_with_margins<T: ParsedFontTrait + 'static>(
 
     // Trailing TextLayout without any following Text item / scope change.
     if let Some((layout, bounds, color)) = pending_text.take() {
-        render_unified_layout_with_margins(&mut ops, layout, &bounds, color, &transform, font_manager);
+        render_unified_layout_with_margins(&mut ops, &layout, &bounds, color, &transform, font_manager);
     }
 
     Ok(ops)
+}
+
+/// Folio patch: the laid-out text of a `TextLayout` item. Items azul
+/// clips onto a page hold a `UnifiedLayout`; the table headers it repeats
+/// on later pages are copied from the unpaginated display list and still
+/// hold the layout tree's `TextPayload`, which this unwraps as azul's own
+/// clipping does (they were dropped before, so no header was drawn).
+fn unified_layout_of(
+    layout: &std::sync::Arc<dyn std::any::Any + Send + Sync>,
+) -> Option<std::borrow::Cow<'_, azul_layout::text3::cache::UnifiedLayout>> {
+    use azul_layout::text3::cache::UnifiedLayout;
+    if let Some(unified) = layout.downcast_ref::<UnifiedLayout>() {
+        return Some(std::borrow::Cow::Borrowed(unified));
+    }
+    let payload = layout.downcast_ref::<azul_layout::solver3::layout_tree::TextPayload>()?;
+    if payload.sparse.items.is_empty() && !payload.dense.clusters.is_empty() {
+        return Some(std::borrow::Cow::Owned(UnifiedLayout {
+            items: payload.dense.to_unified_items(),
+            overflow: payload.sparse.overflow.clone(),
+        }));
+    }
+    Some(std::borrow::Cow::Borrowed(&*payload.sparse))
+}
+
+/// Folio patch: how far below its `TextLayout`'s own position azul placed
+/// the layout's first `Text` run (content under a repeated table header),
+/// when that differs by more than a rounding error; else `None`. The run's
+/// first glyph is found in the layout by glyph id and x position.
+fn text_run_shift<T: ParsedFontTrait>(
+    runs: &[azul_layout::text3::glyphs::PdfGlyphRun<T>],
+    bounds: &LogicalRect,
+    glyphs: &[azul_core::ui_solver::GlyphInstance],
+) -> Option<f32> {
+    let first = glyphs.first()?;
+    let laid_out = runs.iter().flat_map(|run| run.glyphs.iter()).find(|glyph| {
+        u32::from(glyph.glyph_id) == first.index && (bounds.origin.x + glyph.position.x - first.point.x).abs() < 0.5
+    })?;
+    let shift = first.point.y - (bounds.origin.y + laid_out.position.y);
+    (shift.abs() > 0.5).then_some(shift)
 }
 
 /// Convert a display list directly to printpdf Ops (without margins, for backwards compatibility).
@@ -1029,7 +1080,18 @@ fn render_unified_layout_with_margins<T: ParsedFontTrait + 'static>(
     
     // Get PDF-optimized glyph runs (grouped by font/color/style/line)
     let glyph_runs = get_glyph_runs_pdf(layout, &loaded_fonts);
+    render_glyph_runs_with_margins(ops, &glyph_runs, bounds, transform);
+}
 
+/// Folio patch: the drawing half of `render_unified_layout_with_margins`,
+/// for glyph runs already extracted (the display-list walk extracts them
+/// once both to place a layout and to draw it).
+fn render_glyph_runs_with_margins<T: ParsedFontTrait>(
+    ops: &mut Vec<Op>,
+    glyph_runs: &[azul_layout::text3::glyphs::PdfGlyphRun<T>],
+    bounds: &LogicalRect,
+    transform: &CoordTransform,
+) {
     if glyph_runs.is_empty() {
         return;
     }

@@ -53,6 +53,26 @@ pub struct SharedFontPool {
     /// Populated lazily during the first layout pass and reused
     /// by every subsequent pass that shares this pool.
     pub parsed_fonts: Arc<Mutex<HashMap<rust_fontconfig::FontId, azul_css::props::basic::FontRef>>>,
+    /// Folio patch: a font manager over this pool with the built-in fonts
+    /// registered, made by the first layout without fonts of its own and
+    /// copied by every later one (registering them was ~40% of a page).
+    prepared: Arc<Mutex<Option<FontManager<azul_css::props::basic::FontRef>>>>,
+}
+
+impl SharedFontPool {
+    /// Folio patch: a copy (`FontManager::clone_shared`) of the pool's font
+    /// manager, which has the built-in fonts registered once per pool.
+    fn prepared_manager(&self) -> Result<FontManager<azul_css::props::basic::FontRef>, azul_layout::text3::cache::LayoutError> {
+        let mut prepared = self.prepared.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(manager) = prepared.as_ref() {
+            return Ok(manager.clone_shared());
+        }
+        let mut manager = FontManager::from_arc_shared((*self.fc_cache).clone(), Arc::clone(&self.parsed_fonts))?;
+        register_builtin_fonts(&mut manager);
+        let copy = manager.clone_shared();
+        *prepared = Some(manager);
+        Ok(copy)
+    }
 }
 
 pub mod bridge;
@@ -202,6 +222,7 @@ pub fn build_font_pool(
     SharedFontPool {
         fc_cache: Arc::new(fc_cache),
         parsed_fonts: Arc::new(Mutex::new(HashMap::new())),
+        prepared: Arc::new(Mutex::new(None)),
     }
 }
 
@@ -539,7 +560,14 @@ pub fn xml_to_pdf_pages(
         (pool.fc_cache, pool.parsed_fonts)
     };
     
-    let mut font_manager = match FontManager::from_arc_shared((*fc_cache_arc).clone(), parsed_fonts_arc) {
+    // Folio patch: with a shared pool and no fonts of the call's own, copy
+    // the pool's manager, which has the built-in fonts registered already.
+    let prepared = match options.font_pool {
+        Some(ref pool) if options.fonts.is_empty() => Some(pool.prepared_manager()),
+        _ => None,
+    };
+    let fresh = prepared.is_none();
+    let mut font_manager = match prepared.unwrap_or_else(|| FontManager::from_arc_shared((*fc_cache_arc).clone(), parsed_fonts_arc)) {
         Ok(fm) => fm,
         Err(e) => {
             warnings.push(PdfWarnMsg::error(
@@ -550,8 +578,10 @@ pub fn xml_to_pdf_pages(
             return Err(warnings);
         }
     };
-    register_input_fonts(&mut font_manager, &options.fonts);
-    register_builtin_fonts(&mut font_manager);
+    if fresh {
+        register_input_fonts(&mut font_manager, &options.fonts);
+        register_builtin_fonts(&mut font_manager);
+    }
 
     // Use content size in CSS px for layout (converted from pt above)
     let content_size = LogicalSize::new(content_width_px, content_height_px);
