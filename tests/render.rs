@@ -143,7 +143,7 @@ fn paid_invoices_say_thank_you_and_offer_no_payment() {
     // The button's text must be readable: the last colour declared on it is white.
     let button = due.split(r#"<a class="button""#).nth(1).unwrap();
     let style = button.split("style=\"").nth(1).unwrap().split('"').next().unwrap();
-    let last_color = style.split(';').filter(|d| d.trim_start().starts_with("color:")).last().unwrap();
+    let last_color = style.split(';').rfind(|d| d.trim_start().starts_with("color:")).unwrap();
     assert_eq!(last_color, "color:#ffffff", "{style}");
 }
 

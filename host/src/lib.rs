@@ -1,7 +1,7 @@
 //! # Folio
 //!
 //! A document-generation host for sandboxed WebAssembly plugins. A plugin
-//! turns a customer's data into a document [`Plan`](contract::types::Plan);
+//! turns a customer's data into a document [`Plan`];
 //! the host renders and delivers it. Data flows one way:
 //! request → plugin plan → template render → output → archive.
 //!

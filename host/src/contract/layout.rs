@@ -41,14 +41,18 @@ pub const MAX_PLAN: usize = 1 << 20;
 mod tests {
     use super::*;
 
+    /// Checked when the tests compile (a wrong number fails the build of
+    /// the test suite), and listed here as the test of how they relate.
     #[test]
     fn the_numbers_fit_together() {
-        assert_eq!(INITIAL_MEMORY % PAGE, 0, "memory comes in whole pages");
-        assert_eq!(RESIDENT_WINDOW % PAGE, 0);
-        assert!(STACK < RESIDENT_WINDOW, "the stack sits inside the resident window");
-        assert!(RESIDENT_WINDOW <= INITIAL_MEMORY, "the window covers memory every call has, no more");
-        // The arena never frees: a maximal request, its parsed form (a few
-        // times its size in serde_json values) and a maximal plan, with room.
-        assert!(STACK + 8 * MAX_REQUEST + 2 * MAX_PLAN < MAX_MEMORY / 2);
+        const {
+            assert!(INITIAL_MEMORY.is_multiple_of(PAGE), "memory comes in whole pages");
+            assert!(RESIDENT_WINDOW.is_multiple_of(PAGE));
+            assert!(STACK < RESIDENT_WINDOW, "the stack sits inside the resident window");
+            assert!(RESIDENT_WINDOW <= INITIAL_MEMORY, "the window covers memory every call has, no more");
+            // The arena never frees: a maximal request, its parsed form (a few
+            // times its size in serde_json values) and a maximal plan, with room.
+            assert!(STACK + 8 * MAX_REQUEST + 2 * MAX_PLAN < MAX_MEMORY / 2);
+        }
     }
 }

@@ -16,9 +16,12 @@ const FONT_FILES: [(&str, &str, &str); 4] = [
     ("/usr/share/fonts/opentype/noto", "NotoSansCJK-Bold.ttc", "fonts-noto-cjk"),
 ];
 
+/// Font files as `(file name, bytes)`.
+pub type FontFiles = Vec<(String, Vec<u8>)>;
+
 /// Reads every font file, as `(file name, bytes)`. A missing file is an
 /// error naming it, the package that provides it and what `purpose` needs it.
-pub fn read(purpose: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn read(purpose: &str) -> Result<FontFiles, String> {
     let override_dir = std::env::var_os("FOLIO_FONT_DIR").map(PathBuf::from);
     FONT_FILES
         .iter()

@@ -249,7 +249,7 @@ pub struct Renderer {
     /// Compiled templates of the bundles rendered most recently.
     sets: Mutex<lru::LruCache<String, Arc<TemplateSet>>>,
     /// The font files, read on first use or by [`Renderer::preload_fonts`].
-    font_files: OnceLock<Result<Arc<Vec<(String, Vec<u8>)>>, String>>,
+    font_files: OnceLock<Result<Arc<fonts::FontFiles>, String>>,
     /// Parsed PDF fonts, loaded on the first PDF render.
     pdf_fonts: OnceLock<Result<pdf::PdfFonts, String>>,
     /// Fonts for PNG, loaded on the first PNG render.
@@ -317,7 +317,7 @@ impl Renderer {
         Ok(())
     }
 
-    fn font_files(&self) -> Result<&Arc<Vec<(String, Vec<u8>)>>, String> {
+    fn font_files(&self) -> Result<&Arc<fonts::FontFiles>, String> {
         self.font_files.get_or_init(|| fonts::read("PDF and PNG output").map(Arc::new)).as_ref().map_err(Clone::clone)
     }
 

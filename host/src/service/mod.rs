@@ -1,8 +1,8 @@
 //! `folio serve`: the HTTP service billing systems and template authors use.
 //!
 //! One [`AppState`] (storage, render workers, metrics) shared by every
-//! handler; extractors for authentication ([`auth::Caller`]); every error
-//! mapped in one place ([`problem::Problem`], RFC 9457). Data flows one way:
+//! handler; extractors for authentication (`auth::Caller`); every error
+//! mapped in one place (`problem::Problem`, RFC 9457). Data flows one way:
 //! request → plugin plan → template render → output → archive. Plans and
 //! renders run in contained worker processes (`crate::contain`).
 //!

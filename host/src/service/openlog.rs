@@ -96,11 +96,11 @@ async fn write_batches(store: Store, mut receiver: mpsc::Receiver<Message>, drop
             }
             next = if opens.len() + last_good.len() < BATCH { receiver.try_recv().ok() } else { None };
         }
-        if !opens.is_empty() || !last_good.is_empty() {
-            if let Err(e) = store.record_opens(&opens, &last_good).await {
-                dropped.inc_by((opens.len() + last_good.len()) as u64);
-                tracing::warn!(error = %e, opens = opens.len(), "could not record opens");
-            }
+        if (!opens.is_empty() || !last_good.is_empty())
+            && let Err(e) = store.record_opens(&opens, &last_good).await
+        {
+            dropped.inc_by((opens.len() + last_good.len()) as u64);
+            tracing::warn!(error = %e, opens = opens.len(), "could not record opens");
         }
         for done in flushes {
             let _ = done.send(());

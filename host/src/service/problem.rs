@@ -16,23 +16,47 @@ use serde::Serialize;
 pub struct Problem {
     #[serde(rename = "type")]
     pub type_uri: String,
-    pub title: String,
+    /// The status code's reason phrase.
+    pub title: &'static str,
     pub status: u16,
     pub detail: String,
     /// The JSON path of the input at fault (`customer.id`, `data.lines[2].quantity`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// For `render-failed`: how the render failed (`timeout`, `memory`,
-    /// `crash`, or `limit` for a render limit the templates ran into).
+    /// For `render-failed`: how the render failed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub class: Option<String>,
+    pub class: Option<FailureClass>,
     /// Seconds to wait before retrying, for 503s.
     #[serde(skip)]
-    pub retry_after: Option<u32>,
+    pub retry_after: Option<u16>,
     /// For 500s: the cause, which the client never sees and the request
     /// log records (see [`Cause`]).
     #[serde(skip)]
     pub cause: Option<String>,
+}
+
+/// How a render was stopped (`class` of a `render-failed` problem).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FailureClass {
+    /// It used its CPU time budget.
+    Timeout,
+    /// It needed more memory than its budget.
+    Memory,
+    /// Its worker crashed.
+    Crash,
+    /// The templates ran into a render limit (depth, size, count).
+    Limit,
+}
+
+impl From<StopClass> for FailureClass {
+    fn from(class: StopClass) -> Self {
+        match class {
+            StopClass::Timeout => FailureClass::Timeout,
+            StopClass::Memory => FailureClass::Memory,
+            StopClass::Crash => FailureClass::Crash,
+        }
+    }
 }
 
 /// The cause of an internal error, carried on the response for the request
@@ -48,7 +72,7 @@ impl Problem {
     pub fn new(status: StatusCode, slug: &str, detail: impl Into<String>) -> Self {
         Problem {
             type_uri: format!("urn:folio:problem:{slug}"),
-            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            title: status.canonical_reason().unwrap_or("Error"),
             status: status.as_u16(),
             detail: detail.into(),
             path: None,
@@ -59,9 +83,9 @@ impl Problem {
     }
 
     /// 502 `render-failed` of `class`: the bundle's render was stopped.
-    pub fn render_failed(class: &str, detail: impl Into<String>) -> Self {
+    pub fn render_failed(class: FailureClass, detail: impl Into<String>) -> Self {
         let mut p = Problem::new(StatusCode::BAD_GATEWAY, "render-failed", detail);
-        p.class = Some(class.to_string());
+        p.class = Some(class);
         p
     }
 
@@ -154,7 +178,7 @@ impl From<RenderError> for Problem {
             | RenderError::Template(_)
             | RenderError::NoImage { .. }) => Problem::new(StatusCode::BAD_GATEWAY, "template-failed", e.to_string()),
             RenderError::Output(message) => Problem::internal(message),
-            e @ RenderError::Limit { .. } => Problem::render_failed("limit", e.to_string()),
+            e @ RenderError::Limit { .. } => Problem::render_failed(FailureClass::Limit, e.to_string()),
         }
     }
 }
@@ -164,9 +188,9 @@ impl From<Failure> for Problem {
         match failure {
             Failure::Job(JobError::Plan(e)) => Problem::from(e),
             Failure::Job(JobError::Render(e)) => Problem::from(e),
-            Failure::Job(e @ JobError::Memory { .. }) => Problem::render_failed(StopClass::Memory.as_str(), e.to_string()),
-            Failure::Job(e @ JobError::Panic(_)) => Problem::render_failed(StopClass::Crash.as_str(), e.to_string()),
-            ref stopped @ Failure::Stopped { class, .. } => Problem::render_failed(class.as_str(), stopped.to_string()),
+            Failure::Job(e @ JobError::Memory { .. }) => Problem::render_failed(FailureClass::Memory, e.to_string()),
+            Failure::Job(e @ JobError::Panic(_)) => Problem::render_failed(FailureClass::Crash, e.to_string()),
+            ref stopped @ Failure::Stopped { class, .. } => Problem::render_failed(class.into(), stopped.to_string()),
             Failure::Busy { .. } => Problem::busy(failure.to_string()),
             Failure::Job(e @ (JobError::Bundle(_) | JobError::Load(_) | JobError::Protocol(_))) => Problem::internal(e),
             e @ Failure::Unavailable(_) => {

@@ -90,10 +90,10 @@ impl Plugin for RenewalProposal {
             Some(h) => Some(h),
             None => request.attributes().get("health_score").opt_f64()?,
         };
-        if let Some(h) = health {
-            if !(0.0..=100.0).contains(&h) {
-                return Err(PlanError::invalid("data.health_score", "must be between 0 and 100"));
-            }
+        if let Some(h) = health
+            && !(0.0..=100.0).contains(&h)
+        {
+            return Err(PlanError::invalid("data.health_score", "must be between 0 and 100"));
         }
 
         let mut selected = None;
