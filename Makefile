@@ -33,22 +33,24 @@ setup:
 build: setup
 	cargo test --release --workspace --no-run
 
+# One bundle per plugin, named by the plugin alone (target/bundles/invoice.folio):
+# always the build of the current source, however many versions came before.
 plugins: build
 	@mkdir -p $(BUNDLES)
-	@for p in $(PLUGINS); do $(FOLIO) plugin build plugins/$$p -o $(BUNDLES)/; done
+	@for p in $(PLUGINS); do $(FOLIO) plugin build plugins/$$p -o $(BUNDLES)/$$p.folio; done
 
 run: plugins
-	@bash scripts/demo.sh
+	@PLUGINS="$(PLUGINS)" BUNDLES=$(BUNDLES) bash scripts/demo.sh
 
 # The same examples rendered offline by the CLI, in all four formats, with plans.
 render: plugins
 	@mkdir -p $(OUT)
-	@for p in $(PLUGINS); do echo; $(FOLIO) plugin check $(BUNDLES)/$$p-*.folio; done
+	@for p in $(PLUGINS); do echo; $(FOLIO) plugin check $(BUNDLES)/$$p.folio; done
 	@echo
 	@for p in $(PLUGINS); do \
 	  for input in examples/$$p/*.json; do \
 	    name=$$(basename $$input .json); \
-	    $(FOLIO) plan --plugin $(BUNDLES)/$$p-*.folio --kind $$p --data $$input --at $(AT) > $(OUT)/$$p-$$name.plan.json; \
+	    $(FOLIO) plan --plugin $(BUNDLES)/$$p.folio --kind $$p --data $$input --at $(AT) > $(OUT)/$$p-$$name.plan.json; \
 	    echo "planned  $$input -> $(OUT)/$$p-$$name.plan.json"; \
 	  done; \
 	done
@@ -57,23 +59,34 @@ render: plugins
 	    name=$$(basename $$input .json); \
 	    for format in html text json pdf; do \
 	      ext=$$format; [ $$format = text ] && ext=txt; \
-	      $(FOLIO) render --plugin $(BUNDLES)/$$p-*.folio --kind $$p --data $$input --at $(AT) --format $$format -o $(OUT)/$$p-$$name.$$ext; \
+	      $(FOLIO) render --plugin $(BUNDLES)/$$p.folio --kind $$p --data $$input --at $(AT) --format $$format -o $(OUT)/$$p-$$name.$$ext; \
 	    done; \
 	    echo "rendered $$input -> $(OUT)/$$p-$$name.{html,txt,json,pdf}"; \
 	  done; \
 	done
 	@for input in examples/invoice/*.json; do \
 	  name=$$(basename $$input .json); \
-	  $(FOLIO) render --plugin $(BUNDLES)/invoice-*.folio --kind invoice --data $$input --at $(AT) --format png -o $(OUT)/invoice-$$name.block.png; \
+	  $(FOLIO) render --plugin $(BUNDLES)/invoice.folio --kind invoice --data $$input --at $(AT) --format png -o $(OUT)/invoice-$$name.block.png; \
 	  echo "drew     $$input -> $(OUT)/invoice-$$name.block.png (the status block, as open-time emails show it)"; \
 	done
 
 test: setup lint test-host test-plugins
 
-# Nothing derived from input may panic the host: the library and binary deny
-# unwrap/expect outside tests (see host/src/lib.rs), which clippy enforces.
+# Style and correctness checks, for the host and both plugin workspaces:
+# formatting (rustfmt.toml), clippy with every warning an error (the host
+# also denies unwrap/expect outside tests: nothing derived from input may
+# panic it, see host/src/lib.rs), rustdoc with broken links an error, and
+# the vendored printpdf checked against the published crate plus its patch.
+# Release profile, so clippy and rustdoc share the dependencies they check.
+GUEST_WORKSPACES := plugins tests/plugins
 lint:
-	cargo clippy --release -p folio --lib --bins
+	cargo fmt --all -- --check
+	@for w in $(GUEST_WORKSPACES); do (cd $$w && cargo fmt --all -- --check); done
+	cargo clippy --release --workspace --all-targets -- -D warnings
+	@for w in $(GUEST_WORKSPACES); do echo "clippy: $$w"; (cd $$w && cargo clippy --release --all-targets -- -D warnings); done
+	RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps --workspace
+	@for w in $(GUEST_WORKSPACES); do echo "rustdoc: $$w"; (cd $$w && RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps --workspace); done
+	bash scripts/vendor.sh check
 
 test-host:
 	cargo test --release --workspace
@@ -88,11 +101,13 @@ bench: setup
 
 # Load test of the render API (wrk, loopback, bounded in time).
 bench-load: plugins
+	@bash scripts/setup.sh --bench
 	@bash scripts/load.sh
 
 # Load test of open-time rendering: 10,000 links opened as page and image,
 # 20% re-opened (wrk, loopback, bounded). SOAK=600 adds a 10-minute memory soak.
 bench-open: plugins
+	@bash scripts/setup.sh --bench
 	@bash scripts/load-open.sh
 
 # The browser check: every rendered HTML in headless Chromium, every PDF's

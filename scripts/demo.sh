@@ -18,6 +18,7 @@ export FOLIO_DATA_DIR=$DATA
 unset FOLIO_DATABASE_URL
 
 say() { printf 'run: %s\n' "$*"; }
+source scripts/bundle.sh
 die() { printf 'run: error: %s\n' "$*" >&2; exit 1; }
 
 if curl -fsS "$BASE/healthz" >/dev/null 2>&1; then
@@ -37,15 +38,16 @@ api() { # method path [curl args...] -> body on stdout, fails on HTTP errors oth
   curl -sS -X "$method" -H "Authorization: Bearer $KEY" "$BASE$path" "$@"
 }
 
-for bundle in "$BUNDLES"/*.folio; do
+for plugin in ${PLUGINS:-invoice renewal-proposal usage-report}; do
+  bundle=$BUNDLES/$plugin.folio
+  [ -f "$bundle" ] || die "$bundle is missing; build it with make plugins"
   status=$(api POST /v1/plugins --data-binary "@$bundle" -o /tmp/folio-upload.json -w '%{http_code}')
   case $status in
     201) ;;
     409) ;; # this version is already registered
     *) die "uploading $bundle: HTTP $status: $(cat /tmp/folio-upload.json)";;
   esac
-  name=$(tar -xzOf "$bundle" plugin.toml | sed -n 's/^name = "\(.*\)"/\1/p' | head -1)
-  version=$(tar -xzOf "$bundle" plugin.toml | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
+  read -r name version < <(bundle_identity "$bundle")
   api POST "/v1/plugins/$name/versions/$version/publish" -o /dev/null
   api PUT "/v1/plugins/$name/aliases/stable" -H 'content-type: application/json' -d "{\"version\":\"$version\"}" -o /dev/null -f
   say "plugin $name@$version published as $name:stable"

@@ -10,6 +10,7 @@
 #                                       "$work/LABEL.txt" wrk report
 
 FOLIO=${FOLIO:-target/release/folio}
+source scripts/bundle.sh
 
 start_server() {
   local name=$1; shift
@@ -27,9 +28,10 @@ start_server() {
 
 publish_invoice() {
   local auth=(-H "Authorization: Bearer $KEY") bundle version
-  bundle=$(ls target/bundles/invoice-*.folio | head -1)
+  bundle=target/bundles/invoice.folio
+  [ -f "$bundle" ] || { echo "$bundle is missing; build it with make plugins" >&2; exit 1; }
   curl -fsS "${auth[@]}" "$BASE/v1/plugins" --data-binary "@$bundle" -o /dev/null
-  version=$(tar -xzOf "$bundle" plugin.toml | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
+  read -r _ version < <(bundle_identity "$bundle")
   curl -fsS "${auth[@]}" -X POST "$BASE/v1/plugins/invoice/versions/$version/publish" -o /dev/null
   curl -fsS "${auth[@]}" -X PUT "$BASE/v1/plugins/invoice/aliases/stable" -H 'content-type: application/json' -d "{\"version\":\"$version\"}" -o /dev/null
 }

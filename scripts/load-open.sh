@@ -31,7 +31,7 @@ RATE_HTML=${RATE_HTML:-0}
 RATE_PNG=${RATE_PNG:-0}
 SOAK=${SOAK:-0}
 for tool in wrk curl jq; do
-  command -v $tool >/dev/null 2>&1 || { echo "load-open: $tool is missing; run make setup" >&2; exit 1; }
+  command -v $tool >/dev/null 2>&1 || { echo "load-open: $tool is missing; run scripts/setup.sh --bench (make bench-open does)" >&2; exit 1; }
 done
 source scripts/load-common.sh
 

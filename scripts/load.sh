@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-command -v wrk >/dev/null 2>&1 || { echo "load: wrk is missing; run make setup" >&2; exit 1; }
+command -v wrk >/dev/null 2>&1 || { echo "load: wrk is missing; run scripts/setup.sh --bench (make bench-load does)" >&2; exit 1; }
 source scripts/load-common.sh
 
 start_server load

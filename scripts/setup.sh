@@ -9,14 +9,25 @@
 #   - the Wasm guest toolchain for plugins: rustup's wasm32-unknown-unknown
 #     target if installed, else Debian's rustc-web, cargo-web, rust-web-src
 #     and lld (std is then built from source with -Zbuild-std)
-#   - curl and jq, which `make run` drives the service with, and wrk for
-#     `make bench-load`
+#   - curl and jq, which `make run` drives the service with; with --bench
+#     also wrk, which only the load tests (`make bench-load`, `bench-open`) use
 #   - a PostgreSQL server on 127.0.0.1:5432 with a database `test` that
 #     accepts user postgres without a password from loopback, for the
-#     storage tests; installed and started only when none is answering
+#     storage tests; installed and started only when none is answering, and
+#     its pg_hba.conf changed only when it refuses that connection
+#
+# It changes the machine only where something is missing: a second run
+# installs, starts and edits nothing.
 #   - Debian's Chromium, Node.js and, in tests/browser/node_modules,
 #     playwright-core (pinned by its package-lock.json): the browser tests
 set -euo pipefail
+
+with_bench=0
+case "${1:-}" in
+  --bench) with_bench=1 ;;
+  "") ;;
+  *) echo "usage: scripts/setup.sh [--bench]" >&2; exit 2 ;;
+esac
 
 say() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -77,7 +88,7 @@ say "PDF fonts and tools ok"
 # --- HTTP clients for the demo and the load test -----------------------------------------------------
 command -v curl >/dev/null 2>&1 || need_deb curl
 command -v jq >/dev/null 2>&1 || need_deb jq
-command -v wrk >/dev/null 2>&1 || need_deb wrk   # make bench-load
+if [ $with_bench -eq 1 ]; then command -v wrk >/dev/null 2>&1 || need_deb wrk; fi
 apt_install
 
 # --- A real browser for the browser tests --------------------------------------
@@ -100,34 +111,42 @@ say "browser tests ok: $(chromium --version 2>/dev/null | head -1), playwright-c
 
 # --- PostgreSQL for the storage tests ------------------------------------------
 # The tests connect to $FOLIO_TEST_POSTGRES_URL (default below). If nothing
-# answers on 127.0.0.1:5432, install Debian's server, start its cluster, let
-# loopback connections in without a password, and create the database.
+# answers on 127.0.0.1:5432, install Debian's server and start its cluster.
+# Only if the server then refuses a password-less loopback connection is
+# its pg_hba.conf changed (this is for test machines), and only once.
 pg_url=${FOLIO_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}
 command -v pg_isready >/dev/null 2>&1 && command -v psql >/dev/null 2>&1 || need_deb postgresql-client
 apt_install
+local_cluster() { ls /etc/postgresql 2>/dev/null | sort -V | tail -1; }
 if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   if ! ls /etc/postgresql/*/main/postgresql.conf >/dev/null 2>&1; then
     need_deb postgresql
     apt_install
   fi
-  pg_version=$(ls /etc/postgresql | sort -V | tail -1)
+  pg_version=$(local_cluster)
   [ -n "$pg_version" ] || die "PostgreSQL installed but no cluster found under /etc/postgresql"
-  hba=/etc/postgresql/$pg_version/main/pg_hba.conf
-  if ! grep -q '^# folio: trust loopback' "$hba"; then
-    say "PostgreSQL $pg_version: trusting loopback connections (test machine)"
-    tmp=$(mktemp)
-    { echo '# folio: trust loopback'; echo 'host all all 127.0.0.1/32 trust'; echo 'host all all ::1/128 trust'; cat "$hba"; } > "$tmp"
-    $SUDO cp "$tmp" "$hba"; rm -f "$tmp"
-  fi
   say "starting PostgreSQL $pg_version"
   $SUDO pg_ctlcluster --skip-systemctl-redirect "$pg_version" main start || $SUDO pg_ctlcluster "$pg_version" main restart
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
   pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL did not start; see /var/log/postgresql/"
 fi
+pg_server=${pg_url%/*}/postgres
+if ! psql "$pg_server" -qtAc 'SELECT 1' >/dev/null 2>&1; then
+  pg_version=$(local_cluster)
+  hba=/etc/postgresql/$pg_version/main/pg_hba.conf
+  [ -n "$pg_version" ] && [ -f "$hba" ] && ! grep -q '^# folio: trust loopback' "$hba" \
+    || die "PostgreSQL at $pg_server refuses connections; set FOLIO_TEST_POSTGRES_URL to a server the tests may use"
+  say "PostgreSQL $pg_version refuses password-less loopback connections: trusting loopback (test machine)"
+  tmp=$(mktemp)
+  { echo '# folio: trust loopback'; echo 'host all all 127.0.0.1/32 trust'; echo 'host all all ::1/128 trust'; cat "$hba"; } > "$tmp"
+  $SUDO cp "$tmp" "$hba"; rm -f "$tmp"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$pg_version" main reload || $SUDO pg_ctlcluster "$pg_version" main reload
+  for _ in $(seq 1 10); do psql "$pg_server" -qtAc 'SELECT 1' >/dev/null 2>&1 && break; sleep 1; done
+fi
 if ! psql "$pg_url" -qtAc 'SELECT 1' >/dev/null 2>&1; then
   pg_db=${pg_url##*/}
   say "creating PostgreSQL database $pg_db"
-  psql "${pg_url%/*}/postgres" -qc "CREATE DATABASE \"$pg_db\"" >/dev/null \
+  psql "$pg_server" -qc "CREATE DATABASE \"$pg_db\"" >/dev/null \
     || die "cannot create database $pg_db at ${pg_url%/*}; set FOLIO_TEST_POSTGRES_URL to a database the tests may use"
 fi
 psql "$pg_url" -qtAc 'SELECT 1' >/dev/null 2>&1 || die "PostgreSQL at $pg_url refuses connections; set FOLIO_TEST_POSTGRES_URL"
