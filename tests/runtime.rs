@@ -5,7 +5,7 @@
 mod support;
 
 use folio::contract::types::PlanError;
-use folio::runtime::Limits;
+use folio::runtime::{CompiledFrom, Limits};
 use folio::{Bundle, CallError, LoadError, RuntimeConfig};
 use serde_json::json;
 use std::time::{Duration, Instant};
@@ -237,7 +237,8 @@ fn compiled_artifacts_are_cached_and_tampered_ones_recompiled() {
     let dir = tempfile::tempdir().unwrap();
     let config = RuntimeConfig { cache_dir: Some(dir.path().to_path_buf()), ..RuntimeConfig::default() };
     let bundle = bundle(INVOICE);
-    runtime_with(config.clone()).load(&bundle).expect("first load compiles");
+    let first = runtime_with(config.clone()).load(&bundle).expect("first load compiles");
+    assert_eq!(first.compiled_from(), CompiledFrom::Cranelift, "nothing cached yet");
     let artifacts: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -246,16 +247,22 @@ fn compiled_artifacts_are_cached_and_tampered_ones_recompiled() {
     assert_eq!(artifacts.len(), 1, "one artifact per component: {artifacts:?}");
     let good = std::fs::read(&artifacts[0]).unwrap();
 
-    // A fresh runtime (a new process, in effect) loads from the cache.
+    // A fresh runtime (a new process, in effect) deserializes the cached
+    // artifact rather than compiling, and the cache file stays as it was.
     let plugin = runtime_with(config.clone()).load(&bundle).expect("load from cache");
+    assert_eq!(plugin.compiled_from(), CompiledFrom::Artifact, "the second load must use the cached artifact");
     assert!(plugin.plan(&request("invoice", "c", invoice_data())).is_ok());
+    assert_eq!(std::fs::read(&artifacts[0]).unwrap(), good);
 
     // Corrupt the artifact: the next load must not run it, but recompile.
     let mut bad = good.clone();
     let middle = bad.len() / 2;
     bad[middle] ^= 0x55;
     std::fs::write(&artifacts[0], &bad).unwrap();
-    let plugin = runtime_with(config).load(&bundle).expect("load after tampering");
+    let plugin = runtime_with(config.clone()).load(&bundle).expect("load after tampering");
+    assert_eq!(plugin.compiled_from(), CompiledFrom::Cranelift, "a tampered artifact is never deserialized");
     assert!(plugin.plan(&request("invoice", "c", invoice_data())).is_ok());
     assert_ne!(std::fs::read(&artifacts[0]).unwrap(), bad, "the tampered artifact was replaced");
+    let plugin = runtime_with(config).load(&bundle).expect("load from the replaced artifact");
+    assert_eq!(plugin.compiled_from(), CompiledFrom::Artifact, "the recompiled artifact is cached again");
 }

@@ -35,7 +35,7 @@ enum Command {
     Plugin(plugin::PluginCommand),
     /// Run a plugin's `plan` on an input file and print the plan as JSON.
     Plan(plugin::PlanArgs),
-    /// Plan and render a document: HTML, text, JSON or PDF.
+    /// Plan and render a document: HTML, text, JSON, PDF or PNG.
     Render(render::RenderArgs),
     /// Run the HTTP service: plugin registry, render API, archive.
     Serve(serve::ServeArgs),

@@ -2,8 +2,8 @@
 //!
 //! resvg draws text by turning each span into one path and filling it,
 //! every time. For the open-time images that was most of the cost of an
-//! image (about 2 ms of 3.5 ms for the invoice card): the same few hundred
-//! glyphs, at the same few sizes, were rasterised again for every open.
+//! image (docs/benchmarks.md): the same few hundred glyphs, at the same few
+//! sizes, were rasterised again for every open.
 //!
 //! [`draw`] walks the SVG tree itself. Plain text (a solid fill, no stroke,
 //! no decoration, upright, from an ordinary outline font) is drawn glyph by

@@ -14,7 +14,7 @@
 //! - **pdf**: the styled fragment in the flat print frame, laid out by
 //!   printpdf with fonts the host supplies (see `pdf.rs`);
 //! - **png**: the first chosen block that has an SVG variant
-//!   (`blocks/<slot>/<variant>.svg.hbs`), drawn by resvg (see `image.rs`),
+//!   (`blocks/<slot>/<variant>.svg.hbs`), drawn by resvg (see `png.rs`),
 //!   for the image an email shows at open time.
 //!
 //! The render data templates see:

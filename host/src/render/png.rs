@@ -177,9 +177,9 @@ fn filter_cost(group: &usvg::Group, width: f32, height: f32) -> f64 {
 }
 
 /// PNG bytes of `pixmap`. png's default (balanced deflate, adaptive
-/// filters) spent most of an image's time compressing: for the invoice
-/// card, `Fast` (fdeflate) with the Paeth filter takes 3.5 ms a render
-/// instead of 9.4 ms, for 45 KB instead of 21 KB (docs/benchmarks.md).
+/// filters) spent most of an image's time compressing; `Fast` (fdeflate)
+/// with the Paeth filter trades a larger file for far less time (the
+/// figures are in docs/benchmarks.md, "PNG: the open-time image").
 fn encode(pixmap: Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     let (width, height) = (pixmap.width(), pixmap.height());
     let rgba = demultiply(pixmap.take());

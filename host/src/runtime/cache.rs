@@ -1,9 +1,14 @@
 //! The on-disk cache of compiled plugins.
 //!
 //! Compiling a plugin with Cranelift takes far longer than a render, so each
-//! compiled artifact is kept on disk, keyed by the component's digest and a
-//! fingerprint of the wasmtime version and engine configuration (see
-//! [`super::Runtime::fingerprint`]).
+//! compiled artifact is kept on disk, in a file named by two things:
+//! - the SHA-256 of the component (the bundle's Wasm file alone, so bundles
+//!   that differ only in templates share one artifact), and
+//! - the engine's fingerprint ([`engine_fingerprint`], see
+//!   [`super::Runtime::fingerprint`]): wasmtime's precompile compatibility
+//!   hash, which covers the target, Cranelift's flags, the tunables, the
+//!   enabled Wasm features and wasmtime's exact version. An engine set up
+//!   differently never reads another's artifacts.
 //!
 //! Deserializing an artifact runs its machine code, so the cache only hands
 //! out artifacts this host wrote: each file carries an HMAC-SHA256 tag made

@@ -23,7 +23,7 @@ mod ticker;
 pub use cache::ArtifactCache;
 pub use config::{Limits, RuntimeConfig, default_cache_dir};
 pub use error::{CallError, LoadError};
-pub use plugin::Plugin;
+pub use plugin::{CompiledFrom, Plugin};
 pub use state::CallState;
 
 use crate::bundle::Bundle;
@@ -118,7 +118,7 @@ impl Runtime {
         if let Some(cache) = &shared.cache
             && let Some(artifact) = cache.get(digest)
         {
-            match self.link(self.deserialize(&artifact)?, contract, digest, name_hint) {
+            match self.link(self.deserialize(&artifact)?, contract, digest, name_hint, CompiledFrom::Artifact) {
                 Ok(plugin) => return Ok(plugin),
                 Err(LoadError::Artifact(why)) => {
                     tracing::warn!(digest, "discarding a cached compiled plugin: {why}");
@@ -142,7 +142,7 @@ impl Runtime {
         let component = Component::new(&self.inner.engine, wasm).map_err(|e| LoadError::Compile(format!("{e:#}")))?;
         let artifact = component.serialize().map_err(|e| LoadError::Compile(format!("cannot serialize the compiled plugin: {e:#}")))?;
         let digest = crate::digest::sha256_hex(wasm);
-        let plugin = self.link(component, contract, &digest, name_hint)?;
+        let plugin = self.link(component, contract, &digest, name_hint, CompiledFrom::Cranelift)?;
         Ok((plugin, artifact))
     }
 
@@ -163,7 +163,8 @@ impl Runtime {
     /// contained worker).
     pub fn load_precompiled(&self, bundle: &Bundle, artifact: &[u8]) -> Result<Plugin, LoadError> {
         let expected = &bundle.manifest().plugin;
-        let plugin = self.link(self.deserialize(artifact)?, bundle.contract(), bundle.wasm_digest(), &expected.name)?;
+        let plugin =
+            self.link(self.deserialize(artifact)?, bundle.contract(), bundle.wasm_digest(), &expected.name, CompiledFrom::Artifact)?;
         compare_manifests(expected, plugin.manifest())?;
         Ok(plugin)
     }
@@ -176,7 +177,14 @@ impl Runtime {
     }
 
     /// Checks a compiled component against its contract and wraps it.
-    fn link(&self, component: Component, contract: ContractVersion, digest: &str, name_hint: &str) -> Result<Plugin, LoadError> {
+    fn link(
+        &self,
+        component: Component,
+        contract: ContractVersion,
+        digest: &str,
+        name_hint: &str,
+        from: CompiledFrom,
+    ) -> Result<Plugin, LoadError> {
         let shared = &self.inner;
         check_imports(&shared.engine, &component, contract)?;
         let linker = &shared.linkers[&contract];
@@ -185,7 +193,7 @@ impl Runtime {
             .map_err(|e| LoadError::Exports { contract: contract.to_string(), message: format!("{e:#}") })?;
         let bindings =
             Bindings::new(contract, pre).map_err(|e| LoadError::Exports { contract: contract.to_string(), message: format!("{e:#}") })?;
-        Plugin::new(self.inner.clone(), bindings, digest.to_string(), name_hint)
+        Plugin::new(self.inner.clone(), bindings, digest.to_string(), name_hint, from)
     }
 }
 

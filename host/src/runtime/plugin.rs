@@ -21,16 +21,33 @@ struct Inner {
     digest: String,
     name: Arc<str>,
     manifest: Manifest,
+    compiled_from: CompiledFrom,
+}
+
+/// Where a loaded plugin's machine code came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompiledFrom {
+    /// Compiled from the component by Cranelift for this load.
+    Cranelift,
+    /// Deserialized from an artifact compiled before (the artifact cache, or
+    /// a contained worker's compile).
+    Artifact,
 }
 
 impl Plugin {
     /// Wraps compiled bindings and learns the plugin's manifest by calling `describe`.
-    pub(super) fn new(shared: Arc<Shared>, bindings: Bindings, digest: String, name_hint: &str) -> Result<Self, LoadError> {
+    pub(super) fn new(
+        shared: Arc<Shared>,
+        bindings: Bindings,
+        digest: String,
+        name_hint: &str,
+        compiled_from: CompiledFrom,
+    ) -> Result<Self, LoadError> {
         let name: Arc<str> = Arc::from(name_hint);
         let manifest = call(&shared, &name, |store| bindings.describe(store)).map_err(LoadError::Describe)?;
         manifest.check().map_err(LoadError::Manifest)?;
         let name = Arc::from(manifest.name.as_str());
-        Ok(Plugin { inner: Arc::new(Inner { shared, bindings, digest, name, manifest }) })
+        Ok(Plugin { inner: Arc::new(Inner { shared, bindings, digest, name, manifest, compiled_from }) })
     }
 
     /// What the plugin declared about itself.
@@ -43,9 +60,14 @@ impl Plugin {
         &self.inner.name
     }
 
-    /// The SHA-256 content digest of the bundle it came from.
+    /// The SHA-256 of its component (the bundle's Wasm file), hex.
     pub fn digest(&self) -> &str {
         &self.inner.digest
+    }
+
+    /// Whether this load compiled the component or reused compiled code.
+    pub fn compiled_from(&self) -> CompiledFrom {
+        self.inner.compiled_from
     }
 
     /// Plans one document. Blocks the calling thread for at most the time

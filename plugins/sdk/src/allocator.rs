@@ -14,8 +14,8 @@
 //!   layout is set in one place: `host/src/contract/layout.rs`), so a
 //!   typical plan never calls `memory.grow` (each growth costs the host an
 //!   `mprotect`);
-//! - nothing is searched or split: in the invoice benchmark this allocator
-//!   took Wasm/native from 3.15x (talc) to 2.85x.
+//! - nothing is searched or split, which the plan benchmark shows in the
+//!   Wasm/native ratio (docs/benchmarks.md, "Plugin plan").
 //!
 //! The trade-off: a plan's memory use is what it allocates in total, not its
 //! peak live size. Requests are capped at 1 MiB and memory at 64 MiB, so a
