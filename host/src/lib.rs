@@ -6,7 +6,7 @@
 //! request → plugin plan → template render → output → archive.
 //!
 //! Modules, one concept each:
-//! - [`contract`]: the `folio:document` WIT contract, one binding module per version.
+//! - [`contract`]: the `folio:document` WIT contract: its versions and the host's view of its data (no wasmtime).
 //! - [`bundle`]: `.folio` plugin bundles — reading, verifying, writing.
 //! - [`runtime`]: the wasmtime sandbox that runs plugins under hard limits.
 //! - [`render`]: plans into documents — HTML, text, JSON, PDF and PNG from one template.
