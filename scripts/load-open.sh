@@ -15,7 +15,8 @@
 # Every response must be a 200; every PNG answer must be a PNG. Fallbacks
 # are read from the server's metrics. Set SOAK=<seconds> to then keep
 # opening (page and image, links cycling, profiles updated so renders stay
-# fresh) for that long while the server's resident memory is sampled.
+# fresh) for that long while the memory of the server, its zygote and its
+# render workers (PSS) is sampled.
 # Everything is bounded in time and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -187,7 +188,18 @@ echo "cache: $(metric_sum folio_opens_total 'outcome="cached"') cached of $(metr
 
 if [ "$SOAK" -gt 0 ]; then
   echo "== soak: ${SOAK}s of opens (page and image), profiles updated every 5 s"
-  rss() { awk '/^VmRSS/ {print $2}' "/proc/$server/status"; }
+  # The memory of the whole service: the server, its zygote and every
+  # render worker. Forked workers share pages with the zygote, so each
+  # process counts its proportional share (PSS), not its resident size.
+  tree() { local p; echo "$1"; for p in $(cat "/proc/$1/task/"*/children 2>/dev/null); do tree "$p"; done; }
+  rss() {
+    local total=0 pid pss
+    for pid in $(tree "$server"); do
+      pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+      total=$((total + ${pss:-0}))
+    done
+    echo "$total"
+  }
   echo "rss_kib_start $(rss)" > "$work/rss.txt"
   cat > "$work/soak.lua" <<'LUA'
 local paths = {}
@@ -223,7 +235,7 @@ LUA
   awk '/^rss_kib / { v[++n] = $2 } /rss_kib_start/ { s = $2 } /rss_kib_end/ { e = $2 }
        END { m = 0; for (i = 1; i <= n; i++) if (v[i] > m) m = v[i]
              q = int(n / 4); early = 0; for (i = 1; i <= q; i++) if (v[i] > early) early = v[i]
-             printf "soak rss (MiB): start %.0f, max of first quarter %.0f, max %.0f, end %.0f, samples %d\n", s/1024, early/1024, m/1024, e/1024, n }' "$work/rss.txt"
+             printf "soak memory, server + zygote + workers, PSS (MiB): start %.0f, max of first quarter %.0f, max %.0f, end %.0f, samples %d\n", s/1024, early/1024, m/1024, e/1024, n }' "$work/rss.txt"
   if grep -q 'Non-2xx' "$work/soak.txt" || grep -q 'Socket errors' "$work/soak.txt"; then
     echo "load-open: the soak had errors" >&2; exit 1
   fi

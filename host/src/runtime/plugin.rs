@@ -120,20 +120,26 @@ fn call<T>(shared: &Shared, name: &Arc<str>, f: impl FnOnce(&mut Store<CallState
         .ok_or(CallError::Busy { capacity: shared.gate.capacity(), waited: shared.config.queue_timeout })?;
     let mut store = Store::new(&shared.engine, CallState::new(name.clone(), limits.max_memory_bytes, limits.max_log_bytes));
     store.limiter(|state| state.limiter());
+    // The deadline counts the thread's CPU time: on a loaded machine a call
+    // may have had far less CPU than wall-clock time, and it gets the rest,
+    // up to the wall-clock backstop. Reading the thread's CPU clock is a
+    // system call and most calls end long before the first epoch tick, so
+    // it is first read at that tick; the call is charged the wall-clock
+    // time before it (at least the CPU time it had), so the limit holds to
+    // within a tick, as the ticks themselves do.
     let tick = shared.config.epoch_tick;
-    store.set_epoch_deadline(deadline_ticks(limits.timeout, tick));
-    // The deadline counts the thread's CPU time: when the epoch deadline
-    // passes, the call has run for `timeout` of wall-clock time, but on a
-    // loaded machine it may have had far less CPU. It gets the rest, up to
-    // the wall-clock backstop.
-    let (cpu_start, wall_start) = (thread_cpu_time(), Instant::now());
-    let (cpu_limit, wall_limit) = (limits.timeout, limits.wall_timeout);
+    let (cpu_limit, wall_limit, wall_start) = (limits.timeout, limits.wall_timeout, Instant::now());
+    let mut clock: Option<(Duration, Duration)> = None; // thread CPU time at the first tick, time charged before it
+    store.set_epoch_deadline(1);
     store.epoch_deadline_callback(move |mut store| {
-        if wall_start.elapsed() >= wall_limit {
+        let wall = wall_start.elapsed();
+        if wall >= wall_limit {
             store.data_mut().stopped_by_wall_clock();
             return Err(Trap::Interrupt.into());
         }
-        let used = thread_cpu_time().saturating_sub(cpu_start);
+        let now = thread_cpu_time();
+        let (first, before) = *clock.get_or_insert((now, wall));
+        let used = before + now.saturating_sub(first);
         if used >= cpu_limit {
             return Err(Trap::Interrupt.into());
         }

@@ -173,7 +173,8 @@ fn line(input: &Json<'_>, currency: Currency) -> Result<Line, PlanError> {
     if quantity <= Decimal::ZERO {
         return Err(PlanError::invalid(quantity_field.path(), "must be greater than zero"));
     }
-    let unit_price = input.get("unit_price").decimal()?;
+    let price_field = input.get("unit_price");
+    let unit_price = price_field.decimal()?;
     let discount_field = input.get("discount_percent");
     let discount = if discount_field.value().is_some() { discount_field.decimal()? } else { Decimal::ZERO };
     if discount < Decimal::ZERO || discount > HUNDRED {
@@ -187,16 +188,11 @@ fn line(input: &Json<'_>, currency: Currency) -> Result<Line, PlanError> {
     // Exact products, rounded once to the currency's minor unit. A product
     // the 28-digit arithmetic cannot hold exactly is refused, naming the
     // input that brought the most decimal places.
-    let fields = [
-        (quantity_field.path().to_string(), quantity),
-        (input.get("unit_price").path().to_string(), unit_price),
-        (discount_field.path().to_string(), discount),
-        (rate_field.path().to_string(), tax_rate),
-    ];
     let inexact = || {
-        let (path, _) = fields.iter().max_by_key(|(_, d)| d.normalize().scale()).unwrap_or(&fields[0]);
+        let fields = [(&quantity_field, quantity), (&price_field, unit_price), (&discount_field, discount), (&rate_field, tax_rate)];
+        let (field, _) = fields.iter().max_by_key(|(_, d)| d.normalize().scale()).unwrap_or(&fields[0]);
         PlanError::invalid(
-            path.clone(),
+            field.path(),
             "together with the rest of its line, has more digits than the arithmetic carries exactly (28); round it to fewer decimal places",
         )
     };
@@ -391,10 +387,15 @@ mod tests {
         assert_eq!(path, "data.lines[0].quantity");
         assert!(message.contains("too large") && !message.contains("floating-point"), "{message}");
         let (path, message) = refused(with_line(
-            json!({"description": "x", "quantity": 1, "unit_price": "10.00", "discount_percent": "0.0000000000000000000000001"}),
+            json!({"description": "x", "quantity": 1, "unit_price": "10.01", "discount_percent": "0.0000000000000000000000001"}),
         ));
         assert_eq!(path, "data.lines[0].discount_percent");
         assert!(message.contains("more digits than the arithmetic carries exactly"), "{message}");
+        // 10 × (1 - 10^-27) is exact (27 places, 27 digits): computed, not refused.
+        let plan =
+            with_line(json!({"description": "x", "quantity": 1, "unit_price": "10.00", "discount_percent": "0.0000000000000000000000001"}))
+                .unwrap();
+        assert_eq!(plan.view_model()["lines"][0]["net"]["amount"], "10.00");
         // Many places, but few enough to be exact: computed, rounded once.
         let plan = with_line(
             json!({"description": "x", "quantity": "3", "unit_price": "0.3333333333", "discount_percent": "0.5", "tax_rate": "8.125"}),

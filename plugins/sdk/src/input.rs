@@ -147,7 +147,12 @@ fn parse_decimal(path: &str, text: &str) -> Result<Decimal, PlanError> {
             ),
         ));
     }
-    let significant = format!("{whole}{}", fraction.unwrap_or("")).trim_start_matches('0').len();
+    // Leading zeros are not significant (of the fraction too, when the
+    // whole part is zero).
+    let significant = match whole.trim_start_matches('0') {
+        "" => fraction.unwrap_or("").trim_start_matches('0').len(),
+        whole => whole.len() + fraction.map_or(0, str::len),
+    };
     if significant > MAX_DIGITS || fraction.is_some_and(|f| f.len() > MAX_DIGITS) {
         return Err(PlanError::invalid(
             path,

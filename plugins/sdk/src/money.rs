@@ -45,21 +45,54 @@ impl Currency {
 /// when the product would be rounded (too many digits) or is out of range.
 /// Rounding happens once, to the currency's minor unit, never before.
 pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let (a, b) = (a.normalize(), b.normalize());
-    // Exact when the product's digits fit: its scale is the sum of the
-    // scales, and its digits at most the sum of the digits (28 digits are
-    // always below the 96-bit mantissa's limit).
-    let digits = |d: Decimal| d.mantissa().unsigned_abs().checked_ilog10().map_or(1, |n| n + 1);
-    if a.scale() + b.scale() > 28 || digits(a) + digits(b) > 28 {
-        return None;
+    // The common case, cheaply: a product that keeps the sum of the scales
+    // was not rounded (rust_decimal rounds only by lowering the scale).
+    let product = a.checked_mul(b)?;
+    if product.scale() == a.scale() + b.scale() {
+        return Some(product);
     }
-    a.checked_mul(b)
+    exact_mul_by_digits(a, b)
 }
 
-/// `a / 100` exactly, or `None` past 28 decimal places.
+/// [`exact_mul`] by integer arithmetic: each factor as `m × 10^e` with
+/// `m` not a multiple of ten, the product of the `m`s in 128 bits, and the
+/// result when 96 bits and 28 decimal places hold it. A product too large
+/// for 128 bits is refused: it is far past what a decimal holds anyway.
+fn exact_mul_by_digits(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let ((ma, ea), (mb, eb)) = (reduced(a), reduced(b));
+    let (mut m, mut e) = (ma.checked_mul(mb)?, ea + eb);
+    if m == 0 {
+        return Some(Decimal::ZERO);
+    }
+    while m % 10 == 0 {
+        m /= 10;
+        e += 1;
+    }
+    let mantissa = match u32::try_from(e) {
+        Ok(up) => m.checked_mul(10u128.checked_pow(up)?)?,
+        Err(_) => m,
+    };
+    let scale = u32::try_from(-e.min(0)).ok().filter(|&s| s <= 28)?;
+    let signed = i128::try_from(mantissa).ok().filter(|&m| m < 1 << 96)?;
+    let negative = a.is_sign_negative() != b.is_sign_negative();
+    Decimal::try_from_i128_with_scale(if negative { -signed } else { signed }, scale).ok()
+}
+
+/// `d` as `m × 10^e`, with `m` not a multiple of ten (or zero).
+fn reduced(d: Decimal) -> (u128, i64) {
+    let (mut m, mut e) = (d.mantissa().unsigned_abs(), -i64::from(d.scale()));
+    while m != 0 && m % 10 == 0 {
+        m /= 10;
+        e += 1;
+    }
+    (m, e)
+}
+
+/// `a / 100` exactly, or `None` past 28 decimal places. The same digits
+/// two places further right: no division.
 pub fn exact_percent(a: Decimal) -> Option<Decimal> {
-    let a = a.normalize();
-    (a.scale() + 2 <= 28).then(|| a / Decimal::ONE_HUNDRED)
+    let a = if a.scale() + 2 <= 28 { a } else { a.normalize() };
+    Decimal::try_from_i128_with_scale(a.mantissa(), a.scale() + 2).ok()
 }
 
 /// An amount of money in one currency.
@@ -164,6 +197,49 @@ mod tests {
         assert_eq!(serde_json::to_value(m).unwrap(), serde_json::json!({"amount": "12.50", "currency": "MYR", "minor_units": 2}));
         let y = Money::new(d("1200"), Currency::parse("c", "JPY").unwrap());
         assert_eq!(y.amount_text(), "1200");
+    }
+
+    /// The exact product by integer arithmetic, where the mantissas' product
+    /// fits an i128: trailing zeros dropped, `None` unless 96 bits and 28
+    /// places hold it.
+    fn oracle(a: Decimal, b: Decimal) -> Option<Option<Decimal>> {
+        let (mut m, mut scale) = (a.mantissa().checked_mul(b.mantissa())?, a.scale() + b.scale());
+        while scale > 0 && m % 10 == 0 {
+            m /= 10;
+            scale -= 1;
+        }
+        Some(Decimal::try_from_i128_with_scale(m, scale).ok())
+    }
+
+    #[test]
+    fn exact_products_match_integer_arithmetic() {
+        let values = [
+            "0",
+            "1",
+            "-1",
+            "12",
+            "49.90",
+            "0.3333333333",
+            "99.5",
+            "0.995",
+            "8.125",
+            "0.08125",
+            "1000000000000",
+            "0.0000000000001",
+            "0.00000000000000000001",
+            "12345678901234.5678",
+            "-9999999999.99999",
+            "10.01",
+            "100.000000",
+            "7922816251426433759",
+        ];
+        for a in values {
+            for b in values {
+                let (a, b) = (d(a), d(b));
+                let Some(expected) = oracle(a, b) else { continue };
+                assert_eq!(exact_mul(a, b).map(|p| p.normalize()), expected.map(|p| p.normalize()), "{a} × {b}");
+            }
+        }
     }
 
     #[test]
