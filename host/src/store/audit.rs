@@ -119,11 +119,6 @@ impl Store {
             .await
             .map_err(|e| StoreError::sql("reading the audit log", e))
     }
-
-    /// Starts the transaction of an audited change.
-    pub(super) async fn begin(&self, doing: &'static str) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
-        self.pool().begin().await.map_err(|e| StoreError::sql(doing, e))
-    }
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ impl Store {
         recorded_at: &str,
     ) -> StoreResult<Vec<CustomerEvent>> {
         let err = |e| StoreError::sql("recording customer events", e);
-        let mut tx = self.pool().begin().await.map_err(err)?;
+        let mut tx = self.begin("recording customer events").await?;
         let mut stored = Vec::with_capacity(events.len());
         for (name, value, at) in events {
             let event = CustomerEvent {

@@ -63,7 +63,7 @@ impl Store {
     /// idempotency record was new, so concurrent retries archive once.
     pub async fn record_render(&self, idempotency: Option<&IdempotencyRecord>, document: Option<&DocumentRecord>) -> StoreResult<Recorded> {
         let err = |e| StoreError::sql("archiving a document", e);
-        let mut tx = self.pool().begin().await.map_err(err)?;
+        let mut tx = self.begin("archiving a document").await?;
         if let Some(record) = idempotency {
             let inserted = sqlx::query(
                 "INSERT INTO idempotency (key_id, idempotency_key, request_sha256, sha256, format, file_name, document_id, created_at) \

@@ -153,6 +153,19 @@ impl Store {
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }
+
+    /// Starts a transaction that will write. On SQLite it takes the write
+    /// lock at once (`BEGIN IMMEDIATE`), waiting for it up to the busy
+    /// timeout: a transaction that reads first and takes the lock later can
+    /// find another writer got there in between and fail with `database is
+    /// locked` instead of waiting. PostgreSQL's row locks need nothing more.
+    pub(super) async fn begin(&self, doing: &'static str) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
+        let begun = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        };
+        begun.map_err(|e| StoreError::sql(doing, e))
+    }
 }
 
 /// `url` with any password replaced, for error messages and logs.

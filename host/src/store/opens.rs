@@ -188,7 +188,7 @@ impl Store {
     /// for one link and format, the last wins.
     pub async fn record_opens(&self, opens: &[OpenEvent], last_good: &[LastGood]) -> StoreResult<()> {
         let fail = |e| StoreError::sql("recording opens", e);
-        let mut tx = self.pool().begin().await.map_err(fail)?;
+        let mut tx = self.begin("recording opens").await?;
         for event in opens {
             sqlx::query(
                 "INSERT INTO open_events (id, link_id, customer_id, at, format, method, agent, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
