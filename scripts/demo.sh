@@ -73,7 +73,8 @@ done
 for input in examples/invoice/*.json; do
   locale=$(basename "$input" .json)
   customer=$(jq -r '.customer.id' "$input")
-  jq '.customer | {name: .display_name, locale, timezone} + (if .segment then {segment} else {} end) + (if .attributes then {attributes} else {} end)' "$input" \
+  # A profile takes the same shape as a render request's inline customer.
+  jq '.customer' "$input" \
     | api PUT "/v1/customers/$customer" -H 'content-type: application/json' --data-binary @- -f -o /dev/null
   jq '{plugin: "invoice", kind: "invoice", customer_id: .customer.id, data: .data, formats: ["html", "png"]}' "$input" \
     | api POST /v1/open-links -H 'content-type: application/json' --data-binary @- -f -o /tmp/folio-link.json

@@ -49,7 +49,7 @@ mkdir -p "$work/links"
   for i in $(seq 1 "$LINKS"); do
     [ "$i" -gt 1 ] && echo next
     printf 'url = "%s/v1/customers/cus_%05d"\nrequest = "PUT"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\n' "$BASE" "$i" "$KEY"
-    printf 'data = "{\\"name\\": \\"Customer %d\\", \\"locale\\": \\"en-US\\", \\"timezone\\": \\"America/New_York\\"}"\noutput = "/dev/null"\nfail\n' "$i"
+    printf 'data = "{\\"display_name\\": \\"Customer %d\\", \\"locale\\": \\"en-US\\", \\"timezone\\": \\"America/New_York\\"}"\noutput = "/dev/null"\nfail\n' "$i"
   done
 } > "$work/profiles.curl"
 curl -sS --no-progress-meter -Z --parallel-max 16 -K "$work/profiles.curl"

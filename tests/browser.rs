@@ -51,8 +51,10 @@ async fn no_link_on_a_document_runs_script_in_a_real_browser() {
     install(&server, &keys, "tests/plugins/hostile").await;
     install(&server, &keys, "plugins/invoice").await;
     let c = client();
-    json_ok(c.put(server.url("/v1/customers/cus_xss")).bearer_auth(&keys.billing).json(&json!({"name": "<script>alert(1)</script>"})))
-        .await;
+    json_ok(
+        c.put(server.url("/v1/customers/cus_xss")).bearer_auth(&keys.billing).json(&json!({"display_name": "<script>alert(1)</script>"})),
+    )
+    .await;
     let data = json!({"urls": payloads::URL_TRICKS, "html": payloads::MARKUP_TRICKS.join("\n")});
 
     // The open link's page, as a person opening the email would see it.

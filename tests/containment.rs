@@ -237,7 +237,7 @@ async fn a_costly_open_link_is_suspended_and_served_its_fallback() {
     let (mut server, keys) = hostile_server(dir.path(), &[]).await;
     let pid = server.pid();
     let c = client();
-    json_ok(c.put(server.url("/v1/customers/cus_svg")).bearer_auth(&keys.billing).json(&json!({"name": "SVG"}))).await;
+    json_ok(c.put(server.url("/v1/customers/cus_svg")).bearer_auth(&keys.billing).json(&json!({"display_name": "SVG"}))).await;
     let created = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(&json!({
         "plugin": "hostile", "kind": "svg-filter", "customer_id": "cus_svg", "data": {"radius": 500}, "formats": ["html", "png"]
     })))
@@ -304,7 +304,7 @@ async fn bundles_that_cannot_be_rendered_safely_are_refused_at_upload() {
         Bundle::create(built.contract(), built.manifest().plugin.clone(), wasm, built.files().clone()).unwrap().to_bytes().unwrap()
     };
     assert!(heavy.len() < 1 << 20, "a small bundle: {} bytes", heavy.len());
-    // A component that describes 50,000 kinds, in a bundle whose
+    // A component that describes 20,000 kinds, in a bundle whose
     // plugin.toml claims one.
     let many = {
         let built = bundle(HOSTILE);
@@ -325,7 +325,7 @@ async fn bundles_that_cannot_be_rendered_safely_are_refused_at_upload() {
         (looping, "include each other in a loop: cycle-a → cycle-b → cycle-a", Duration::from_secs(5)),
         (deep, "nests block helpers 40 deep; at most 32", Duration::from_secs(5)),
         (heavy, "past its budget of 2000 ms", Duration::from_secs(8)),
-        (many, "kinds: 50000 declared; a plugin may declare at most 64", Duration::from_secs(5)),
+        (many, "kinds: 20000 declared; a plugin may declare at most 64", Duration::from_secs(5)),
         (listed, "kinds: 1000 declared", Duration::from_secs(1)),
     ];
     for (bytes, says, within) in cases {

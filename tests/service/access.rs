@@ -32,6 +32,18 @@ async fn keys_and_scopes_decide_who_may_do_what() {
     expect_problem(c.post(server.url("/v1/plugins")).bearer_auth(&keys.billing).body(vec![1, 2, 3]), StatusCode::FORBIDDEN, "forbidden")
         .await;
     expect_problem(c.get(server.url("/v1/audit")).bearer_auth(&keys.billing), StatusCode::FORBIDDEN, "forbidden").await;
+    // The registry (with uploaders' key ids) is for those who govern plugins.
+    for path in ["/v1/plugins", "/v1/plugins/invoice"] {
+        expect_problem(c.get(server.url(path)).bearer_auth(&keys.billing), StatusCode::FORBIDDEN, "forbidden").await;
+        for reader in [&keys.author, &keys.approver, &keys.admin] {
+            assert_eq!(send(c.get(server.url(path)).bearer_auth(reader)).await.0, StatusCode::OK, "{path}");
+        }
+    }
+    // The scheme of `Authorization` is case-insensitive (RFC 9110 §11.1).
+    for scheme in ["bearer", "BEARER", "Bearer"] {
+        let (status, _, body) = send(c.post(&docs).header("authorization", format!("{scheme} {}", keys.billing)).json(&req)).await;
+        assert_eq!(status, StatusCode::OK, "{scheme}: {}", String::from_utf8_lossy(&body));
+    }
     expect_problem(
         c.post(server.url("/v1/keys")).bearer_auth(&keys.approver).json(&json!({"name": "x", "scopes": ["admin"]})),
         StatusCode::FORBIDDEN,
@@ -110,6 +122,34 @@ async fn bad_input_gets_a_problem_naming_what_is_wrong() {
     let huge =
         json!({"plugin": "invoice", "kind": "invoice", "format": "html", "customer": {"id": "c"}, "data": {"pad": "x".repeat(2 << 20)}});
     expect_problem(post(huge), StatusCode::PAYLOAD_TOO_LARGE, "body-too-large").await;
+
+    // A bad body gets the same answer with or without an Idempotency-Key.
+    let mut unknown = invoice_request("en-US", "html");
+    unknown["colour"] = json!("blue");
+    let mut negative = invoice_request("en-US", "html");
+    negative["data"]["lines"][1]["quantity"] = json!(-3);
+    let plain = serde_json::to_string(&invoice_request("en-US", "html")).unwrap();
+    let deep = plain.replacen("\"data\":{", &format!("\"data\":{{\"deep\":{}1{},", "[".repeat(200), "]".repeat(200)), 1);
+    let huge_number = plain.replacen("\"data\":{", "\"data\":{\"big\":1e400,", 1);
+    let bodies = [
+        unknown.to_string(),
+        negative.to_string(),
+        deep,
+        huge_number,
+        "{\"plugin\": ".to_string(),
+        "[]".to_string(),
+        "{\"plugin\": \"invoice\"} trailing".to_string(),
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        let bare =
+            || c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).header("content-type", "application/json").body(body.clone());
+        let (without, headers, answer) = send(bare()).await;
+        let first = problem(without, &headers, &answer);
+        let (with, headers, answer) = send(bare().header("idempotency-key", format!("bad-body-{i}"))).await;
+        let second = problem(with, &headers, &answer);
+        assert!(without.is_client_error(), "body {i}: {without} {first}");
+        assert_eq!((with, &second["type"]), (without, &first["type"]), "body {i}: {first} / {second}");
+    }
 
     // A bundle whose component imports WASI is refused, naming the import.
     let wasi = wasi_bundle();

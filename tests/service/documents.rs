@@ -63,7 +63,7 @@ async fn lifecycle(server: &Server) {
     expect_problem(c.put(&stable).bearer_auth(&keys.approver).json(&json!({"version": "9.9.9"})), StatusCode::NOT_FOUND, "not-found").await;
     let alias = json_ok(c.put(&stable).bearer_auth(&keys.approver).json(&json!({"version": version}))).await;
     assert_eq!(alias["version"], json!(version));
-    let listed = json_ok(c.get(server.url("/v1/plugins/invoice")).bearer_auth(&keys.billing)).await;
+    let listed = json_ok(c.get(server.url("/v1/plugins/invoice")).bearer_auth(&keys.approver)).await;
     assert_eq!(listed["aliases"][0]["alias"], "stable");
     assert_eq!(listed["versions"][0]["digest"], uploaded["digest"]);
 

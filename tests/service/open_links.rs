@@ -32,7 +32,7 @@ async fn open_links(server: &Server) {
     json_ok(
         c.put(&profile)
             .bearer_auth(&keys.billing)
-            .json(&json!({"name": "Harbor <b>&</b> Pine", "locale": "en-US", "timezone": "America/Los_Angeles"})),
+            .json(&json!({"display_name": "Harbor <b>&</b> Pine", "locale": "en-US", "timezone": "America/Los_Angeles"})),
     )
     .await;
     let invoice = example("invoice", "en-US")["data"].clone();
@@ -100,7 +100,9 @@ async fn open_links(server: &Server) {
     // The image: the same freshness, drawn as PNG for the email body.
     let profile2 = server.url("/v1/customers/cus_open_2");
     json_ok(
-        c.put(&profile2).bearer_auth(&keys.billing).json(&json!({"name": "</text><b>&</b>", "locale": "zh-TW", "timezone": "Asia/Taipei"})),
+        c.put(&profile2)
+            .bearer_auth(&keys.billing)
+            .json(&json!({"display_name": "</text><b>&</b>", "locale": "zh-TW", "timezone": "Asia/Taipei"})),
     )
     .await;
     let created =
@@ -154,7 +156,10 @@ async fn open_links(server: &Server) {
     let base = format!("{}/o/", server.base);
     let flipped = format!("{}{}", &token[..40], if &token[40..41] == "0" { "1" } else { "0" }) + &token[41..];
     let other_key = format!("{}{}", if &token[..8] == "00000000" { "11111111" } else { "00000000" }, &token[8..]);
-    for bad in [flipped, token[..87].to_string(), "ab".repeat(44), other_key, "zz".repeat(44)] {
+    // Only the token's own spelling works: upper-case hex is another URL.
+    let upper = token.to_ascii_uppercase();
+    assert_ne!(upper, token);
+    for bad in [flipped, token[..87].to_string(), "ab".repeat(44), other_key, "zz".repeat(44), upper] {
         let (status, _, body) = send(c.get(format!("{base}{bad}"))).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{bad}");
         assert!(body.is_empty(), "a 404 reveals nothing");
@@ -211,7 +216,7 @@ async fn a_failing_open_serves_the_last_good_render_or_a_neutral_page_never_a_5x
     install(&server, &keys, "plugins/invoice").await;
     let c = client();
     let profile = server.url("/v1/customers/cus_fb");
-    json_ok(c.put(&profile).bearer_auth(&keys.billing).json(&json!({"name": "Fallback Co"}))).await;
+    json_ok(c.put(&profile).bearer_auth(&keys.billing).json(&json!({"display_name": "Fallback Co"}))).await;
     let (id, url) =
         open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_fb", "data": {}})).await;
     let (status, headers, good) = open_as(&url, IPHONE).await;
@@ -227,11 +232,37 @@ async fn a_failing_open_serves_the_last_good_render_or_a_neutral_page_never_a_5x
     assert_eq!(html, good);
     let opens = json_ok(c.get(server.url(&format!("/v1/open-links/{id}/opens"))).bearer_auth(&keys.billing)).await;
     assert_eq!(opens["fallback_opens"], 1);
-    // A link that never rendered well gets its template's fallback…
-    let created = json_ok(c.post(server.url("/v1/open-links")).bearer_auth(&keys.billing).json(
-        &json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_fb", "data": {"currency": "MYR"}, "formats": ["html", "png"]}),
-    ))
+    // Links are planned when they are created: data the plugin refuses, or
+    // a plugin that fails, is refused then, never left to every open.
+    let p = expect_problem(
+        c.post(server.url("/v1/open-links"))
+            .bearer_auth(&keys.billing)
+            .json(&json!({"plugin": "invoice", "kind": "invoice", "customer_id": "cus_fb", "data": {"currency": "MYR"}})),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
     .await;
+    assert!(p["path"].as_str().unwrap().starts_with("data."), "{p}");
+    expect_problem(
+        c.post(server.url("/v1/open-links"))
+            .bearer_auth(&keys.billing)
+            .json(&json!({"plugin": "hostile", "kind": "panic", "customer_id": "cus_fb", "data": {}})),
+        StatusCode::BAD_GATEWAY,
+        "plugin-failed",
+    )
+    .await;
+    // A link that planned well but never rendered well gets its template's
+    // fallback (the customer's facts turn the plugin hostile after creation)…
+    let fresh_profile = |name: &str| server.url(&format!("/v1/customers/{name}"));
+    json_ok(c.put(fresh_profile("cus_fb2")).bearer_auth(&keys.billing).json(&json!({"display_name": "Never Rendered"}))).await;
+    let created = json_ok(
+        c.post(server.url("/v1/open-links"))
+            .bearer_auth(&keys.billing)
+            .json(&json!({"plugin": "hostile", "kind": "framed", "customer_id": "cus_fb2", "data": {}, "formats": ["html", "png"]})),
+    )
+    .await;
+    let panic_event = json!({"events": [{"name": "hostile.panic", "value": true}]});
+    json_ok(c.post(format!("{}/events", fresh_profile("cus_fb2"))).bearer_auth(&keys.billing).json(&panic_event)).await;
     let (status, headers, html) = open_as(created["html_url"].as_str().unwrap(), IPHONE).await;
     assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
     assert!(html.contains("Its latest status cannot be shown right now"), "{html}");
@@ -240,10 +271,12 @@ async fn a_failing_open_serves_the_last_good_render_or_a_neutral_page_never_a_5x
         (status, headers["folio-open"].to_str().unwrap(), headers["content-type"].to_str().unwrap()),
         (StatusCode::OK, "fallback", "image/png")
     );
-    assert_eq!(png_size(&image), (1200, 300), "the template's fallback image");
+    assert_eq!(png_size(&image), (1200, 300), "the template's fallback image, at twice its size");
     // …and where the template declares none, the neutral page.
+    json_ok(c.put(fresh_profile("cus_fb3")).bearer_auth(&keys.billing).json(&json!({"display_name": "No Fallback"}))).await;
     let (_, broken) =
-        open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "panic", "customer_id": "cus_fb", "data": {}})).await;
+        open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_fb3", "data": {}})).await;
+    json_ok(c.post(format!("{}/events", fresh_profile("cus_fb3"))).bearer_auth(&keys.billing).json(&panic_event)).await;
     let (status, headers, html) = open_as(&broken, IPHONE).await;
     assert_eq!((status, headers["folio-open"].to_str().unwrap()), (StatusCode::OK, "fallback"));
     assert!(html.contains("not available right now"), "{html}");
@@ -259,7 +292,7 @@ async fn a_failing_open_serves_the_last_good_render_or_a_neutral_page_never_a_5x
     assert_eq!(p["path"], "formats");
     assert!(p["detail"].as_str().unwrap().contains("no block with an image variant"), "{p}");
     let metrics = String::from_utf8(send(c.get(server.url("/metrics"))).await.2).unwrap();
-    assert!(metrics.contains("folio_opens_total{agent=\"scanner\",kind=\"ok\",outcome=\"fallback\",plugin=\"hostile\"} 1"), "{metrics}");
+    assert!(metrics.contains("folio_opens_total{agent=\"scanner\",kind=\"ok\",outcome=\"fallback\",plugin=\"hostile\"} 2"), "{metrics}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -268,7 +301,7 @@ async fn a_flood_of_opens_from_one_address_is_limited_without_affecting_others()
     let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &["--open-rate-limit", "5"]);
     let keys = Keys::create(&server);
     install(&server, &keys, "tests/plugins/hostile").await;
-    json_ok(client().put(server.url("/v1/customers/cus_rl")).bearer_auth(&keys.billing).json(&json!({"name": "Rate Ltd"}))).await;
+    json_ok(client().put(server.url("/v1/customers/cus_rl")).bearer_auth(&keys.billing).json(&json!({"display_name": "Rate Ltd"}))).await;
     let (_, url) = open_link(&server, &keys.billing, json!({"plugin": "hostile", "kind": "ok", "customer_id": "cus_rl", "data": {}})).await;
     // 127.0.0.1 floods: beyond a burst of 10 it is refused.
     let mut statuses = Vec::new();

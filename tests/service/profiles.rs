@@ -12,14 +12,14 @@ async fn customer_profiles_and_their_events_feed_renders() {
     let c = client();
     let profile_url = server.url("/v1/customers/cus_my_7");
     let p = expect_problem(
-        c.put(&profile_url).bearer_auth(&keys.billing).json(&json!({"name": "Kedai Runcit Ali", "timezone": "Mars/Base"})),
+        c.put(&profile_url).bearer_auth(&keys.billing).json(&json!({"display_name": "Kedai Runcit Ali", "timezone": "Mars/Base"})),
         StatusCode::UNPROCESSABLE_ENTITY,
         "invalid-input",
     )
     .await;
     assert_eq!(p["path"], "timezone");
     let saved = json_ok(c.put(&profile_url).bearer_auth(&keys.billing).json(&json!({
-        "name": "Kedai Runcit Ali Sdn Bhd", "locale": "ms-MY", "timezone": "Asia/Kuala_Lumpur", "segment": "smb",
+        "display_name": "Kedai Runcit Ali Sdn Bhd", "locale": "ms-MY", "timezone": "Asia/Kuala_Lumpur", "segment": "smb",
         "attributes": {"tier": "gold"}
     })))
     .await;
@@ -68,4 +68,61 @@ async fn customer_profiles_and_their_events_feed_renders() {
         expect_problem(c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&missing), StatusCode::NOT_FOUND, "not-found")
             .await;
     assert_eq!(p["path"], "customer_id");
+}
+
+/// A profile and an inline customer are one shape under one set of rules:
+/// the customer of an example can be stored as it is, and an id a profile
+/// may not have is refused inline too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn profiles_take_the_inline_customers_shape_and_rules() {
+    let (_dir, server, keys) = invoice_server().await;
+    let c = client();
+    let input = example("invoice", "en-US");
+    let customer = &input["customer"];
+    let id = customer["id"].as_str().unwrap();
+    let saved = json_ok(c.put(server.url(&format!("/v1/customers/{id}"))).bearer_auth(&keys.billing).json(customer)).await;
+    assert_eq!(saved["id"], customer["id"]);
+    assert_eq!(saved["display_name"], customer["display_name"]);
+    assert_eq!(saved["locale"], customer["locale"]);
+    let p = expect_problem(
+        c.put(server.url("/v1/customers/someone-else")).bearer_auth(&keys.billing).json(customer),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
+    assert_eq!(p["path"], "id");
+
+    // The inline id that a profile path refuses is refused inline, and nothing is archived.
+    let p = expect_problem(
+        c.put(server.url("/v1/customers/..%2F..%2Fx%00y")).bearer_auth(&keys.billing).json(&json!({})),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
+    assert_eq!(p["path"], "id");
+    let mut req = invoice_request("en-US", "html");
+    req["customer"]["id"] = json!("../../x\u{0}y");
+    req["store"] = json!(true);
+    let p = expect_problem(
+        c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&req),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
+    assert_eq!(p["path"], "customer.id");
+    // Every route that names a customer follows the same rule.
+    for path in ["", "/documents", "/events"] {
+        let url = server.url(&format!("/v1/customers/..%2F..%2Fx%00y{path}"));
+        let p = expect_problem(c.get(url).bearer_auth(&keys.billing), StatusCode::UNPROCESSABLE_ENTITY, "invalid-input").await;
+        assert_eq!(p["path"], "id");
+    }
+    req["customer"]["id"] = json!("cus_ok");
+    req["customer"]["timezone"] = json!("Mars/Base");
+    let p = expect_problem(
+        c.post(server.url("/v1/documents")).bearer_auth(&keys.billing).json(&req),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-input",
+    )
+    .await;
+    assert_eq!(p["path"], "customer.timezone");
 }

@@ -56,7 +56,27 @@ async fn moving_stable_back_is_the_rollback() {
     let rollback = audit.as_array().unwrap().iter().find(|e| e["action"] == "alias.move").unwrap();
     assert_eq!(rollback["detail"], json!({"from": "1.1.0", "to": "1.0.0"}), "newest first: {audit}");
     // Both versions stay listed, newest upload last.
-    let listed = json_ok(c.get(server.url("/v1/plugins/greeter")).bearer_auth(&keys.billing)).await;
+    let listed = json_ok(c.get(server.url("/v1/plugins/greeter")).bearer_auth(&keys.author)).await;
     let versions: Vec<&str> = listed["versions"].as_array().unwrap().iter().map(|v| v["version"].as_str().unwrap()).collect();
     assert_eq!(versions, ["1.0.0", "1.1.0"]);
+
+    // Twenty approvers move the alias at once, alternating versions: every
+    // move waits for the write lock and succeeds, none answers 5xx, and
+    // each is audited.
+    let moves: Vec<_> = (0..20)
+        .map(|i| {
+            let (c, stable, key) = (c.clone(), stable.clone(), keys.approver.clone());
+            tokio::spawn(async move {
+                let version = if i % 2 == 0 { "1.0.0" } else { "1.1.0" };
+                send(c.put(&stable).bearer_auth(&key).json(&json!({"version": version}))).await
+            })
+        })
+        .collect();
+    for (i, moved) in moves.into_iter().enumerate() {
+        let (status, _, body) = moved.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "move {i}: {}", String::from_utf8_lossy(&body));
+    }
+    let audit = json_ok(c.get(server.url("/v1/audit?limit=1000")).bearer_auth(&keys.admin)).await;
+    let audited = audit.as_array().unwrap().iter().filter(|e| e["action"] == "alias.move").count();
+    assert_eq!(audited, 22, "two moves before, twenty at once: {audit}");
 }

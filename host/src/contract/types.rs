@@ -18,7 +18,7 @@ pub enum DocumentClass {
 }
 
 /// An output format the host renders plans into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum OutputFormat {
     Html,
@@ -64,21 +64,38 @@ impl Manifest {
     }
 }
 
-/// Who a document is for.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Who a document is for. The API takes the same shape inline (`customer`
+/// of a render request) and as a stored profile (`PUT /v1/customers/{id}`).
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Customer {
+    /// The customer's id: 1-200 characters, not blank, no control characters.
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$",
+        example = "cus_us_0042"
+    )]
     pub id: String,
+    /// The name documents address the customer by.
     #[serde(default)]
+    #[schema(max_length = 500, example = "Harbor & Pine Outfitters LLC")]
     pub display_name: String,
+    /// BCP 47 language tag documents are written in (default `en`).
     #[serde(default = "default_locale")]
+    #[schema(example = "en-US")]
     pub locale: String,
+    /// IANA time zone dates and times are shown in (default `UTC`).
     #[serde(default = "default_timezone")]
+    #[schema(example = "America/Los_Angeles")]
     pub timezone: String,
+    /// The plugin-defined segment (`enterprise`, `smb`).
     #[serde(default)]
+    #[schema(max_length = 100, example = "smb")]
     pub segment: String,
-    /// Free attributes; a JSON object.
+    /// Free attributes: a JSON object.
     #[serde(default = "empty_object")]
+    #[schema(value_type = Object)]
     pub attributes: Box<RawValue>,
 }
 
@@ -111,7 +128,7 @@ pub fn empty_object() -> Box<RawValue> {
 }
 
 /// Why a document is being rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Purpose {
     Batch,

@@ -40,6 +40,16 @@ impl Caller {
         }
     }
 
+    /// Fails with 403 unless the key grants one of `scopes` (admin grants all).
+    pub fn require_any(&self, scopes: &[Scope]) -> ApiResult<()> {
+        if scopes.iter().any(|s| self.key.allows(*s)) {
+            return Ok(());
+        }
+        let wanted = scopes.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ");
+        let has = self.key.scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+        Err(Problem::forbidden(format!("this route needs a key with {wanted} (this key has: {has})")))
+    }
+
     /// Whether the key is an admin key.
     pub fn is_admin(&self) -> bool {
         self.key.scopes.contains(&Scope::Admin)
@@ -57,12 +67,19 @@ impl FromRequestParts<AppState> for Caller {
         let token = header
             .to_str()
             .ok()
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
+            .and_then(bearer_token)
             .ok_or_else(|| Problem::unauthorized("the Authorization header must be `Bearer <api key>`"))?;
         let key = state.keys().verify(state.store(), token).await?;
         Ok(Caller { key })
     }
+}
+
+/// The credentials of an `Authorization: Bearer <token>` value. The scheme
+/// is case-insensitive (RFC 9110 §11.1): `bearer` and `BEARER` work too.
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim_start().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
 /// How long a verified key is trusted without reading the table again.
@@ -99,5 +116,20 @@ impl KeyCache {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (KeyRecord, Instant)>> {
         self.verified.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bearer_token;
+
+    #[test]
+    fn the_bearer_scheme_is_case_insensitive() {
+        for value in ["Bearer folio_a.b", "bearer folio_a.b", "BEARER  folio_a.b ", "BeArEr folio_a.b"] {
+            assert_eq!(bearer_token(value), Some("folio_a.b"), "{value}");
+        }
+        for value in ["Basic folio_a.b", "Bearer", "Bearer   ", "Bearerfolio_a.b", "folio_a.b"] {
+            assert_eq!(bearer_token(value), None, "{value}");
+        }
     }
 }

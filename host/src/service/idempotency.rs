@@ -79,7 +79,13 @@ fn canonical_sha256(body: &[u8]) -> ApiResult<String> {
             other => other,
         }
     }
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| Problem::malformed(format!("request body: {e}")))?;
+    // The handler has parsed the body already, so a body that is not JSON
+    // never gets here. One that serde_json's `Value` cannot hold (nested past
+    // its recursion limit, a number beyond f64) is hashed as sent: its status
+    // is then the plugin's to decide, the same with or without a key.
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return Ok(crate::digest::sha256_hex(&[b"raw:".as_slice(), body].concat()));
+    };
     let text = serde_json::to_vec(&canonical(value)).map_err(Problem::internal)?;
     Ok(crate::digest::sha256_hex(&text))
 }

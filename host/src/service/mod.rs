@@ -20,12 +20,14 @@
 //! | `opencache` | open-time renders shared within their freshness window |
 //! | `ratelimit` | per-address limits on the routes anyone can call |
 //! | `auth` | API keys and scopes |
+//! | `customer` | customers as the API takes them: one shape, one set of rules |
 //! | `problem` | problem+json errors |
 //! | `metrics` | Prometheus metrics |
 //! | `openapi` | the generated OpenAPI document |
 
 mod archive;
 mod auth;
+mod customer;
 mod download;
 mod idempotency;
 mod metrics;

@@ -65,8 +65,10 @@ pub fn verify(token: &str, secret: &str, now: i64) -> Option<TokenClaims> {
     Some(TokenClaims { link_id: format!("lnk_{}", hex::encode(&body[4..20])), expires: (expires != 0).then_some(expires) })
 }
 
+/// The token's bytes. Only the spelling `sign` produces is accepted (lower
+/// case hex), so each link has exactly one working URL.
 fn decode(token: &str) -> Option<Vec<u8>> {
-    if token.len() != 2 * (BODY + MAC) {
+    if token.len() != 2 * (BODY + MAC) || !token.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
         return None;
     }
     hex::decode(token).ok()
@@ -149,6 +151,11 @@ mod tests {
         let other = "ff".repeat(32);
         assert_eq!(verify(&token, &other, 0), None, "another key");
         assert_eq!(verify("not a token", SECRET, 0), None);
+        assert_eq!(verify(&token.to_ascii_uppercase(), SECRET, 0), None, "upper case");
+        let one_upper = token.replacen(|c: char| c.is_ascii_lowercase(), "A", 1);
+        assert_ne!(one_upper, token);
+        assert_eq!(verify(&one_upper, SECRET, 0), None, "one upper-case digit");
+        assert_eq!(key_id(&token.to_ascii_uppercase()), None);
         assert_eq!(sign("a1b2c3d4", SECRET, "doc_00112233445566778899aabbccddeeff", None), None);
     }
 

@@ -153,7 +153,7 @@ pub async fn customer_from_profile(state: &AppState, profile: &CustomerProfile) 
     let attributes = RawValue::from_string(serde_json::Value::Object(attributes).to_string()).map_err(Problem::internal)?;
     Ok(Customer {
         id: profile.id.clone(),
-        display_name: profile.name.clone(),
+        display_name: profile.display_name.clone(),
         locale: profile.locale.clone(),
         timezone: profile.timezone.clone(),
         segment: profile.segment.clone(),

@@ -14,11 +14,14 @@ use serde::Serialize;
 /// `urn:folio:problem:<slug>` and never changes for a given slug.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Problem {
+    /// `urn:folio:problem:<slug>`: what kind of problem, stable for programs to match on.
     #[serde(rename = "type")]
     pub type_uri: String,
     /// The status code's reason phrase.
     pub title: &'static str,
+    /// The HTTP status code.
     pub status: u16,
+    /// What went wrong and what to do, for people.
     pub detail: String,
     /// The JSON path of the input at fault (`customer.id`, `data.lines[2].quantity`).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -69,10 +69,13 @@ impl TryFrom<String> for AuditAction {
 /// One audited change.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct AuditEntry {
+    /// The entry's id (`aud_…`).
     pub id: String,
+    /// When it happened (RFC 3339, UTC).
     pub at: String,
     /// The API key id that acted, or `cli`.
     pub actor: String,
+    /// What was done.
     #[sqlx(try_from = "String")]
     pub action: AuditAction,
     /// What was acted on: `invoice@1.0.0`, `invoice:stable`, a key, link or

@@ -8,28 +8,41 @@ use serde::{Deserialize, Serialize};
 /// A stored customer profile. `version` increases on every change.
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CustomerProfile {
+    /// The customer's id.
     pub id: String,
-    pub name: String,
+    /// The name documents address the customer by.
+    pub display_name: String,
+    /// BCP 47 language tag documents are written in.
     pub locale: String,
+    /// IANA time zone dates and times are shown in.
     pub timezone: String,
+    /// The plugin-defined segment (`enterprise`, `smb`).
     pub segment: String,
+    /// Free attributes: a JSON object (renders add `facts` from the events).
     #[schema(value_type = Object)]
     pub attributes: serde_json::Value,
+    /// Increases on every change to the profile or its events.
     pub version: i64,
+    /// When it last changed (RFC 3339, UTC).
     pub updated_at: String,
 }
 
 /// A usage metric or fact about a customer at an instant.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct CustomerEvent {
+    /// The event's id.
     pub id: String,
+    /// The customer it is about.
     pub customer_id: String,
+    /// What happened or what is measured: `invoice.paid`, `active_users`.
     pub name: String,
-    /// The event's value as JSON text.
-    #[schema(value_type = Object)]
+    /// The event's value: any JSON value.
+    #[schema(value_type = Value)]
     #[serde(serialize_with = "super::raw_json")]
     pub value: String,
+    /// When it happened (RFC 3339).
     pub at: String,
+    /// When Folio recorded it.
     pub recorded_at: String,
 }
 
@@ -44,7 +57,9 @@ struct ProfileRow {
 /// The profile fields kept as one JSON document.
 #[derive(Serialize, Deserialize)]
 struct ProfileBody {
-    name: String,
+    // Profiles stored before the field was renamed call it `name`.
+    #[serde(alias = "name")]
+    display_name: String,
     locale: String,
     timezone: String,
     segment: String,
@@ -55,7 +70,7 @@ impl Store {
     /// Creates or replaces a profile; returns it with its new version.
     pub async fn put_customer(&self, profile: &CustomerProfile) -> StoreResult<CustomerProfile> {
         let body = ProfileBody {
-            name: profile.name.clone(),
+            display_name: profile.display_name.clone(),
             locale: profile.locale.clone(),
             timezone: profile.timezone.clone(),
             segment: profile.segment.clone(),
@@ -88,7 +103,7 @@ impl Store {
             .map_err(|e| StoreError::Corrupt(format!("customer {} has an unreadable profile: {e}", row.id)))?;
         Ok(Some(CustomerProfile {
             id: row.id,
-            name: body.name,
+            display_name: body.display_name,
             locale: body.locale,
             timezone: body.timezone,
             segment: body.segment,

@@ -12,20 +12,29 @@ use serde::Serialize;
 /// An archived document's metadata.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct DocumentRecord {
+    /// The document's id (`doc_…`).
     pub id: String,
+    /// The plugin that rendered it.
     pub plugin: String,
+    /// The plugin version that rendered it.
     pub version: String,
     /// The plugin bundle's content digest.
     pub digest: String,
+    /// The document kind.
     pub kind: String,
+    /// The customer it was rendered for.
     pub customer_id: String,
+    /// The output format: `html`, `text`, `pdf` or `json`.
     pub format: String,
+    /// The file name downloads are offered under.
     pub file_name: String,
     /// SHA-256 of the document's bytes.
     pub sha256: String,
+    /// The document's size in bytes.
     pub size: i64,
     /// The instant the document was rendered for.
     pub render_at: String,
+    /// When it was archived (RFC 3339, UTC).
     pub created_at: String,
     /// The API key id that asked for it.
     pub created_by: String,

@@ -78,9 +78,13 @@ impl fmt::Display for Scope {
 /// A stored key, without its secret.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct KeyRecord {
+    /// The key's public id: the part of the token between `folio_` and the secret.
     pub id: String,
+    /// What the key is for (`billing-eu`, `alice`).
     pub name: String,
+    /// What the key may do.
     pub scopes: Vec<Scope>,
+    /// When the key was created (RFC 3339, UTC).
     pub created_at: String,
     /// The key id that created it, or `cli`.
     pub created_by: String,

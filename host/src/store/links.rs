@@ -10,29 +10,41 @@ use serde::{Deserialize, Serialize};
 /// their stored profile at each open.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct OpenLink {
+    /// The link's id (`lnk_` and 32 hex digits).
     pub id: String,
+    /// The plugin that renders it.
     pub plugin: String,
+    /// The alias opens follow as it moves, when the link was made without an exact `version`.
     pub alias: Option<String>,
+    /// The exact plugin version, when the link was made with one.
     pub version: Option<String>,
+    /// The document kind.
     pub kind: String,
+    /// The stored customer profile every open renders with.
     pub customer_id: String,
     /// The plugin's input, as JSON text.
     #[schema(value_type = Object)]
     #[serde(serialize_with = "super::raw_json")]
     pub data: String,
+    /// After this instant the link answers 404 (RFC 3339); null when it never expires.
     pub expires_at: Option<String>,
+    /// When the link was revoked (RFC 3339); null while it serves.
     pub revoked_at: Option<String>,
+    /// The API key id that created it.
     pub created_by: String,
+    /// When it was created (RFC 3339, UTC).
     pub created_at: String,
     /// SHA-256 of the last HTML render that succeeded: the page's fallback.
     pub last_good_sha256: Option<String>,
+    /// When the last good HTML render was made.
     pub last_good_at: Option<String>,
     /// What the link serves: `html`, `png` or both.
-    #[schema(value_type = Vec<String>)]
+    #[schema(value_type = Vec<LinkFormat>)]
     #[sqlx(try_from = "String")]
     pub formats: LinkFormats,
     /// SHA-256 of the last image render that succeeded: the image's fallback.
     pub last_good_png_sha256: Option<String>,
+    /// When the last good image render was made.
     pub last_good_png_at: Option<String>,
 }
 

@@ -95,10 +95,15 @@ impl TryFrom<String> for OpenOutcome {
 /// One open of a link.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct OpenEvent {
+    /// The open's id.
     pub id: String,
+    /// The link that was opened.
     pub link_id: String,
+    /// The link's customer.
     pub customer_id: String,
+    /// When it was opened (RFC 3339, UTC).
     pub at: String,
+    /// What was fetched: the page or the image.
     #[sqlx(try_from = "String")]
     pub format: LinkFormat,
     /// `GET` or `HEAD`.
@@ -139,7 +144,9 @@ pub struct LastGood {
 /// Open statistics of one plugin's document kind.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct OpenStats {
+    /// The plugin.
     pub plugin: String,
+    /// The document kind.
     pub kind: String,
     /// Links created.
     pub links: i64,

@@ -29,30 +29,43 @@ impl VersionStatus {
 /// One uploaded plugin version.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PluginVersion {
+    /// The plugin's name.
     pub name: String,
+    /// The version (semver), unique per plugin and never changed.
     pub version: String,
     /// The bundle's content digest (`plugin.toml`), hex SHA-256.
     pub digest: String,
     /// SHA-256 of the bundle file in the blob store.
     pub bundle_sha256: String,
+    /// The bundle file's size in bytes.
     pub bundle_size: i64,
     /// The plugin's manifest (kinds, slots, formats).
     #[schema(value_type = Object)]
     pub manifest: Manifest,
+    /// Draft or published.
     pub status: VersionStatus,
+    /// The API key id that uploaded it.
     pub uploaded_by: String,
+    /// When it was uploaded (RFC 3339, UTC).
     pub uploaded_at: String,
+    /// The API key id that published it; null for drafts.
     pub published_by: Option<String>,
+    /// When it was published; null for drafts.
     pub published_at: Option<String>,
 }
 
 /// An alias and the version it points at.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct AliasRecord {
+    /// The plugin's name.
     pub name: String,
+    /// The alias (`stable`, `canary`).
     pub alias: String,
+    /// The published version it points at.
     pub version: String,
+    /// The API key id that last moved it.
     pub updated_by: String,
+    /// When it last moved (RFC 3339, UTC).
     pub updated_at: String,
 }
 

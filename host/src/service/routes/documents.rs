@@ -24,28 +24,32 @@ use serde_json::value::RawValue;
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RenderRequest {
-    /// Plugin name.
+    /// The plugin's name.
+    #[schema(pattern = "^[a-z][a-z0-9-]{0,63}$", example = "invoice")]
     pub plugin: String,
     /// An exact version; drafts need `preview`. Not with `alias`.
+    #[schema(example = "1.0.0")]
     pub version: Option<String>,
     /// An alias such as `stable` (the default when neither is given).
+    #[schema(pattern = "^[a-z][a-z0-9-]{0,63}$", example = "stable")]
     pub alias: Option<String>,
     /// The document kind the plugin declares.
+    #[schema(pattern = "^[a-z][a-z0-9-]{0,63}$", example = "invoice")]
     pub kind: String,
     /// The customer, inline. Exactly one of `customer` and `customer_id`.
-    #[schema(value_type = Option<Object>)]
     pub customer: Option<Customer>,
     /// A stored customer profile to render for (with its current facts).
+    #[schema(min_length = 1, max_length = 200, example = "cus_us_0042")]
     pub customer_id: Option<String>,
     /// The plugin's input for this document.
     #[schema(value_type = Object)]
     pub data: Box<RawValue>,
-    /// `html`, `text`, `pdf` or `json`.
-    #[schema(value_type = String)]
+    /// The output format; the kind must offer it.
     pub format: OutputFormat,
     /// The render instant (RFC 3339); default now.
     pub at: Option<DateTime<Utc>>,
     /// Overrides the customer's locale (BCP 47).
+    #[schema(example = "de-DE")]
     pub locale: Option<String>,
     /// Archive the document and return its id in `Folio-Document-Id`.
     #[serde(default)]
@@ -53,15 +57,14 @@ pub struct RenderRequest {
     /// Allow rendering a draft version (never archived).
     #[serde(default)]
     pub preview: bool,
-    /// Why it is rendered: `batch`, `on-demand` (default), `open-time`.
-    #[schema(value_type = Option<String>)]
+    /// Why it is rendered (default `on-demand`).
     pub purpose: Option<Purpose>,
 }
 
 /// Render a document.
-#[utoipa::path(post, path = "/v1/documents", tag = "documents",
+#[utoipa::path(post, path = "/v1/documents", operation_id = "render_document", tag = "documents",
     request_body = RenderRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body return the same document")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body return the same document: 1-255 visible ASCII characters", min_length = 1, max_length = 255, pattern = "^[!-~]+$", example = "invoice-INV-2026-0191")),
     responses(
         (status = 200, description = "The document's bytes, with the Content-Type of its format (text/html, text/plain, application/pdf, application/json); `Folio-Document-Id` when archived"),
         (status = 422, description = "Invalid input, naming the JSON path", body = Problem, content_type = "application/problem+json"),
@@ -136,9 +139,7 @@ pub(crate) fn check_kind_and_format(version: &PluginVersion, kind: &str, format:
 async fn customer_for(state: &AppState, inline: Option<Customer>, stored: Option<&str>) -> ApiResult<Customer> {
     match (inline, stored) {
         (Some(customer), None) => {
-            if customer.id.trim().is_empty() {
-                return Err(Problem::invalid("customer.id", "the customer id is empty"));
-            }
+            crate::service::customer::check_inline(&customer)?;
             Ok(customer)
         }
         (None, Some(id)) => {
@@ -158,7 +159,8 @@ async fn archived(state: &AppState, id: &str) -> ApiResult<DocumentRecord> {
 }
 
 /// An archived document's metadata.
-#[utoipa::path(get, path = "/v1/documents/{id}", tag = "documents",
+#[utoipa::path(get, path = "/v1/documents/{id}", operation_id = "document_metadata", tag = "documents",
+    params(("id" = String, Path, description = "The archived document's id", example = "doc_3f2a9c0e5b7d4a1f8e6c2b9d0a7f5e31")),
     responses((status = 200, body = DocumentRecord), (status = 404, body = Problem)), security(("bearer" = [])))]
 pub async fn metadata(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<DocumentRecord>> {
     caller.require(Scope::Render)?;
@@ -166,7 +168,8 @@ pub async fn metadata(State(state): State<AppState>, caller: Caller, Path(id): P
 }
 
 /// An archived document's exact bytes.
-#[utoipa::path(get, path = "/v1/documents/{id}/content", tag = "documents",
+#[utoipa::path(get, path = "/v1/documents/{id}/content", operation_id = "document_content", tag = "documents",
+    params(("id" = String, Path, description = "The archived document's id", example = "doc_3f2a9c0e5b7d4a1f8e6c2b9d0a7f5e31")),
     responses((status = 200, description = "The bytes, with the Content-Type of the format"), (status = 404, body = Problem)), security(("bearer" = [])))]
 pub async fn content(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Response> {
     caller.require(Scope::Render)?;
@@ -178,16 +181,21 @@ pub async fn content(State(state): State<AppState>, caller: Caller, Path(id): Pa
 /// The outcome of re-rendering an archived document.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Reproduction {
+    /// The archived document.
     pub document_id: String,
     /// Whether the new render is byte-identical to the archived one.
     pub matches: bool,
+    /// SHA-256 of the archived bytes.
     pub archived_sha256: String,
+    /// SHA-256 of the new render.
     pub reproduced_sha256: String,
+    /// Size in bytes of the new render.
     pub reproduced_size: usize,
 }
 
 /// Re-render an archived document from its recorded inputs and compare.
-#[utoipa::path(post, path = "/v1/documents/{id}/reproduce", tag = "documents",
+#[utoipa::path(post, path = "/v1/documents/{id}/reproduce", operation_id = "reproduce_document", tag = "documents",
+    params(("id" = String, Path, description = "The archived document's id", example = "doc_3f2a9c0e5b7d4a1f8e6c2b9d0a7f5e31")),
     responses((status = 200, body = Reproduction), (status = 404, body = Problem)), security(("bearer" = [])))]
 pub async fn reproduce(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Reproduction>> {
     caller.require(Scope::Render)?;

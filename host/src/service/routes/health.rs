@@ -11,7 +11,7 @@ const SATURATED_AFTER_MS: u64 = 1000;
 
 /// Liveness: the process is serving and has render workers. The body says
 /// how many workers run, how many are busy and how many renders wait.
-#[utoipa::path(get, path = "/healthz", tag = "operations",
+#[utoipa::path(get, path = "/healthz", operation_id = "healthz", tag = "operations",
     responses((status = 200, description = "ok, with the render workers' state"), (status = 503, description = "no render worker is running")))]
 pub async fn healthz(State(state): State<AppState>) -> Response {
     let stats = state.workers().stats();
@@ -29,7 +29,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 
 /// Readiness: the database answers, the blob store accepts writes, and the
 /// render workers keep up (no render has waited a second for one).
-#[utoipa::path(get, path = "/readyz", tag = "operations",
+#[utoipa::path(get, path = "/readyz", operation_id = "readyz", tag = "operations",
     responses((status = 200, description = "ready"), (status = 503, body = Problem)))]
 pub async fn readyz(State(state): State<AppState>) -> Response {
     let check = async {
@@ -57,7 +57,7 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
 }
 
 /// Prometheus metrics.
-#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, description = "Prometheus text format")))]
+#[utoipa::path(get, path = "/metrics", operation_id = "metrics", tag = "operations", responses((status = 200, description = "Prometheus text format")))]
 pub async fn metrics(State(state): State<AppState>) -> Response {
     state.metrics().observe_pool(&state.workers().stats());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics().encode()).into_response()

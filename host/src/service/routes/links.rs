@@ -1,13 +1,16 @@
 //! Open links (billing systems create them; email opens follow them) and
 //! the keys that sign them.
 
-use crate::contract::types::OutputFormat;
+use crate::contract::types::{OutputFormat, Purpose, Request};
 use crate::service::auth::Caller;
 use crate::service::openlink;
-use crate::service::pipeline::resolve_version;
+use crate::service::pipeline::{customer_from_profile, resolve_version};
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::state::AppState;
-use crate::store::{LinkFormat, LinkFormats, OpenEvent, OpenLink, OpenOutcome, OpenStats, OpenerClass, Scope, new_id, timestamp};
+use crate::store::{
+    CustomerProfile, LinkFormat, LinkFormats, OpenEvent, OpenLink, OpenOutcome, OpenStats, OpenerClass, PluginVersion, Scope, new_id,
+    timestamp,
+};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -21,13 +24,20 @@ use serde_json::value::RawValue;
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewLink {
+    /// The plugin that renders the link.
+    #[schema(pattern = "^[a-z][a-z0-9-]{0,63}$", example = "invoice")]
     pub plugin: String,
     /// An exact published version; not with `alias`.
+    #[schema(example = "1.0.0")]
     pub version: Option<String>,
     /// An alias (default `stable`): opens follow it as it moves.
+    #[schema(pattern = "^[a-z][a-z0-9-]{0,63}$", example = "stable")]
     pub alias: Option<String>,
+    /// The document kind.
+    #[schema(pattern = "^[a-z][a-z0-9-]{0,63}$", example = "invoice")]
     pub kind: String,
     /// The stored customer profile each open renders with.
+    #[schema(min_length = 1, max_length = 200, example = "cus_us_0042")]
     pub customer_id: String,
     /// The plugin's input.
     #[schema(value_type = Object)]
@@ -35,6 +45,7 @@ pub struct NewLink {
     /// What the link serves: `html` (the page, `html_url`) and `png` (the
     /// personalised block as an image, `image_url`, for the email body).
     /// Default `["html"]`. `png` needs a block with an SVG variant.
+    #[schema(value_type = Option<Vec<LinkFormat>>, min_items = 1)]
     pub formats: Option<Vec<String>>,
     /// After this instant the link answers 404.
     pub expires_at: Option<DateTime<Utc>>,
@@ -43,6 +54,7 @@ pub struct NewLink {
 /// A created link. The URL is the credential: whoever has it sees the document.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CreatedLink {
+    /// The link's id, for revoking it and reading its opens.
     pub id: String,
     /// The page, when the link serves `html`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,13 +62,16 @@ pub struct CreatedLink {
     /// The image (`<token>.png`), when the link serves `png`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
+    /// The token: the URLs' last segment, the link's only credential.
+    pub token: String,
     /// The id of the key that signed the token.
     pub key_id: String,
+    /// When the link stops working (RFC 3339); null when it never does.
     pub expires_at: Option<String>,
 }
 
 /// Create an open link.
-#[utoipa::path(post, path = "/v1/open-links", tag = "open-time", request_body = NewLink,
+#[utoipa::path(post, path = "/v1/open-links", operation_id = "create_open_link", tag = "open-time", request_body = NewLink,
     responses((status = 201, body = CreatedLink), (status = 404, body = Problem), (status = 422, body = Problem)), security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
@@ -75,13 +90,16 @@ pub async fn create(
     if formats.0.contains(&LinkFormat::Png) {
         check_images(&state, &version, &input.kind).await?;
     }
-    if state.store().customer(&input.customer_id).await?.is_none() {
+    let Some(profile) = state.store().customer(&input.customer_id).await? else {
         return Err(Problem::not_found(format!(
             "no customer profile `{}`; open links render from the stored profile, so PUT /v1/customers/{} first",
             input.customer_id, input.customer_id
         ))
         .at("customer_id"));
-    }
+    };
+    // The link's data never changes, so data the plugin refuses would make
+    // every open a fallback: plan it once now and refuse the link instead.
+    plan_once(&state, &version, &input.kind, &profile, &input.data).await?;
     let link = OpenLink {
         id: new_id("lnk"),
         plugin: input.plugin,
@@ -109,10 +127,26 @@ pub async fn create(
         html_url: link.serves(LinkFormat::Html).then(|| url.clone()),
         image_url: link.serves(LinkFormat::Png).then(|| format!("{url}.png")),
         id: link.id,
+        token,
         key_id: key.id,
         expires_at: link.expires_at,
     };
     Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// Plans the link's document as an open would (the stored profile, now),
+/// failing with the plugin's problem (422 naming the path) when it refuses.
+async fn plan_once(state: &AppState, version: &PluginVersion, kind: &str, profile: &CustomerProfile, data: &RawValue) -> ApiResult<()> {
+    let prepared = state.plugins().get(version, state.blobs(), state.workers()).await?;
+    let request = Request {
+        kind: kind.to_string(),
+        customer: customer_from_profile(state, profile).await?,
+        data: data.to_owned(),
+        purpose: Purpose::OpenTime,
+        at: Utc::now(),
+        interaction: None,
+    };
+    state.workers().plan(&prepared.files, request).await.map(drop).map_err(Problem::from)
 }
 
 /// The formats a link serves, in a fixed order: `html`, `png`.
@@ -129,7 +163,7 @@ fn link_formats(asked: Option<&[String]>) -> ApiResult<LinkFormats> {
 }
 
 /// Fails with 422 unless some block of `kind` has an SVG variant to draw.
-async fn check_images(state: &AppState, version: &crate::store::PluginVersion, kind: &str) -> ApiResult<()> {
+async fn check_images(state: &AppState, version: &PluginVersion, kind: &str) -> ApiResult<()> {
     let prepared = state.plugins().get(version, state.blobs(), state.workers()).await?;
     let facts = prepared.facts(state.workers()).await?;
     if !facts.image_kinds.iter().any(|k| k == kind) {
@@ -146,7 +180,8 @@ async fn check_images(state: &AppState, version: &crate::store::PluginVersion, k
 }
 
 /// Revoke an open link: its URL answers 404 from now on.
-#[utoipa::path(delete, path = "/v1/open-links/{id}", tag = "open-time",
+#[utoipa::path(delete, path = "/v1/open-links/{id}", operation_id = "revoke_open_link", tag = "open-time",
+    params(("id" = String, Path, description = "The open link's id", example = "lnk_00112233445566778899aabbccddeeff")),
     responses((status = 204), (status = 404, body = Problem)), security(("bearer" = [])))]
 pub async fn revoke(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
     caller.require(Scope::Render)?;
@@ -159,6 +194,7 @@ pub async fn revoke(State(state): State<AppState>, caller: Caller, Path(id): Pat
 /// A link's opens, and how many of them were people.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct LinkOpens {
+    /// The link.
     pub link: OpenLink,
     /// Opens by people (`agent` = `human`): what open rates count.
     pub human_opens: usize,
@@ -171,7 +207,8 @@ pub struct LinkOpens {
 }
 
 /// The opens of a link.
-#[utoipa::path(get, path = "/v1/open-links/{id}/opens", tag = "open-time",
+#[utoipa::path(get, path = "/v1/open-links/{id}/opens", operation_id = "link_opens", tag = "open-time",
+    params(("id" = String, Path, description = "The open link's id", example = "lnk_00112233445566778899aabbccddeeff")),
     responses((status = 200, body = LinkOpens), (status = 404, body = Problem)), security(("bearer" = [])))]
 pub async fn opens(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<LinkOpens>> {
     caller.require(Scope::Render)?;
@@ -186,13 +223,15 @@ pub async fn opens(State(state): State<AppState>, caller: Caller, Path(id): Path
 /// A signing key as the API shows it (never its secret).
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SigningKeyInfo {
+    /// The signing key's id (8 hex digits), as tokens carry it.
     pub id: String,
+    /// When it was created (RFC 3339, UTC).
     pub created_at: String,
 }
 
 /// Start signing new links with a new key; links signed before keep working
 /// until their key is retired.
-#[utoipa::path(post, path = "/v1/signing-keys", tag = "open-time",
+#[utoipa::path(post, path = "/v1/signing-keys", operation_id = "rotate_signing_key", tag = "open-time",
     responses((status = 201, body = SigningKeyInfo)), security(("bearer" = [])))]
 pub async fn rotate(State(state): State<AppState>, caller: Caller) -> ApiResult<(StatusCode, Json<SigningKeyInfo>)> {
     caller.require(Scope::Admin)?;
@@ -201,7 +240,8 @@ pub async fn rotate(State(state): State<AppState>, caller: Caller) -> ApiResult<
 }
 
 /// Retire a signing key: every link it signed answers 404 from now on.
-#[utoipa::path(delete, path = "/v1/signing-keys/{id}", tag = "open-time",
+#[utoipa::path(delete, path = "/v1/signing-keys/{id}", operation_id = "retire_signing_key", tag = "open-time",
+    params(("id" = String, Path, description = "The signing key's id (8 hex digits)", example = "a1b2c3d4")),
     responses((status = 204), (status = 404, body = Problem)), security(("bearer" = [])))]
 pub async fn retire(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
     caller.require(Scope::Admin)?;
@@ -213,15 +253,20 @@ pub async fn retire(State(state): State<AppState>, caller: Caller, Path(id): Pat
 
 /// `?plugin=&kind=` for open statistics.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StatsQuery {
+    /// Only this plugin's links (default: every plugin).
+    #[param(example = "invoice")]
     pub plugin: Option<String>,
+    /// Only this document kind (default: every kind).
+    #[param(example = "invoice")]
     pub kind: Option<String>,
 }
 
 /// Open statistics per plugin and kind: links, opens, unique human opens,
 /// proxy and scanner opens, fallbacks. Open rates should count only human
 /// opens.
-#[utoipa::path(get, path = "/v1/open-stats", tag = "open-time", params(StatsQuery),
+#[utoipa::path(get, path = "/v1/open-stats", operation_id = "open_stats", tag = "open-time", params(StatsQuery),
     responses((status = 200, body = Vec<OpenStats>)), security(("bearer" = [])))]
 pub async fn stats(
     State(state): State<AppState>,

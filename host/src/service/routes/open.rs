@@ -45,8 +45,8 @@ const NEUTRAL_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta chars
 
 /// Open a link: `/o/{token}` is the HTML document and `/o/{token}.png` the
 /// personalised block as an image, both rendered now.
-#[utoipa::path(get, path = "/o/{token}", tag = "open-time",
-    params(("token" = String, Path, description = "The link's token; append `.png` for the image")),
+#[utoipa::path(get, path = "/o/{token}", operation_id = "open_link", tag = "open-time",
+    params(("token" = String, Path, description = "The link's token (88 lower-case hex digits); append `.png` for the image", pattern = r"^[0-9a-f]{88}(\.png)?$")),
     responses(
         (status = 200, description = "The document or image, rendered now (or the fallback)", content_type = "text/html"),
         (status = 200, description = "With `.png`: the block as an image", content_type = "image/png"),

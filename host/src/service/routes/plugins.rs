@@ -23,16 +23,25 @@ pub fn max_bundle_bytes() -> usize {
     BundleLimits::default().max_bundle_bytes
 }
 
+/// Who may read the registry: the people who govern plugins (template
+/// authors, approvers, admins). It names uploaders' and approvers' key ids,
+/// which render keys (billing systems) have no need to see; they render by
+/// alias or version without it.
+const REGISTRY_READERS: [Scope; 2] = [Scope::PluginsWrite, Scope::PluginsPublish];
+
 /// A plugin with its versions and aliases.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PluginSummary {
+    /// The plugin's name.
     pub name: String,
+    /// Every uploaded version, oldest first.
     pub versions: Vec<PluginVersion>,
+    /// Its aliases and the versions they point at.
     pub aliases: Vec<AliasRecord>,
 }
 
 /// Upload a `.folio` bundle as a new draft version.
-#[utoipa::path(post, path = "/v1/plugins", tag = "plugins",
+#[utoipa::path(post, path = "/v1/plugins", operation_id = "upload_plugin", tag = "plugins",
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "A .folio bundle"),
     responses(
         (status = 201, body = PluginVersion),
@@ -106,7 +115,8 @@ pub async fn upload(State(state): State<AppState>, caller: Caller, body: Result<
 
 /// Publish a draft version. The uploader may not publish their own upload
 /// unless their key is an admin key.
-#[utoipa::path(post, path = "/v1/plugins/{name}/versions/{version}/publish", tag = "plugins",
+#[utoipa::path(post, path = "/v1/plugins/{name}/versions/{version}/publish", operation_id = "publish_version", tag = "plugins",
+    params(("name" = String, Path, description = "The plugin's name", pattern = "^[a-z][a-z0-9-]{0,63}$", example = "invoice"), ("version" = String, Path, description = "The uploaded version to publish", example = "1.0.0")),
     responses((status = 200, body = PluginVersion), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)),
     security(("bearer" = [])))]
 pub async fn publish(
@@ -142,12 +152,14 @@ pub async fn publish(
 #[serde(deny_unknown_fields)]
 pub struct AliasTarget {
     /// A published version of the plugin.
+    #[schema(example = "1.0.0")]
     pub version: String,
 }
 
 /// Point an alias (`stable`) at a published version. Pointing it back at an
 /// older version is the rollback.
-#[utoipa::path(put, path = "/v1/plugins/{name}/aliases/{alias}", tag = "plugins",
+#[utoipa::path(put, path = "/v1/plugins/{name}/aliases/{alias}", operation_id = "set_alias", tag = "plugins",
+    params(("name" = String, Path, description = "The plugin's name", pattern = "^[a-z][a-z0-9-]{0,63}$", example = "invoice"), ("alias" = String, Path, description = "The alias: lowercase letters, digits and dashes", pattern = "^[a-z][a-z0-9-]{0,63}$", example = "stable")),
     request_body = AliasTarget,
     responses((status = 200, body = AliasRecord), (status = 404, body = Problem), (status = 409, body = Problem)),
     security(("bearer" = [])))]
@@ -181,8 +193,9 @@ pub async fn set_alias(
 }
 
 /// Every plugin with its versions and aliases.
-#[utoipa::path(get, path = "/v1/plugins", tag = "plugins", responses((status = 200, body = Vec<PluginSummary>)), security(("bearer" = [])))]
-pub async fn list(State(state): State<AppState>, _caller: Caller) -> ApiResult<Json<Vec<PluginSummary>>> {
+#[utoipa::path(get, path = "/v1/plugins", operation_id = "list_plugins", tag = "plugins", responses((status = 200, body = Vec<PluginSummary>)), security(("bearer" = [])))]
+pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<PluginSummary>>> {
+    caller.require_any(&REGISTRY_READERS)?;
     let mut out: Vec<PluginSummary> = Vec::new();
     for version in state.store().all_plugin_versions().await? {
         match out.last_mut() {
@@ -197,8 +210,9 @@ pub async fn list(State(state): State<AppState>, _caller: Caller) -> ApiResult<J
 }
 
 /// One plugin's versions (digest, status, who uploaded and published when) and aliases.
-#[utoipa::path(get, path = "/v1/plugins/{name}", tag = "plugins", responses((status = 200, body = PluginSummary), (status = 404, body = Problem)), security(("bearer" = [])))]
-pub async fn show(State(state): State<AppState>, _caller: Caller, Path(name): Path<String>) -> ApiResult<Json<PluginSummary>> {
+#[utoipa::path(get, path = "/v1/plugins/{name}", operation_id = "show_plugin", tag = "plugins", params(("name" = String, Path, description = "The plugin's name", pattern = "^[a-z][a-z0-9-]{0,63}$", example = "invoice")), responses((status = 200, body = PluginSummary), (status = 404, body = Problem)), security(("bearer" = [])))]
+pub async fn show(State(state): State<AppState>, caller: Caller, Path(name): Path<String>) -> ApiResult<Json<PluginSummary>> {
+    caller.require_any(&REGISTRY_READERS)?;
     let versions = state.store().plugin_versions(&name).await?;
     if versions.is_empty() {
         return Err(Problem::not_found(format!("no plugin `{name}` has been uploaded")));

@@ -6,7 +6,8 @@
 //! templates (`templates/`), which the host renders: HTML nested 100,000
 //! deep, `{{#each}}` nested over one array, partials that include each
 //! other through computed names, an SVG filter of enormous cost, links that
-//! try to run script, output without end.
+//! try to run script, output without end. One (`framed`) is well behaved
+//! and declares fallbacks, for the open-time fallback tests.
 
 use folio_plugin::prelude::*;
 use folio_plugin::serde_json::json;
@@ -35,13 +36,14 @@ const KINDS: [&str; 13] = [
 ];
 
 /// Kinds whose own template does the damage: (kind, template).
-const TEMPLATE_KINDS: [(&str, &str); 6] = [
+const TEMPLATE_KINDS: [(&str, &str); 7] = [
     ("deep-html", "deep-html"),
     ("nested-each", "nested-each"),
     ("partial-loop", "partial-loop"),
     ("links", "links"),
     ("big-output", "big-output"),
     ("svg-filter", "hostile"),
+    ("framed", "framed"),
 ];
 
 impl Plugin for Hostile {
@@ -51,20 +53,35 @@ impl Plugin for Hostile {
         });
         TEMPLATE_KINDS.iter().fold(manifest, |m, (kind, template)| {
             let k = Kind::new(kind, DocumentClass::OnDemand, template).slot("mood", &["calm"]);
-            m.kind(if *kind == "svg-filter" { k.slot("card", &["morph"]) } else { k })
+            m.kind(match *kind {
+                "svg-filter" => k.slot("card", &["morph"]),
+                "framed" => k.slot("badge", &["plain"]),
+                _ => k,
+            })
         })
     }
 
     fn plan(request: &Request) -> Result<Plan, PlanError> {
         let calls = CALLS.fetch_add(1, Ordering::SeqCst) + 1;
+        // A customer fact turns any kind hostile, so a test can make a plugin
+        // fail after it has planned well (open links are planned when they
+        // are created; their opens then fall back).
+        if request.attributes().get("facts").get("hostile.panic").value().is_some() {
+            panic!("hostile plugin told to panic by the customer's facts");
+        }
         match request.kind.as_str() {
             "loop" => loop {
                 black_box(calls);
             },
             "memory" => {
+                // Grows linear memory a MiB at a time, writing one byte of
+                // each: the limit it reaches is the memory limit, never the
+                // CPU limit, however slow the machine's page faults are.
                 let mut hoard: Vec<Vec<u8>> = Vec::new();
                 loop {
-                    hoard.push(vec![1u8; 1 << 20]);
+                    let mut chunk = Vec::with_capacity(1 << 20);
+                    chunk.push(1u8);
+                    hoard.push(black_box(chunk));
                     black_box(&hoard);
                 }
             }
@@ -113,14 +130,13 @@ impl Plugin for Hostile {
                     let plan = Plan::new(template, &json!({"customer": request.customer.id, "data": request.data, "calls": calls}))?
                         .block("mood", "calm")
                         .title(format!("{other} for {}", request.customer.id));
-                    return if other == "svg-filter" { plan.block("card", "morph").ok() } else { plan.ok() };
+                    return match other {
+                        "svg-filter" => plan.block("card", "morph").ok(),
+                        "framed" => plan.block("badge", "plain").ok(),
+                        _ => plan.ok(),
+                    };
                 }
             }
-        }
-        // A customer fact can turn any kind hostile, so a test can make a
-        // plugin fail after it has rendered well (open-time fallbacks).
-        if request.attributes().get("facts").get("hostile.panic").value().is_some() {
-            panic!("hostile plugin told to panic by the customer's facts");
         }
         Plan::new("hostile", &json!({"customer": request.customer.id, "data": request.data, "calls": calls}))?
             .block("mood", "calm")
