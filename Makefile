@@ -1,7 +1,8 @@
 # Folio. Two commands matter:
 #   make run    build the example plugins, start `folio serve` on the embedded default,
 #               publish the plugins and render every example through the API
-#   make test   everything: host tests (with real plugins, SQLite and PostgreSQL) and plugin unit tests
+#   make test   everything: style checks, host tests (with real plugins, SQLite and PostgreSQL),
+#               plugin unit tests, and the API fuzzed against its OpenAPI document
 # Both install what is missing first (scripts/setup.sh).
 
 SHELL := /bin/bash
@@ -22,7 +23,7 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build plugins run render test lint test-host test-plugins bench bench-load bench-open screenshots
+.PHONY: setup build plugins run render test lint test-host test-plugins test-api bench bench-load bench-open screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -70,7 +71,7 @@ render: plugins
 	  echo "drew     $$input -> $(OUT)/invoice-$$name.block.png (the status block, as open-time emails show it)"; \
 	done
 
-test: setup lint test-host test-plugins
+test: setup lint test-host test-plugins test-api
 
 # Style and correctness checks, for the host and both plugin workspaces:
 # formatting (rustfmt.toml), clippy with every warning an error (the host
@@ -93,6 +94,12 @@ test-host:
 
 test-plugins:
 	cd plugins && cargo test
+
+# The API against its OpenAPI document: schemathesis (every check, every
+# phase, a fixed seed) against a seeded server, and a generated Python
+# client uploading, publishing, rendering and fetching (tests/api/run.sh).
+test-api: plugins
+	bash tests/api/run.sh
 
 bench: setup
 	cargo bench --bench plan

@@ -16,10 +16,13 @@
 #     storage tests; installed and started only when none is answering, and
 #     its pg_hba.conf changed only when it refuses that connection
 #
-# It changes the machine only where something is missing: a second run
-# installs, starts and edits nothing.
 #   - Debian's Chromium, Node.js and, in tests/browser/node_modules,
 #     playwright-core (pinned by its package-lock.json): the browser tests
+#   - Python 3 with venv and, in tests/api/.venv, schemathesis and
+#     openapi-python-client (pinned by requirements.lock): the API tests
+#
+# It changes the machine only where something is missing: a second run
+# installs, starts and edits nothing.
 set -euo pipefail
 
 with_bench=0
@@ -108,6 +111,27 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
   echo "$lock_sum" > "$stamp"
 fi
 say "browser tests ok: $(chromium --version 2>/dev/null | head -1), playwright-core $(node -p "require('$browser_dir/node_modules/playwright-core/package.json').version")"
+
+# --- Python tools for the API tests ---------------------------------------------
+# schemathesis (the fuzzer) and openapi-python-client (a generated client),
+# from PyPI into tests/api/.venv, pinned by tests/api/requirements.lock;
+# reinstalled only when the lock changes.
+command -v python3 >/dev/null 2>&1 || need_deb python3
+apt_install
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_deb python3-venv
+apt_install
+api_dir=$(cd "$(dirname "$0")/.." && pwd)/tests/api
+venv_stamp=$api_dir/.venv/.folio-lock.sha256
+venv_sum=$(sha256sum "$api_dir/requirements.lock" | cut -d' ' -f1)
+if [ ! -x "$api_dir/.venv/bin/schemathesis" ] || [ ! -f "$venv_stamp" ] || [ "$(cat "$venv_stamp")" != "$venv_sum" ]; then
+  say "installing schemathesis and openapi-python-client into tests/api/.venv"
+  rm -rf "$api_dir/.venv"
+  python3 -m venv "$api_dir/.venv" || die "python3 -m venv failed; install python3-venv"
+  "$api_dir/.venv/bin/pip" install --quiet --disable-pip-version-check -r "$api_dir/requirements.lock" \
+    || die "pip install -r tests/api/requirements.lock failed"
+  echo "$venv_sum" > "$venv_stamp"
+fi
+say "API test tools ok: $("$api_dir/.venv/bin/schemathesis" --version 2>/dev/null | head -1)"
 
 # --- PostgreSQL for the storage tests ------------------------------------------
 # The tests connect to $FOLIO_TEST_POSTGRES_URL (default below). If nothing
