@@ -124,9 +124,8 @@ fn call<T>(shared: &Shared, name: &Arc<str>, f: impl FnOnce(&mut Store<CallState
     // may have had far less CPU than wall-clock time, and it gets the rest,
     // up to the wall-clock backstop. Reading the thread's CPU clock is a
     // system call and most calls end long before the first epoch tick, so
-    // it is first read at that tick; the call is charged the wall-clock
-    // time before it (at least the CPU time it had), so the limit holds to
-    // within a tick, as the ticks themselves do.
+    // it is first read at that tick, and the time before it is charged as
+    // `before_first_tick` says.
     let tick = shared.config.epoch_tick;
     let (cpu_limit, wall_limit, wall_start) = (limits.timeout, limits.wall_timeout, Instant::now());
     let mut clock: Option<(Duration, Duration)> = None; // thread CPU time at the first tick, time charged before it
@@ -138,7 +137,7 @@ fn call<T>(shared: &Shared, name: &Arc<str>, f: impl FnOnce(&mut Store<CallState
             return Err(Trap::Interrupt.into());
         }
         let now = thread_cpu_time();
-        let (first, before) = *clock.get_or_insert((now, wall));
+        let (first, before) = *clock.get_or_insert((now, before_first_tick(wall, tick)));
         let used = before + now.saturating_sub(first);
         if used >= cpu_limit {
             return Err(Trap::Interrupt.into());
@@ -146,6 +145,21 @@ fn call<T>(shared: &Shared, name: &Arc<str>, f: impl FnOnce(&mut Store<CallState
         Ok(UpdateDeadline::Continue(deadline_ticks(cpu_limit - used, tick)))
     });
     f(&mut store).map_err(|err| classify(err, store.data(), name, limits))
+}
+
+/// What a call is charged for the time before its first epoch callback,
+/// which came `wall` after it started.
+///
+/// Guest code checks the epoch at every function entry and loop back-edge,
+/// so the callback runs as soon as the guest runs after the first tick,
+/// which comes at most one `tick` after the call started. Before it the
+/// guest had at most that tick of CPU (plus the few instructions to its next
+/// check); any wall time beyond it is time the thread waited for a core
+/// (another thread, another process, the hypervisor's steal). Charging the
+/// whole wall time stopped plain calls as timeouts whenever the machine was
+/// busy; charging a tick keeps the limit to within a tick, as the ticks do.
+fn before_first_tick(wall: Duration, tick: Duration) -> Duration {
+    wall.min(tick)
 }
 
 /// The CPU time the calling thread has used.
@@ -185,6 +199,17 @@ fn classify(err: wasmtime::Error, state: &CallState, name: &Arc<str>, limits: &s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn waiting_for_a_core_before_the_first_tick_is_not_charged() {
+        let tick = Duration::from_millis(5);
+        // A call that ran promptly is charged what passed.
+        assert_eq!(before_first_tick(Duration::from_millis(3), tick), Duration::from_millis(3));
+        // One that waited 150 ms for a core (a busy machine, steal time) is
+        // charged at most the tick it could have run before the first tick,
+        // not a timeout's worth of waiting.
+        assert_eq!(before_first_tick(Duration::from_millis(150), tick), tick);
+    }
 
     #[test]
     fn deadline_rounds_up_and_adds_a_tick() {
