@@ -118,8 +118,11 @@ async fn a_render_that_crashes_loops_or_runs_out_of_memory_costs_one_render() {
             "iterations=1000000000000",
             "--render-limit",
             "output=1GiB",
+            // Three seconds: enough that the big output reaches its
+            // 128 MiB before its CPU budget even on a slow, shared
+            // machine, so each case meets the limit it is about.
             "--render-cpu",
-            "html=1s",
+            "html=3s",
             "--render-memory",
             "html=128MiB",
         ],
