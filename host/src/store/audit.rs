@@ -1,5 +1,5 @@
-//! The audit log: every upload, publication, alias move, API key, open link
-//! and signing-key change, with who did it and when. Entries are only ever
+//! The audit log: every upload, publication, alias move, API key, open link,
+//! signing-key and webhook-endpoint change, with who did it and when. Entries are only ever
 //! added, and each is written in the same transaction as the change it
 //! records: a change is never made without its entry, nor the other way.
 
@@ -26,10 +26,18 @@ pub enum AuditAction {
     SigningKeyCreate,
     #[serde(rename = "signing-key.retire")]
     SigningKeyRetire,
+    #[serde(rename = "webhook.create")]
+    WebhookCreate,
+    #[serde(rename = "webhook.update")]
+    WebhookUpdate,
+    #[serde(rename = "webhook.delete")]
+    WebhookDelete,
+    #[serde(rename = "webhook.rotate-secret")]
+    WebhookRotate,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 12] = [
         AuditAction::PluginUpload,
         AuditAction::PluginPublish,
         AuditAction::AliasMove,
@@ -38,6 +46,10 @@ impl AuditAction {
         AuditAction::LinkRevoke,
         AuditAction::SigningKeyCreate,
         AuditAction::SigningKeyRetire,
+        AuditAction::WebhookCreate,
+        AuditAction::WebhookUpdate,
+        AuditAction::WebhookDelete,
+        AuditAction::WebhookRotate,
     ];
 
     /// The name the log and the API use.
@@ -51,6 +63,10 @@ impl AuditAction {
             AuditAction::LinkRevoke => "link.revoke",
             AuditAction::SigningKeyCreate => "signing-key.create",
             AuditAction::SigningKeyRetire => "signing-key.retire",
+            AuditAction::WebhookCreate => "webhook.create",
+            AuditAction::WebhookUpdate => "webhook.update",
+            AuditAction::WebhookDelete => "webhook.delete",
+            AuditAction::WebhookRotate => "webhook.rotate-secret",
         }
     }
 }
@@ -181,7 +197,7 @@ mod tests {
         let store = Store::open_sqlite(dir.path()).await.unwrap();
         // What the refused changes act on, made while the log works.
         assert!(store.insert_plugin_version(&version("1.0.0")).await.unwrap());
-        assert!(store.publish_plugin_version("invoice", "1.0.0", "approver", &timestamp(Utc::now())).await.unwrap());
+        assert!(store.publish_plugin_version("invoice", "1.0.0", "approver", &timestamp(Utc::now()), "http://folio.test").await.unwrap());
         assert!(store.insert_plugin_version(&version("1.1.0")).await.unwrap());
         store.insert_link(&link("l1")).await.unwrap();
         let key = store.rotate_signing_key("admin").await.unwrap();
@@ -204,10 +220,12 @@ mod tests {
         refused(store.insert_plugin_version(&version("2.0.0")).await.unwrap_err());
         assert!(store.plugin_version("invoice", "2.0.0").await.unwrap().is_none());
 
-        refused(store.publish_plugin_version("invoice", "1.1.0", "approver", &timestamp(Utc::now())).await.unwrap_err());
+        refused(
+            store.publish_plugin_version("invoice", "1.1.0", "approver", &timestamp(Utc::now()), "http://folio.test").await.unwrap_err(),
+        );
         assert_eq!(store.plugin_version("invoice", "1.1.0").await.unwrap().unwrap().status, VersionStatus::Draft);
 
-        refused(store.set_alias("invoice", "stable", "1.0.0", "approver", &timestamp(Utc::now())).await.unwrap_err());
+        refused(store.set_alias("invoice", "stable", "1.0.0", "approver", &timestamp(Utc::now()), "http://folio.test").await.unwrap_err());
         assert_eq!(store.alias("invoice", "stable").await.unwrap(), None);
 
         refused(store.insert_link(&link("l2")).await.unwrap_err());

@@ -7,6 +7,7 @@
 //! same document.
 
 use super::{Store, StoreError, StoreResult};
+use crate::event::NewEvent;
 use serde::Serialize;
 
 /// An archived document's metadata.
@@ -68,9 +69,14 @@ pub enum Recorded {
 
 impl Store {
     /// Writes what a render produced, in one transaction: the idempotency
-    /// record (if any) first, and the archived document (if any) only if the
-    /// idempotency record was new, so concurrent retries archive once.
-    pub async fn record_render(&self, idempotency: Option<&IdempotencyRecord>, document: Option<&DocumentRecord>) -> StoreResult<Recorded> {
+    /// record (if any) first, and the archived document (if any) with its
+    /// `document.created` event only if the idempotency record was new, so
+    /// concurrent retries archive once.
+    pub async fn record_render(
+        &self,
+        idempotency: Option<&IdempotencyRecord>,
+        document: Option<(&DocumentRecord, &NewEvent)>,
+    ) -> StoreResult<Recorded> {
         let err = |e| StoreError::sql("archiving a document", e);
         let mut tx = self.begin("archiving a document").await?;
         if let Some(record) = idempotency {
@@ -98,7 +104,7 @@ impl Store {
                 };
             }
         }
-        if let Some(d) = document {
+        if let Some((d, event)) = document {
             sqlx::query(
                 "INSERT INTO documents (id, plugin, version, digest, kind, customer_id, format, file_name, sha256, size, render_at, created_at, created_by, inputs) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
@@ -120,8 +126,12 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(err)?;
+            event.write(&mut tx, self.backend, None).await?;
         }
         tx.commit().await.map_err(err)?;
+        if document.is_some() {
+            self.wake_outbox();
+        }
         Ok(Recorded::New)
     }
 

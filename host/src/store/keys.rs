@@ -23,6 +23,10 @@ pub enum Scope {
     /// Publish plugin versions and move aliases (approvers).
     #[serde(rename = "plugins:publish")]
     PluginsPublish,
+    /// Manage webhook endpoints and read the event log (the systems that
+    /// listen to Folio).
+    #[serde(rename = "webhooks")]
+    Webhooks,
     /// Everything, including keys and the audit log.
     #[serde(rename = "admin")]
     Admin,
@@ -30,7 +34,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order they are listed.
-    pub const ALL: [Scope; 4] = [Scope::Render, Scope::PluginsWrite, Scope::PluginsPublish, Scope::Admin];
+    pub const ALL: [Scope; 5] = [Scope::Render, Scope::PluginsWrite, Scope::PluginsPublish, Scope::Webhooks, Scope::Admin];
 
     /// The scope's name as keys and the API spell it.
     pub fn as_str(self) -> &'static str {
@@ -38,6 +42,7 @@ impl Scope {
             Scope::Render => "render",
             Scope::PluginsWrite => "plugins:write",
             Scope::PluginsPublish => "plugins:publish",
+            Scope::Webhooks => "webhooks",
             Scope::Admin => "admin",
         }
     }
@@ -52,7 +57,7 @@ impl Scope {
             }
         }
         if scopes.is_empty() {
-            return Err("no scopes given; choose from render, plugins:write, plugins:publish, admin".into());
+            return Err("no scopes given; choose from render, plugins:write, plugins:publish, webhooks, admin".into());
         }
         scopes.sort();
         Ok(scopes)
@@ -65,7 +70,7 @@ impl FromStr for Scope {
         Scope::ALL
             .into_iter()
             .find(|scope| scope.as_str() == s)
-            .ok_or_else(|| format!("unknown scope `{s}`; choose from render, plugins:write, plugins:publish, admin"))
+            .ok_or_else(|| format!("unknown scope `{s}`; choose from render, plugins:write, plugins:publish, webhooks, admin"))
     }
 }
 

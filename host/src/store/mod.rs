@@ -3,7 +3,8 @@
 //! Two parts, one job each:
 //! - [`Store`]: records (API keys, plugin versions and aliases, archived
 //!   documents, idempotency records, customer profiles and events, the audit
-//!   log, open links and their opens) in SQL, through sqlx's `Any` driver. The same portable SQL and the
+//!   log, open links and their opens, the event outbox, webhook endpoints
+//!   and their deliveries) in SQL, through sqlx's `Any` driver. The same portable SQL and the
 //!   same migrations run on SQLite (the default: one file in the data
 //!   directory, nothing else to install) and on PostgreSQL (several
 //!   `folio serve` replicas share one database).
@@ -17,21 +18,25 @@ mod audit;
 mod blobs;
 mod customers;
 mod documents;
+mod events;
 mod keys;
 mod links;
 mod opens;
 mod plugins;
 mod signing_keys;
+mod webhooks;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use blobs::BlobStore;
 pub use customers::{CustomerEvent, CustomerProfile};
 pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};
+pub use events::{Event, TimelineEvent};
 pub use keys::{KeyRecord, Scope, split_token};
 pub use links::{LinkFormat, LinkFormats, OpenLink};
-pub use opens::{LastGood, OpenEvent, OpenOutcome, OpenStats, OpenerClass};
+pub use opens::{LastGood, LinkActivity, OpenEvent, OpenOutcome, OpenStats, OpenedPolicy, OpenerClass};
 pub use plugins::{AliasRecord, PluginVersion, VersionStatus};
 pub use signing_keys::SigningKey;
+pub use webhooks::{AttemptOutcome, AttemptRecord, AttemptResult, Claimed, DisablePolicy, EndpointChange, EndpointRecord, Replayed};
 
 use chrono::{DateTime, Utc};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -88,6 +93,8 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Signalled when this process commits an event (`events::outbox`).
+    outbox: std::sync::Arc<tokio::sync::Notify>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -131,7 +138,7 @@ impl Store {
         let pool =
             options.connect(url).await.map_err(|e| StoreError::Connect { doing: "connect to", url: redact(url), reason: e.to_string() })?;
         MIGRATOR.run(&pool).await.map_err(|e| StoreError::Connect { doing: "migrate", url: redact(url), reason: e.to_string() })?;
-        Ok(Store { pool, backend })
+        Ok(Store { pool, backend, outbox: Default::default() })
     }
 
     /// Which database this is.

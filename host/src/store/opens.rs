@@ -4,6 +4,7 @@
 
 use super::links::{LinkFormat, OpenLink};
 use super::{Store, StoreError, StoreResult, new_id, timestamp};
+use crate::event::{DocumentOpened, Payload};
 use chrono::Utc;
 use serde::Serialize;
 
@@ -38,6 +39,13 @@ impl OpenerClass {
     /// Whether a mail client's proxy made the open.
     pub fn is_proxy(self) -> bool {
         matches!(self, OpenerClass::GmailProxy | OpenerClass::AppleMpp)
+    }
+
+    /// Whether the open means a person looked: a person's own fetch, or
+    /// Gmail's proxy, which fetches when the mail is opened (Apple Mail
+    /// prefetches whether or not anyone reads; scanners are not people).
+    pub fn is_person(self) -> bool {
+        matches!(self, OpenerClass::Human | OpenerClass::GmailProxy)
     }
 }
 
@@ -132,6 +140,57 @@ impl OpenEvent {
     }
 }
 
+/// One open link of a customer, with who opened it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct LinkActivity {
+    /// The link's id.
+    pub link_id: String,
+    /// The plugin that renders it.
+    pub plugin: String,
+    /// The document kind.
+    pub kind: String,
+    /// The link's customer.
+    pub customer_id: String,
+    /// When it was created (RFC 3339, UTC).
+    pub created_at: String,
+    /// When it stops working, if it does.
+    pub expires_at: Option<String>,
+    /// When it was revoked, if it was.
+    pub revoked_at: Option<String>,
+    /// Opens by people.
+    pub human_opens: i64,
+    /// Opens by Gmail's image proxy (the person opened the mail).
+    pub gmail_proxy_opens: i64,
+    /// Fetches by Apple Mail Privacy Protection (whether or not anyone read).
+    pub apple_mpp_opens: i64,
+    /// Fetches by link scanners and bots.
+    pub scanner_opens: i64,
+    /// The first open by a person (or Gmail's proxy), if any.
+    pub first_opened_at: Option<String>,
+    /// The latest open by a person (or Gmail's proxy), if any.
+    pub last_opened_at: Option<String>,
+}
+
+const LINK_ACTIVITY: &str = "SELECT l.id AS link_id, l.plugin AS plugin, l.kind AS kind, l.customer_id AS customer_id, \
+     l.created_at AS created_at, l.expires_at AS expires_at, l.revoked_at AS revoked_at, \
+     COALESCE(SUM(CASE WHEN e.agent = 'human' THEN 1 ELSE 0 END), 0) AS human_opens, \
+     COALESCE(SUM(CASE WHEN e.agent = 'gmail-proxy' THEN 1 ELSE 0 END), 0) AS gmail_proxy_opens, \
+     COALESCE(SUM(CASE WHEN e.agent = 'apple-mpp' THEN 1 ELSE 0 END), 0) AS apple_mpp_opens, \
+     COALESCE(SUM(CASE WHEN e.agent = 'scanner' THEN 1 ELSE 0 END), 0) AS scanner_opens, \
+     MIN(CASE WHEN e.agent IN ('human', 'gmail-proxy') AND e.method = 'GET' THEN e.at END) AS first_opened_at, \
+     MAX(CASE WHEN e.agent IN ('human', 'gmail-proxy') AND e.method = 'GET' THEN e.at END) AS last_opened_at \
+     FROM open_links l LEFT JOIN open_events e ON e.link_id = l.id";
+const LINK_ACTIVITY_GROUP: &str = "GROUP BY l.id, l.plugin, l.kind, l.customer_id, l.created_at, l.expires_at, l.revoked_at";
+
+/// When an open raises `document.opened`.
+#[derive(Debug, Clone)]
+pub struct OpenedPolicy {
+    /// The service's public URL, for the event's links.
+    pub base_url: String,
+    /// A person's open this long after their previous one raises the event again.
+    pub reopen_after: chrono::Duration,
+}
+
 /// A link's newest successful render in one format: the blob its fallback serves.
 #[derive(Debug, Clone)]
 pub struct LastGood {
@@ -192,10 +251,13 @@ impl Store {
 
     /// Writes `opens` and moves links' last good renders, in one
     /// transaction (see `service::openlog`). Of several `last_good` entries
-    /// for one link and format, the last wins.
-    pub async fn record_opens(&self, opens: &[OpenEvent], last_good: &[LastGood]) -> StoreResult<()> {
+    /// for one link and format, the last wins. An open by a person that is
+    /// the link's first, or comes after `policy.reopen_after` without one,
+    /// gets its `document.opened` event in the same transaction.
+    pub async fn record_opens(&self, opens: &[OpenEvent], last_good: &[LastGood], policy: &OpenedPolicy) -> StoreResult<()> {
         let fail = |e| StoreError::sql("recording opens", e);
         let mut tx = self.begin("recording opens").await?;
+        let mut events = Vec::new();
         for event in opens {
             sqlx::query(
                 "INSERT INTO open_events (id, link_id, customer_id, at, format, method, agent, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -211,6 +273,44 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(fail)?;
+            if event.agent.is_person() && event.method == "GET" {
+                // The person's previous open of this link, if any.
+                let (previous,): (Option<String>,) = sqlx::query_as(
+                    "SELECT MAX(at) FROM open_events WHERE link_id = $1 AND agent IN ($2, $3) AND method = 'GET' AND id <> $4 AND at <= $5",
+                )
+                .bind(&event.link_id)
+                .bind(OpenerClass::Human.as_str())
+                .bind(OpenerClass::GmailProxy.as_str())
+                .bind(&event.id)
+                .bind(&event.at)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(fail)?;
+                let quiet_since = chrono::DateTime::parse_from_rfc3339(&event.at)
+                    .map(|at| timestamp(at.with_timezone(&Utc) - policy.reopen_after))
+                    .unwrap_or_default();
+                if previous.as_ref().is_none_or(|p| *p < quiet_since) {
+                    let link: Option<(String, String)> = sqlx::query_as("SELECT plugin, kind FROM open_links WHERE id = $1")
+                        .bind(&event.link_id)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(fail)?;
+                    if let Some((plugin, kind)) = link {
+                        events.push(DocumentOpened {
+                            link_id: event.link_id.clone(),
+                            customer_id: event.customer_id.clone(),
+                            plugin,
+                            kind,
+                            format: event.format.as_str().to_string(),
+                            opener: event.agent.as_str().to_string(),
+                            opened_at: event.at.clone(),
+                            first_open: previous.is_none(),
+                            previous_open_at: previous,
+                            opens_url: format!("{}/v1/open-links/{}/opens", policy.base_url, event.link_id),
+                        });
+                    }
+                }
+            }
         }
         for entry in last_good {
             let statement = match entry.format {
@@ -219,7 +319,14 @@ impl Store {
             };
             sqlx::query(statement).bind(&entry.sha256).bind(&entry.at).bind(&entry.link_id).execute(&mut *tx).await.map_err(fail)?;
         }
-        tx.commit().await.map_err(fail)
+        for event in &events {
+            event.event().write(&mut tx, self.backend, None).await?;
+        }
+        tx.commit().await.map_err(fail)?;
+        if !events.is_empty() {
+            self.wake_outbox();
+        }
+        Ok(())
     }
 
     /// The opens of link `id`, newest first.
@@ -240,5 +347,34 @@ impl Store {
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::sql("listing a customer's opens", e))
+    }
+
+    /// A customer's open links, newest first, with who opened them.
+    pub async fn customer_links(&self, customer_id: &str, limit: i64) -> StoreResult<Vec<LinkActivity>> {
+        sqlx::query_as(&format!(
+            "{LINK_ACTIVITY} WHERE l.customer_id = $1 {LINK_ACTIVITY_GROUP} ORDER BY l.created_at DESC, l.id DESC LIMIT $2"
+        ))
+        .bind(customer_id)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("listing a customer's open links", e))
+    }
+
+    /// Links created since `since` (of `kind`, when not empty), not
+    /// revoked, that no person has opened (scanners and Apple Mail's
+    /// prefetching do not count), oldest first.
+    pub async fn unopened_links(&self, since: &str, kind: &str, limit: i64) -> StoreResult<Vec<LinkActivity>> {
+        sqlx::query_as(&format!(
+            "{LINK_ACTIVITY} WHERE l.created_at >= $1 AND ($2 = '' OR l.kind = $2) AND l.revoked_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM open_events p WHERE p.link_id = l.id AND p.agent IN ('human', 'gmail-proxy') AND p.method = 'GET') \
+             {LINK_ACTIVITY_GROUP} ORDER BY l.created_at, l.id LIMIT $3"
+        ))
+        .bind(since)
+        .bind(kind)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("listing unopened links", e))
     }
 }

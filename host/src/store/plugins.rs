@@ -4,6 +4,7 @@
 use super::audit::{Audit, AuditAction};
 use super::{Store, StoreError, StoreResult};
 use crate::contract::types::Manifest;
+use crate::event::{AliasMoved, Payload, PluginPublished};
 use serde::Serialize;
 
 /// Where a version is in its life.
@@ -184,8 +185,9 @@ impl Store {
         versions(rows)
     }
 
-    /// Marks a draft published. Returns `false` if it was not a draft.
-    pub async fn publish_plugin_version(&self, name: &str, version: &str, by: &str, at: &str) -> StoreResult<bool> {
+    /// Marks a draft published, with its `plugin.published` event (its
+    /// links start at `base_url`). Returns `false` if it was not a draft.
+    pub async fn publish_plugin_version(&self, name: &str, version: &str, by: &str, at: &str, base_url: &str) -> StoreResult<bool> {
         let doing = "publishing a plugin version";
         let mut tx = self.begin(doing).await?;
         let result = sqlx::query(
@@ -217,13 +219,32 @@ impl Store {
         }
         .write(&mut tx)
         .await?;
+        let event = PluginPublished {
+            plugin: name.to_string(),
+            version: version.to_string(),
+            digest,
+            published_by: by.to_string(),
+            published_at: at.to_string(),
+            url: format!("{base_url}/v1/plugins/{name}"),
+        };
+        event.event().write(&mut tx, self.backend, None).await?;
         tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
+        self.wake_outbox();
         Ok(true)
     }
 
-    /// Points `alias` of plugin `name` at `version`; returns the version it
+    /// Points `alias` of plugin `name` at `version`, with its `alias.moved`
+    /// event (its links start at `base_url`); returns the version it
     /// pointed at before, if any.
-    pub async fn set_alias(&self, name: &str, alias: &str, version: &str, by: &str, at: &str) -> StoreResult<Option<String>> {
+    pub async fn set_alias(
+        &self,
+        name: &str,
+        alias: &str,
+        version: &str,
+        by: &str,
+        at: &str,
+        base_url: &str,
+    ) -> StoreResult<Option<String>> {
         let doing = "moving an alias";
         let mut tx = self.begin(doing).await?;
         let previous: Option<(String,)> = sqlx::query_as("SELECT version FROM plugin_aliases WHERE name = $1 AND alias = $2")
@@ -254,7 +275,18 @@ impl Store {
         }
         .write(&mut tx)
         .await?;
+        let event = AliasMoved {
+            plugin: name.to_string(),
+            alias: alias.to_string(),
+            from: previous.clone(),
+            to: version.to_string(),
+            moved_by: by.to_string(),
+            moved_at: at.to_string(),
+            url: format!("{base_url}/v1/plugins/{name}"),
+        };
+        event.event().write(&mut tx, self.backend, None).await?;
         tx.commit().await.map_err(|e| StoreError::sql(doing, e))?;
+        self.wake_outbox();
         Ok(previous)
     }
 
