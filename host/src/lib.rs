@@ -3,7 +3,7 @@
 //! A document-generation host for sandboxed WebAssembly plugins. A plugin
 //! turns a customer's data into a document [`Plan`];
 //! the host renders and delivers it. Data flows one way:
-//! request → plugin plan → template render → output → archive.
+//! request → plugin plan → template render → output → archive → events.
 //!
 //! Modules, one concept each:
 //! - [`contract`]: the `folio:document` WIT contract: its versions and the host's view of its data (no wasmtime).
@@ -15,7 +15,9 @@
 //!   in one, under a CPU and memory budget and a seccomp filter.
 //! - [`budget`]: the memory budget a render worker's allocator enforces.
 //! - [`digest`]: SHA-256, as Folio names content.
-//! - [`store`]: the service's records (SQLite or PostgreSQL) and blobs.
+//! - [`event`]: the events Folio tells other systems about: their types and payloads.
+//! - [`store`]: the service's records (SQLite or PostgreSQL) and blobs, and the event outbox.
+//! - [`webhook`]: events delivered to receivers: signed, retried, SSRF-checked.
 //! - [`service`]: `folio serve` — the HTTP API over all of the above.
 
 // Nothing derived from input may panic the host: no `unwrap`/`expect` outside
@@ -28,11 +30,13 @@ pub mod bundle;
 pub mod contain;
 pub mod contract;
 pub mod digest;
+pub mod event;
 pub mod fsutil;
 pub mod render;
 pub mod runtime;
 pub mod service;
 pub mod store;
+pub mod webhook;
 
 pub use bundle::{Bundle, BundleLimits};
 pub use contract::types::{Manifest, Plan, PlanError, Request};
@@ -52,13 +56,15 @@ mod layering {
         ("digest", &[]),
         ("fsutil", &[]),
         ("contract", &[]),
+        ("event", &[]),
         ("bundle", &["contract", "digest", "fsutil"]),
         ("runtime", &["contract", "bundle", "budget", "digest"]),
         ("build", &["contract", "bundle", "runtime", "digest", "fsutil"]),
         ("render", &["contract", "bundle", "digest"]),
-        ("store", &["contract", "digest", "fsutil"]),
+        ("store", &["contract", "event", "digest", "fsutil"]),
+        ("webhook", &["event", "store"]),
         ("contain", &["contract", "bundle", "runtime", "render", "budget", "digest"]),
-        ("service", &["contract", "bundle", "runtime", "render", "contain", "store", "digest", "fsutil"]),
+        ("service", &["contract", "bundle", "runtime", "render", "contain", "event", "store", "webhook", "digest", "fsutil"]),
     ];
 
     fn sources(path: &Path, out: &mut Vec<String>) {

@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use folio::contain::ContainConfig;
 use folio::service::{ServeConfig, open_store, serve};
 use folio::store::Scope;
+use folio::webhook::{AddressPolicy, RetrySchedule, WebhookConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -49,13 +50,81 @@ pub struct ServeArgs {
     /// Workers one plugin version may hold at once (default: half of them).
     #[arg(long, value_name = "N", env = "FOLIO_RENDER_SHARE", value_parser = clap::value_parser!(u16).range(1..=512))]
     render_share: Option<u16>,
+    #[command(flatten)]
+    webhooks: WebhookArgs,
+}
+
+/// How events reach webhook endpoints.
+#[derive(Debug, Args)]
+pub struct WebhookArgs {
+    /// Allow webhook URLs on http and on loopback, private and link-local
+    /// addresses (tests, on-premises receivers). Cloud metadata addresses
+    /// stay refused.
+    #[arg(long, env = "FOLIO_WEBHOOK_ALLOW_PRIVATE")]
+    webhook_allow_private: bool,
+    /// The longest one delivery attempt may take.
+    #[arg(long, value_name = "TIME", default_value = "15s", value_parser = parse_duration, env = "FOLIO_WEBHOOK_TIMEOUT")]
+    webhook_timeout: std::time::Duration,
+    /// The waits before the retries of a failed delivery, comma-separated
+    /// (default: the Standard Webhooks schedule 5s,5m,30m,2h,5h,10h,10h).
+    #[arg(long, value_name = "WAITS", value_parser = RetrySchedule::parse, env = "FOLIO_WEBHOOK_RETRY_SCHEDULE")]
+    webhook_retry_schedule: Option<RetrySchedule>,
+    /// Webhook requests in flight at most, from this replica.
+    #[arg(long, value_name = "N", default_value_t = 256, env = "FOLIO_WEBHOOK_CONCURRENCY", value_parser = clap::value_parser!(u16).range(1..=4096))]
+    webhook_concurrency: u16,
+    /// Webhook requests in flight to one endpoint at most, from this replica.
+    #[arg(long, value_name = "N", default_value_t = 16, env = "FOLIO_WEBHOOK_ENDPOINT_CONCURRENCY", value_parser = clap::value_parser!(u16).range(1..=256))]
+    webhook_endpoint_concurrency: u16,
+    /// An endpoint whose every attempt failed for this long is disabled.
+    #[arg(long, value_name = "SPAN", default_value = "5d", value_parser = parse_span, env = "FOLIO_WEBHOOK_DISABLE_AFTER")]
+    webhook_disable_after: chrono::Duration,
+    /// Events older than this are deleted once every delivery of them is
+    /// over (`GET /v1/events` lists what is kept).
+    #[arg(long, value_name = "SPAN", default_value = "30d", value_parser = parse_span, env = "FOLIO_EVENT_RETENTION")]
+    event_retention: chrono::Duration,
+    /// A person's open this long after their previous one raises
+    /// `document.opened` again.
+    #[arg(long, value_name = "SPAN", default_value = "7d", value_parser = parse_span, env = "FOLIO_REOPEN_AFTER")]
+    reopen_after: chrono::Duration,
+}
+
+impl WebhookArgs {
+    fn config(&self) -> WebhookConfig {
+        WebhookConfig {
+            policy: AddressPolicy { allow_private: self.webhook_allow_private },
+            timeout: self.webhook_timeout,
+            schedule: self.webhook_retry_schedule.clone().unwrap_or_default(),
+            concurrency: usize::from(self.webhook_concurrency),
+            per_endpoint: usize::from(self.webhook_endpoint_concurrency),
+            disable_after: self.webhook_disable_after,
+            retention: Some(self.event_retention),
+            ..WebhookConfig::default()
+        }
+    }
+}
+
+/// `30d`, `12h`, `90m` or `45s`: a span of up to ten years.
+fn parse_span(text: &str) -> Result<chrono::Duration, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let n: i64 = number.parse().map_err(|_| format!("`{text}` is not a span such as 30d, 12h or 90m"))?;
+    let span = match unit {
+        "d" => chrono::Duration::try_days(n),
+        "h" => chrono::Duration::try_hours(n),
+        "m" => chrono::Duration::try_minutes(n),
+        "s" => chrono::Duration::try_seconds(n),
+        _ => return Err(format!("`{text}`: use d, h, m or s")),
+    };
+    span.filter(|s| *s > chrono::Duration::zero() && *s <= chrono::Duration::days(3650))
+        .ok_or_else(|| format!("`{text}` must be more than 0 and at most ten years"))
 }
 
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// Create an API key and print it (it is shown only this once).
     Create {
-        /// Comma-separated: render, plugins:write, plugins:publish, admin.
+        /// Comma-separated: render, plugins:write, plugins:publish, webhooks, admin.
         #[arg(long)]
         scopes: String,
         /// What the key is for.
@@ -91,6 +160,8 @@ pub fn run_serve(args: ServeArgs, settings: Settings) -> Result<(), String> {
         public_url: args.public_url,
         open_rate_limit: args.open_rate_limit,
         open_suspend: args.open_suspend,
+        webhooks: args.webhooks.config(),
+        reopen_after: args.webhooks.reopen_after,
     };
     tokio_runtime()?.block_on(serve(config))
 }

@@ -1,6 +1,6 @@
 //! Keeping a rendered document: its bytes in the blob store, then, in one
-//! transaction, its archive record (when asked to store it) and its
-//! idempotency record (when the request carried a key). A concurrent
+//! transaction, its archive record and `document.created` event (when asked
+//! to store it) and its idempotency record (when the request carried a key). A concurrent
 //! request with the same key that finished first wins, and this one is
 //! answered with its document.
 
@@ -9,6 +9,7 @@ use super::idempotency::{Idempotency, replay};
 use super::pipeline::Inputs;
 use super::problem::{ApiResult, Problem};
 use super::state::AppState;
+use crate::event::{DocumentCreated, Payload};
 use crate::render::Document;
 use crate::store::{DocumentRecord, IdempotencyRecord, Recorded, new_id, timestamp};
 use axum::response::Response;
@@ -59,7 +60,25 @@ pub(crate) async fn keep(
         document_id: record.as_ref().map(|r| r.id.clone()),
         created_at: now,
     });
-    match state.store().record_render(idempotency_record.as_ref(), record.as_ref()).await? {
+    let created = record.as_ref().map(|r| {
+        let url = format!("{}/v1/documents/{}", state.public_url(), r.id);
+        DocumentCreated {
+            document_id: r.id.clone(),
+            plugin: r.plugin.clone(),
+            version: r.version.clone(),
+            kind: r.kind.clone(),
+            customer_id: r.customer_id.clone(),
+            format: r.format.clone(),
+            sha256: r.sha256.clone(),
+            size: r.size,
+            created_at: r.created_at.clone(),
+            content_url: format!("{url}/content"),
+            url,
+        }
+        .event()
+    });
+    let archived = record.as_ref().zip(created.as_ref());
+    match state.store().record_render(idempotency_record.as_ref(), archived).await? {
         Recorded::New => {
             let id = record.as_ref().map(|r| r.id.as_str());
             Ok(document_response(&document.bytes, document.format, &document.file_name, id, false))

@@ -34,6 +34,8 @@ pub struct Metrics {
     pub render_stops: IntCounterVec,
     /// Workers started in place of one that stopped.
     pub worker_replacements: prometheus::IntCounter,
+    /// The webhook dispatcher's attempts, latency, backlog and requests in flight.
+    pub webhooks: crate::webhook::DispatchMetrics,
     /// What the pool had counted at the last scrape.
     seen: std::sync::Mutex<crate::contain::PoolStats>,
 }
@@ -89,6 +91,25 @@ impl Metrics {
         let worker_replacements =
             prometheus::IntCounter::new("render_worker_replacements_total", "Render workers started in place of one that stopped")?;
         registry.register(Box::new(worker_replacements.clone()))?;
+        let webhooks = crate::webhook::DispatchMetrics {
+            attempts: IntCounterVec::new(
+                Opts::new(
+                    "webhook_attempts_total",
+                    "Webhook delivery attempts, by outcome: delivered, retrying, failed (gave up), gone (410)",
+                ),
+                &["outcome"],
+            )?,
+            attempt_seconds: prometheus::Histogram::with_opts(
+                HistogramOpts::new("webhook_attempt_duration_seconds", "Time from sending a webhook to the end of its response's head")
+                    .buckets(BUCKETS.to_vec()),
+            )?,
+            oldest_pending_seconds: IntGauge::new("webhook_oldest_pending_seconds", "Age of the oldest webhook delivery still waiting")?,
+            in_flight: IntGauge::new("webhook_requests_in_flight", "Webhook requests in flight from this replica")?,
+        };
+        registry.register(Box::new(webhooks.attempts.clone()))?;
+        registry.register(Box::new(webhooks.attempt_seconds.clone()))?;
+        registry.register(Box::new(webhooks.oldest_pending_seconds.clone()))?;
+        registry.register(Box::new(webhooks.in_flight.clone()))?;
         let in_flight = IntGauge::new("http_requests_in_flight", "HTTP requests being served")?;
         registry.register(Box::new(in_flight.clone()))?;
         registry.register(Box::new(renders.clone()))?;
@@ -112,6 +133,7 @@ impl Metrics {
             render_queue,
             render_stops,
             worker_replacements,
+            webhooks,
             seen: Default::default(),
         })
     }

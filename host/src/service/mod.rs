@@ -3,7 +3,7 @@
 //! One [`AppState`] (storage, render workers, metrics) shared by every
 //! handler; extractors for authentication (`auth::Caller`); every error
 //! mapped in one place (`problem::Problem`, RFC 9457). Data flows one way:
-//! request → plugin plan → template render → output → archive. Plans and
+//! request → plugin plan → template render → output → archive → events. Plans and
 //! renders run in contained worker processes (`crate::contain`).
 //!
 //! | module | job |
@@ -50,6 +50,7 @@ pub use state::AppState;
 use crate::contain::{ContainConfig, Workers};
 use crate::runtime::ArtifactCache;
 use crate::store::{BlobStore, Store, redact};
+use crate::webhook::{Dispatcher, SecretBox};
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -80,6 +81,10 @@ pub struct ServeConfig {
     /// How long an open link's render is not attempted again after it was
     /// stopped (timeout, memory, crash); opens get the fallback meanwhile.
     pub open_suspend: std::time::Duration,
+    /// How webhooks are delivered (its `base_url` is filled in from the public URL).
+    pub webhooks: crate::webhook::WebhookConfig,
+    /// A person's open this long after their previous one raises `document.opened` again.
+    pub reopen_after: chrono::Duration,
 }
 
 /// Opens the store a configuration names.
@@ -107,8 +112,24 @@ pub async fn build_state(config: &ServeConfig, bound: SocketAddr) -> Result<AppS
         .map_err(|e| format!("cannot open the compiled-plugin cache at {}: {e}", cache_dir.display()))?;
     let plugins = prepared::PreparedPlugins::new(artifacts, PREPARED_PLUGINS);
     let metrics = metrics::Metrics::new().map_err(|e| format!("cannot register metrics: {e}"))?;
-    let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{bound}"));
-    let state = AppState::new(store, blobs, workers, plugins, metrics, public_url);
+    let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{bound}")).trim_end_matches('/').to_string();
+    let secrets = SecretBox::load(&config.data_dir).map_err(|e| e.to_string())?;
+    let mut webhooks = config.webhooks.clone();
+    webhooks.base_url = public_url.clone();
+    let webhook_policy = webhooks.policy;
+    let dispatcher = Dispatcher::start(store.clone(), secrets.clone(), webhooks, metrics.webhooks.clone()).await?;
+    let state = AppState::new(state::Parts {
+        store,
+        blobs,
+        workers,
+        plugins,
+        metrics,
+        public_url,
+        secrets,
+        webhook_policy,
+        dispatcher,
+        reopen_after: config.reopen_after,
+    });
     Ok(state.with_open_limits(config.open_rate_limit, config.open_suspend))
 }
 
@@ -134,8 +155,9 @@ pub async fn serve(config: ServeConfig) -> Result<(), String> {
     }
     let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| format!("server error: {e}"))?;
-    tracing::info!("shutting down: requests finished, writing queued opens, closing the database");
+    tracing::info!("shutting down: requests finished, writing queued opens, finishing webhook attempts, closing the database");
     state.open_recorder().close().await;
+    state.dispatcher().close().await;
     state.store().close().await;
     Ok(())
 }

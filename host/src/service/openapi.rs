@@ -10,7 +10,8 @@
 //! `docs/service.md`, and CI fuzzes the server against
 //! it (`tests/api/`).
 
-use super::routes::{admin, customers, documents, health, links, open, plugins};
+use super::routes::{admin, customers, documents, events, health, links, open, plugins, webhooks};
+use crate::event::EventType;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
@@ -53,8 +54,27 @@ use utoipa::OpenApi;
         links::retire,
         links::stats,
         open::open,
+        webhooks::create,
+        webhooks::list,
+        webhooks::show_one,
+        webhooks::update,
+        webhooks::delete,
+        webhooks::rotate,
+        webhooks::test,
+        webhooks::deliveries,
+        webhooks::replay,
+        events::list,
+        customers::unopened,
     ),
-    components(schemas(super::problem::Problem))
+    components(schemas(
+        super::problem::Problem,
+        crate::event::DocumentCreated,
+        crate::event::DocumentOpened,
+        crate::event::PluginPublished,
+        crate::event::AliasMoved,
+        crate::event::EndpointDisabled,
+        crate::event::Ping,
+    ))
 )]
 struct ApiDoc;
 
@@ -95,6 +115,7 @@ pub fn document() -> Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_else(|_| json!({}));
     shared_responses(&mut doc);
     bearer_auth(&mut doc);
+    event_webhooks(&mut doc);
     for (method, path, op) in operations(&mut doc) {
         conventions(&method, &path, op);
     }
@@ -135,6 +156,58 @@ fn shared_responses(doc: &mut Value) {
     let components = doc.as_object_mut().map(|d| d.entry("components").or_insert_with(|| json!({})));
     if let Some(Value::Object(components)) = components {
         components.insert("responses".into(), responses);
+    }
+}
+
+/// The `webhooks` section (OpenAPI 3.1): each event type as the request
+/// Folio sends a receiver, with its Standard Webhooks headers and its
+/// envelope around the type's payload schema.
+fn event_webhooks(doc: &mut Value) {
+    let header = |description: &str| json!({"description": description, "required": true, "schema": {"type": "string"}});
+    let mut hooks = Map::new();
+    for t in EventType::ALL {
+        let body = json!({
+            "type": "object",
+            "required": ["id", "type", "version", "timestamp", "data"],
+            "properties": {
+                "id": {"type": "string", "description": "The event's id: the same on every attempt (also in `webhook-id`)"},
+                "type": {"const": t.as_str(), "description": "The event type"},
+                "version": {"const": t.version(), "description": "The version of this type's `data` shape"},
+                "timestamp": {"type": "string", "format": "date-time", "description": "When it happened"},
+                "data": {"$ref": format!("#/components/schemas/{}", t.schema_name())},
+            },
+        });
+        let operation = json!({
+            "operationId": format!("on_{}", t.as_str().replace('.', "_")),
+            "summary": format!("`{}`: {}", t.as_str(), schema_summary(t)),
+            "description": "Sent as a Standard Webhooks 1.0 request: verify `webhook-signature` (HMAC-SHA256 over                             `webhook-id.webhook-timestamp.body` with the endpoint's secret; during a rotation it lists two                             signatures, either verifies), refuse old timestamps, and use `webhook-id` to drop duplicates:                             delivery is at least once. Answer 2xx within 15 s; 410 disables the endpoint; anything else is retried.",
+            "parameters": [
+                {"name": "webhook-id", "in": "header", "required": true, "description": "The event's id", "schema": {"type": "string"}},
+                {"name": "webhook-timestamp", "in": "header", "required": true, "description": "Unix seconds of this attempt", "schema": {"type": "string"}},
+                {"name": "webhook-signature", "in": "header", "required": true, "description": "`v1,<base64>`, space-separated when there are two", "schema": {"type": "string"}},
+            ],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": body}}},
+            "responses": {
+                "2XX": {"description": "Received"},
+                "410": {"description": "Gone: disable this endpoint"},
+                "default": {"description": "Anything else (or no answer in 15 s) is retried on the schedule", "headers": {"Retry-After": header("Seconds (or a date) before the next attempt; lengthens the wait")}},
+            },
+        });
+        hooks.insert(t.as_str().to_string(), json!({"post": operation}));
+    }
+    if let Some(doc) = doc.as_object_mut() {
+        doc.insert("webhooks".into(), Value::Object(hooks));
+    }
+}
+
+fn schema_summary(t: EventType) -> &'static str {
+    match t {
+        EventType::DocumentCreated => "a rendered document was archived",
+        EventType::DocumentOpened => "a person opened an open link, first or again after a quiet spell",
+        EventType::PluginPublished => "a plugin version was published",
+        EventType::AliasMoved => "an alias now points at another version",
+        EventType::EndpointDisabled => "a webhook endpoint was disabled",
+        EventType::Ping => "a test of one endpoint",
     }
 }
 
@@ -309,6 +382,18 @@ fn links(method: &str, path: &str) -> Vec<(&'static str, &'static str, Value)> {
             vec![("200", "SetAlias", to("set_alias", json!({"name": "$response.body#/name", "alias": "stable"})))]
         }
         ("post", "/v1/signing-keys") => vec![("201", "RetireSigningKey", to("retire_signing_key", json!({"id": "$response.body#/id"})))],
+        ("post", "/v1/webhooks") => {
+            let endpoint = || json!({"id": "$response.body#/id"});
+            vec![
+                ("201", "GetWebhook", to("get_webhook", endpoint())),
+                ("201", "UpdateWebhook", to("update_webhook", endpoint())),
+                ("201", "TestWebhook", to("test_webhook", endpoint())),
+                ("201", "WebhookDeliveries", to("webhook_deliveries", endpoint())),
+                ("201", "RotateWebhookSecret", to("rotate_webhook_secret", endpoint())),
+                ("201", "ReplayWebhook", to("replay_webhook", endpoint())),
+                ("201", "DeleteWebhook", to("delete_webhook", endpoint())),
+            ]
+        }
         _ => Vec::new(),
     }
 }
@@ -332,6 +417,11 @@ fn request_example(method: &str, path: &str) -> Option<Value> {
         }),
         ("put", "/v1/plugins/{name}/aliases/{alias}") => json!({"version": "1.0.0"}),
         ("post", "/v1/keys") => json!({"name": "billing-eu", "scopes": ["render"]}),
+        ("post", "/v1/webhooks") => json!({
+            "url": "https://hooks.example.com/folio", "events": ["document.created", "document.opened"], "description": "CRM: invoices and opens",
+        }),
+        ("patch", "/v1/webhooks/{id}") => json!({"events": ["document.created", "alias.moved"], "description": "CRM and release notes"}),
+        ("post", "/v1/webhooks/{id}/replay") => json!({"since": "2026-11-30T00:00:00Z"}),
         _ => return None,
     })
 }
@@ -403,6 +493,18 @@ mod tests {
         assert!(open["text/html; charset=utf-8"].is_object() && open["image/png"].is_object(), "{open}");
     }
 
+    /// Every event type is in the `webhooks` section with its payload's schema.
+    #[test]
+    fn every_event_type_has_its_payload_schema() {
+        let doc = document();
+        for t in EventType::ALL {
+            let body = &doc["webhooks"][t.as_str()]["post"]["requestBody"]["content"]["application/json"]["schema"];
+            let reference = body["properties"]["data"]["$ref"].as_str().unwrap_or_default();
+            let name = reference.trim_start_matches("#/components/schemas/");
+            assert!(doc["components"]["schemas"][name]["properties"].is_object(), "{t}: no schema `{reference}`");
+        }
+    }
+
     /// What is served is the document, with document media types in order.
     #[test]
     fn the_served_text_is_the_document() {
@@ -440,7 +542,7 @@ mod tests {
                 with_examples += 1;
             }
         }
-        assert_eq!(with_examples, 6);
+        assert_eq!(with_examples, 9);
     }
 
     /// The routes this document lists and the routes `docs/service.md`
@@ -474,7 +576,7 @@ mod tests {
             .filter_map(|line| {
                 let mut cells = line.split('|').map(str::trim).skip(1);
                 let (method, path) = (cells.next()?.trim_matches('`'), cells.next()?.trim_matches('`'));
-                (["GET", "POST", "PUT", "DELETE"].contains(&method)).then(|| format!("{method} {path}"))
+                (["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&method)).then(|| format!("{method} {path}"))
             })
             .collect()
     }

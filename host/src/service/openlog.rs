@@ -15,7 +15,7 @@
 //! (the database far behind) drops new opens rather than grow without
 //! bound, and counts them.
 
-use crate::store::{LastGood, OpenEvent, Store};
+use crate::store::{LastGood, OpenEvent, OpenedPolicy, Store};
 use prometheus::IntCounter;
 use std::sync::{Mutex, PoisonError};
 use tokio::sync::{mpsc, oneshot};
@@ -41,10 +41,11 @@ pub struct OpenRecorder {
 
 impl OpenRecorder {
     /// Starts the writer task on the current tokio runtime. `dropped` counts
-    /// writes refused or lost (queue full, database errors).
-    pub fn start(store: Store, dropped: IntCounter) -> Self {
+    /// writes refused or lost (queue full, database errors); `policy` says
+    /// which opens raise `document.opened`.
+    pub fn start(store: Store, dropped: IntCounter, policy: OpenedPolicy) -> Self {
         let (sender, receiver) = mpsc::channel(QUEUE);
-        let worker = tokio::spawn(write_batches(store, receiver, dropped.clone()));
+        let worker = tokio::spawn(write_batches(store, receiver, dropped.clone(), policy));
         OpenRecorder { sender, worker: Mutex::new(Some(worker)), dropped }
     }
 
@@ -84,7 +85,7 @@ impl OpenRecorder {
     }
 }
 
-async fn write_batches(store: Store, mut receiver: mpsc::Receiver<Message>, dropped: IntCounter) {
+async fn write_batches(store: Store, mut receiver: mpsc::Receiver<Message>, dropped: IntCounter, policy: OpenedPolicy) {
     while let Some(first) = receiver.recv().await {
         let (mut opens, mut last_good, mut flushes) = (Vec::new(), Vec::new(), Vec::new());
         let mut next = Some(first);
@@ -97,7 +98,7 @@ async fn write_batches(store: Store, mut receiver: mpsc::Receiver<Message>, drop
             next = if opens.len() + last_good.len() < BATCH { receiver.try_recv().ok() } else { None };
         }
         if (!opens.is_empty() || !last_good.is_empty())
-            && let Err(e) = store.record_opens(&opens, &last_good).await
+            && let Err(e) = store.record_opens(&opens, &last_good, &policy).await
         {
             dropped.inc_by((opens.len() + last_good.len()) as u64);
             tracing::warn!(error = %e, opens = opens.len(), "could not record opens");

@@ -6,11 +6,32 @@ use super::prepared::PreparedPlugins;
 use super::suspend::Suspensions;
 use super::versions::VersionCache;
 use crate::contain::Workers;
-use crate::store::{BlobStore, Store};
+use crate::store::{BlobStore, OpenedPolicy, Store};
+use crate::webhook::{AddressPolicy, Dispatcher, SecretBox};
 use std::sync::Arc;
 
+/// What the state is assembled from.
+pub struct Parts {
+    pub store: Store,
+    pub blobs: BlobStore,
+    pub workers: Workers,
+    pub plugins: PreparedPlugins,
+    pub metrics: Metrics,
+    /// Where clients reach this service (`https://docs.example.com`):
+    /// open-link URLs and the links events carry start with it.
+    pub public_url: String,
+    /// Seals webhook endpoint secrets.
+    pub secrets: SecretBox,
+    /// Where webhook URLs may point.
+    pub webhook_policy: AddressPolicy,
+    /// The running webhook dispatcher.
+    pub dispatcher: Dispatcher,
+    /// A person's open this long after their previous one raises `document.opened` again.
+    pub reopen_after: chrono::Duration,
+}
+
 /// What the service's handlers share: storage, the render workers,
-/// metrics. Cheap to clone.
+/// metrics, the webhook dispatcher. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
@@ -29,30 +50,52 @@ struct Inner {
     open_recorder: super::openlog::OpenRecorder,
     open_limiter: super::ratelimit::RateLimiter,
     suspensions: Suspensions,
+    secrets: SecretBox,
+    webhook_policy: AddressPolicy,
+    dispatcher: Dispatcher,
 }
 
 impl AppState {
-    /// Assembles the state from its parts.
-    /// `public_url` is where clients reach this service (`https://docs.example.com`):
-    /// open-link URLs start with it. Must be called within the tokio runtime:
-    /// it starts the open recorder's writer task.
-    pub fn new(store: Store, blobs: BlobStore, workers: Workers, plugins: PreparedPlugins, metrics: Metrics, public_url: String) -> Self {
+    /// Assembles the state from its parts. Must be called within the tokio
+    /// runtime: it starts the open recorder's writer task.
+    pub fn new(parts: Parts) -> Self {
+        let Parts { store, blobs, workers, plugins, metrics, public_url, secrets, webhook_policy, dispatcher, reopen_after } = parts;
+        let public_url = public_url.trim_end_matches('/').to_string();
+        let opened = OpenedPolicy { base_url: public_url.clone(), reopen_after };
         AppState {
             inner: Arc::new(Inner {
                 versions: VersionCache::default(),
-                public_url: public_url.trim_end_matches('/').to_string(),
                 open_cache: Default::default(),
-                open_recorder: super::openlog::OpenRecorder::start(store.clone(), metrics.opens_unrecorded.clone()),
+                open_recorder: super::openlog::OpenRecorder::start(store.clone(), metrics.opens_unrecorded.clone(), opened),
                 open_limiter: super::ratelimit::RateLimiter::new(0),
                 suspensions: Suspensions::new(std::time::Duration::from_secs(600)),
+                public_url,
                 store,
                 blobs,
                 workers,
                 plugins,
                 metrics,
                 keys: KeyCache::default(),
+                secrets,
+                webhook_policy,
+                dispatcher,
             }),
         }
+    }
+
+    /// Seals and opens webhook endpoint secrets.
+    pub fn secrets(&self) -> &SecretBox {
+        &self.inner.secrets
+    }
+
+    /// Where webhook URLs may point.
+    pub fn webhook_policy(&self) -> AddressPolicy {
+        self.inner.webhook_policy
+    }
+
+    /// The webhook dispatcher.
+    pub fn dispatcher(&self) -> &Dispatcher {
+        &self.inner.dispatcher
     }
 
     /// The records.

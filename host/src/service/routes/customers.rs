@@ -4,11 +4,11 @@ use crate::service::auth::Caller;
 use crate::service::customer::{self, CustomerInput};
 use crate::service::problem::{ApiResult, Problem, parse_json};
 use crate::service::state::AppState;
-use crate::store::{CustomerEvent, CustomerProfile, DocumentRecord, OpenEvent, Scope, timestamp};
+use crate::store::{CustomerEvent, CustomerProfile, DocumentRecord, LinkActivity, OpenEvent, Scope, TimelineEvent, timestamp};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -145,27 +145,103 @@ pub async fn list_events(State(state): State<AppState>, caller: Caller, Path(id)
     Ok(Json(state.store().customer_events(&id, 500).await?))
 }
 
-/// What a customer has received.
+/// An archived document with what happened to it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TimelineDocument {
+    /// The document.
+    #[serde(flatten)]
+    pub document: DocumentRecord,
+    /// Its events (`document.created`, …), newest first, each with its webhook deliveries counted.
+    pub events: Vec<TimelineEvent>,
+}
+
+/// An open link (a document sent by email) with who opened it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TimelineLink {
+    /// The link and its opens by class.
+    #[serde(flatten)]
+    pub link: LinkActivity,
+    /// Its events (`document.opened`, …), newest first, each with its webhook deliveries counted.
+    pub events: Vec<TimelineEvent>,
+}
+
+/// What a customer has received, and what became of it.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Timeline {
     /// The customer.
     pub customer_id: String,
-    /// Archived documents, newest first.
-    pub documents: Vec<DocumentRecord>,
-    /// Opens of the customer's open links, newest first: an important
-    /// document with no human open was never read.
+    /// Archived documents, newest first, with their events.
+    pub documents: Vec<TimelineDocument>,
+    /// Open links, newest first: who opened each (people, mail proxies,
+    /// scanners) and its events. An important document no person opened
+    /// was never read.
+    pub links: Vec<TimelineLink>,
+    /// Every open of the customer's links, newest first.
     pub opens: Vec<OpenEvent>,
 }
 
-/// The customer's timeline: archived documents and opens, newest first.
+/// The customer's timeline: each document with its events and webhook
+/// deliveries, each open link with who opened it, and every open.
 #[utoipa::path(get, path = "/v1/customers/{id}/documents", operation_id = "customer_timeline", tag = "customers",
     params(("id" = String, Path, description = "The customer's id: 1-200 characters, not blank, no control characters", min_length = 1, max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$", example = "cus_us_0042")),
     responses((status = 200, body = Timeline)), security(("bearer" = [])))]
 pub async fn timeline(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Timeline>> {
     caller.require(Scope::Render)?;
     customer::check_id(&id, "id")?;
-    let documents = state.store().customer_documents(&id, 500).await?;
     state.open_recorder().flush().await;
+    let documents = state.store().customer_documents(&id, 500).await?;
+    let links = state.store().customer_links(&id, 500).await?;
     let opens = state.store().customer_opens(&id, 500).await?;
-    Ok(Json(Timeline { customer_id: id, documents, opens }))
+    let mut events = state.store().customer_timeline_events(&id, 2000).await?;
+    let mut take = |subject: &str| -> Vec<TimelineEvent> {
+        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut events).into_iter().partition(|e| e.subject.as_deref() == Some(subject));
+        events = rest;
+        mine
+    };
+    let documents = documents.into_iter().map(|document| TimelineDocument { events: take(&document.id), document }).collect();
+    let links = links.into_iter().map(|link| TimelineLink { events: take(&link.link_id), link }).collect();
+    Ok(Json(Timeline { customer_id: id, documents, links, opens }))
+}
+
+/// `?since=&kind=&limit=` for unopened documents.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UnopenedQuery {
+    /// Links created at or after this instant (RFC 3339).
+    #[param(example = "2026-11-01T00:00:00Z")]
+    pub since: DateTime<Utc>,
+    /// Only this document kind (default: every kind).
+    #[param(example = "renewal-proposal")]
+    pub kind: Option<String>,
+    /// At most this many (1-1000, default 100).
+    #[param(minimum = 1, maximum = 1000, example = 100)]
+    pub limit: Option<i64>,
+}
+
+/// Documents nobody has read.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Unopened {
+    /// Open links no person has opened (scanners and Apple Mail's
+    /// prefetching do not count), oldest first, with what fetched them.
+    pub documents: Vec<LinkActivity>,
+}
+
+/// Documents sent (open links) since an instant that no person has
+/// opened: whom a customer-success manager calls first.
+#[utoipa::path(get, path = "/v1/documents/unopened", operation_id = "unopened_documents", tag = "customers", params(UnopenedQuery),
+    responses((status = 200, body = Unopened), (status = 422, body = Problem)), security(("bearer" = [])))]
+pub async fn unopened(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<Query<UnopenedQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Json<Unopened>> {
+    caller.require(Scope::Render)?;
+    let Query(query) = query.map_err(|e| Problem::invalid("query", e.body_text()))?;
+    let limit = query.limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(Problem::invalid("limit", "limit must be between 1 and 1000"));
+    }
+    state.open_recorder().flush().await;
+    let documents = state.store().unopened_links(&timestamp(query.since), query.kind.as_deref().unwrap_or(""), limit).await?;
+    Ok(Json(Unopened { documents }))
 }

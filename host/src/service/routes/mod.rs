@@ -3,10 +3,12 @@
 pub mod admin;
 pub mod customers;
 pub mod documents;
+pub mod events;
 pub mod health;
 pub mod links;
 pub mod open;
 pub mod plugins;
+pub mod webhooks;
 
 use super::problem::{ApiResult, Problem};
 use super::state::AppState;
@@ -30,6 +32,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/plugins/{name}/versions/{version}/publish", post(plugins::publish))
         .route("/v1/plugins/{name}/aliases/{alias}", put(plugins::set_alias))
         .route("/v1/documents", post(documents::create))
+        .route("/v1/documents/unopened", get(customers::unopened))
         .route("/v1/documents/{id}", get(documents::metadata))
         .route("/v1/documents/{id}/content", get(documents::content))
         .route("/v1/documents/{id}/reproduce", post(documents::reproduce))
@@ -44,6 +47,13 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/open-stats", get(links::stats))
         .route("/v1/signing-keys", post(links::rotate))
         .route("/v1/signing-keys/{id}", axum::routing::delete(links::retire))
+        .route("/v1/webhooks", post(webhooks::create).get(webhooks::list))
+        .route("/v1/webhooks/{id}", get(webhooks::show_one).patch(webhooks::update).delete(webhooks::delete))
+        .route("/v1/webhooks/{id}/rotate-secret", post(webhooks::rotate))
+        .route("/v1/webhooks/{id}/test", post(webhooks::test))
+        .route("/v1/webhooks/{id}/deliveries", get(webhooks::deliveries))
+        .route("/v1/webhooks/{id}/replay", post(webhooks::replay))
+        .route("/v1/events", get(events::list))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
     Router::new()
         .route("/healthz", get(health::healthz))

@@ -139,7 +139,7 @@ pub async fn publish(
         )));
     }
     let now = timestamp(Utc::now());
-    if !state.store().publish_plugin_version(&name, &version, caller.id(), &now).await? {
+    if !state.store().publish_plugin_version(&name, &version, caller.id(), &now, state.public_url()).await? {
         return Err(Problem::conflict("already-published", format!("{name}@{version} is already published")));
     }
     state.versions().forget(&name);
@@ -187,7 +187,7 @@ pub async fn set_alias(
         .at("version"));
     }
     let now = timestamp(Utc::now());
-    state.store().set_alias(&name, &alias, &target.version, caller.id(), &now).await?;
+    state.store().set_alias(&name, &alias, &target.version, caller.id(), &now, state.public_url()).await?;
     state.versions().forget(&name);
     Ok(Json(AliasRecord { name, alias, version: target.version, updated_by: caller.id().to_string(), updated_at: now }))
 }
