@@ -18,8 +18,10 @@
 #
 #   - Debian's Chromium, Node.js and, in tests/browser/node_modules,
 #     playwright-core (pinned by its package-lock.json): the browser tests
-#   - Python 3 with venv and, in tests/api/.venv, schemathesis and
-#     openapi-python-client (pinned by requirements.lock): the API tests
+#   - Python 3 with venv and, in tests/api/.venv, schemathesis,
+#     openapi-python-client and standardwebhooks (pinned by
+#     requirements.lock): the API tests, and the independent check of
+#     webhook signatures
 #
 # It changes the machine only where something is missing: a second run
 # installs, starts and edits nothing.
@@ -90,6 +92,8 @@ say "PDF fonts and tools ok"
 
 # --- HTTP clients for the demo and the load test -----------------------------------------------------
 command -v curl >/dev/null 2>&1 || need_deb curl
+# The CA store webhook deliveries verify receivers' certificates against.
+need_deb ca-certificates
 command -v jq >/dev/null 2>&1 || need_deb jq
 if [ $with_bench -eq 1 ]; then command -v wrk >/dev/null 2>&1 || need_deb wrk; fi
 apt_install
@@ -124,7 +128,7 @@ api_dir=$(cd "$(dirname "$0")/.." && pwd)/tests/api
 venv_stamp=$api_dir/.venv/.folio-lock.sha256
 venv_sum=$(sha256sum "$api_dir/requirements.lock" | cut -d' ' -f1)
 if [ ! -x "$api_dir/.venv/bin/schemathesis" ] || [ ! -f "$venv_stamp" ] || [ "$(cat "$venv_stamp")" != "$venv_sum" ]; then
-  say "installing schemathesis and openapi-python-client into tests/api/.venv"
+  say "installing schemathesis, openapi-python-client and standardwebhooks into tests/api/.venv"
   rm -rf "$api_dir/.venv"
   python3 -m venv "$api_dir/.venv" || die "python3 -m venv failed; install python3-venv"
   "$api_dir/.venv/bin/pip" install --quiet --disable-pip-version-check -r "$api_dir/requirements.lock" \

@@ -89,7 +89,13 @@ for dir in examples/*/; do
     customers+=("$customer") links+=("$(jq -r .id "$work/link.json")") tokens+=("$(jq -r .token "$work/link.json")")
   done
 done
-say "seeded $BASE: 3 plugins, ${#customers[@]} profiles, documents and open links"
+webhooks=()
+for n in 1 2; do
+  api POST /v1/webhooks -H 'content-type: application/json' -o "$work/webhook.json" \
+    -d "{\"url\":\"https://hooks$n.example.com/folio\",\"events\":[\"document.created\",\"alias.moved\"],\"description\":\"seed $n\"}"
+  webhooks+=("$(jq -r .id "$work/webhook.json")")
+done
+say "seeded $BASE: 3 plugins, ${#customers[@]} profiles, documents, open links and ${#webhooks[@]} webhook endpoints"
 
 # The seeded ids, offered to the fuzzer for half the requests that take
 # them (the other half are generated), so requests reach real records.
@@ -102,9 +108,12 @@ config=$work/schemathesis.toml
   echo "[dictionaries.customers]"; echo "values = [$(toml_list "${customers[@]}")]"
   echo "[dictionaries.links]"; echo "values = [$(toml_list "${links[@]}")]"
   echo "[dictionaries.tokens]"; echo "values = [$(toml_list "${tokens[@]}")]"
+  echo "[dictionaries.webhooks]"; echo "values = [$(toml_list "${webhooks[@]}")]"
   for route in "/v1/documents/{id}:documents" "/v1/documents/{id}/content:documents" "/v1/documents/{id}/reproduce:documents" \
                "/v1/customers/{id}:customers" "/v1/customers/{id}/events:customers" "/v1/customers/{id}/documents:customers" \
-               "/v1/open-links/{id}:links" "/v1/open-links/{id}/opens:links" "/o/{token}:tokens"; do
+               "/v1/open-links/{id}:links" "/v1/open-links/{id}/opens:links" "/o/{token}:tokens" \
+               "/v1/webhooks/{id}:webhooks" "/v1/webhooks/{id}/rotate-secret:webhooks" "/v1/webhooks/{id}/test:webhooks" \
+               "/v1/webhooks/{id}/deliveries:webhooks" "/v1/webhooks/{id}/replay:webhooks"; do
     path=${route%%:*} dictionary=${route##*:} name=id
     [ "$dictionary" = tokens ] && name=token
     printf '\n[[operations]]\ninclude-path = "%s"\nparameters."path.%s" = { dictionary = "%s", probability = 0.5 }\n' "$path" "$name" "$dictionary"

@@ -15,3 +15,4 @@ mod open_links;
 mod operations;
 mod profiles;
 mod registry;
+mod webhooks;

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod payloads;
+pub mod receiver;
 pub mod server;
 
 use folio::build::{BuildOptions, build_plugin, compile_component, compile_core, componentize, in_process};

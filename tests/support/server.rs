@@ -42,7 +42,13 @@ impl Server {
 
     /// [`Server::start`] with more `folio serve` arguments.
     pub fn start_with(data_dir: &Path, blob_dir: &Path, db: &Db, extra: &[&str]) -> Server {
+        Self::start_env(data_dir, blob_dir, db, extra, &[])
+    }
+
+    /// [`Server::start_with`] with environment variables set.
+    pub fn start_env(data_dir: &Path, blob_dir: &Path, db: &Db, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = folio_command(data_dir, db)
+            .envs(env.iter().copied())
             .args(["serve", "--addr", "127.0.0.1:0", "--blob-dir"])
             .arg(blob_dir)
             .args(extra)
