@@ -23,7 +23,7 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build plugins run render test lint test-host test-plugins test-api bench bench-load bench-open screenshots
+.PHONY: setup build plugins run render test lint test-host test-plugins test-api bench bench-load bench-open bench-webhooks screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -105,6 +105,11 @@ bench: setup
 	cargo bench --bench plan
 	cargo bench --bench render
 	cargo bench --bench contain
+
+# Webhook delivery to a receiver on loopback: throughput against the
+# receiver's own rate, and commit-to-first-attempt latency (p50, p95).
+bench-webhooks: setup
+	cargo bench --bench webhooks
 
 # Load test of the render API (wrk, loopback, bounded in time).
 bench-load: plugins
