@@ -182,7 +182,8 @@ async fn run(shared: Arc<Shared>, results: mpsc::UnboundedSender<AttemptOutcome>
         }
         tokio::select! {
             _ = shared.store.outbox().notified() => {}
-            _ = shared.freed.notified(), if free == 0 || claimed > 0 => {}
+            // A freed slot may be one a busy endpoint with due deliveries waits for.
+            _ = shared.freed.notified() => {}
             _ = tokio::time::sleep(shared.config.poll) => {}
             _ = shared.stop.notified() => {}
         }
@@ -212,7 +213,7 @@ async fn claim_round(shared: &Arc<Shared>, results: &mpsc::UnboundedSender<Attem
         if room == 0 {
             continue;
         }
-        let Some((endpoint, _)) = shared.store.endpoint(&endpoint_id).await? else { continue };
+        let Some(endpoint) = shared.store.endpoint_record(&endpoint_id).await? else { continue };
         let claimed = shared.store.claim_deliveries(&endpoint_id, &shared.owner, &now_text, &lease_until, room as i64).await?;
         free -= claimed.len().min(free);
         claimed_total += claimed.len();
