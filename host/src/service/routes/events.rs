@@ -16,10 +16,13 @@ use serde::{Deserialize, Serialize};
 pub struct EventsQuery {
     /// The last event id the consumer has: the answer starts after it
     /// (default: from the oldest event kept).
-    #[param(example = "evt_00112233445566778899aabbccddeeff")]
+    #[param(example = "evt_00112233445566778899aabbccddeeff", pattern = "^evt_[0-9a-f]{32}$")]
     pub after: Option<String>,
     /// Only these types, comma-separated (default: every type).
-    #[param(example = "document.created,document.opened")]
+    #[param(
+        example = "document.created,document.opened",
+        pattern = r"^(document\.created|document\.opened|plugin\.published|alias\.moved|endpoint\.disabled|ping)(,(document\.created|document\.opened|plugin\.published|alias\.moved|endpoint\.disabled|ping))*$"
+    )]
     pub types: Option<String>,
     /// At most this many events (1-1000, default 100).
     #[param(minimum = 1, maximum = 1000, example = 100)]
@@ -52,8 +55,11 @@ pub async fn list(
         return Err(Problem::invalid("limit", "limit must be between 1 and 1000"));
     }
     let mut types = Vec::new();
-    for part in query.types.as_deref().unwrap_or("").split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        types.push(part.parse::<EventType>().map_err(|e| Problem::invalid("types", e.to_string()))?);
+    if let Some(list) = &query.types {
+        // Exactly the documented form: names joined by commas, nothing else.
+        for part in list.split(',') {
+            types.push(part.parse::<EventType>().map_err(|e| Problem::invalid("types", format!("{e}; separate types by commas alone")))?);
+        }
     }
     let after = match &query.after {
         Some(id) => {
@@ -70,4 +76,21 @@ pub async fn list(
     let events = state.store().events_after(after, &types, limit).await?;
     let next_after = events.last().map(|e| e.id.clone()).or(query.after);
     Ok(Json(EventPage { events, next_after }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::event::EventType;
+
+    /// The `types` pattern the OpenAPI document states names every type.
+    #[test]
+    fn the_types_pattern_names_every_type() {
+        let doc = crate::service::openapi::document();
+        let params = doc["paths"]["/v1/events"]["get"]["parameters"].as_array().cloned().unwrap_or_default();
+        let pattern =
+            params.iter().find(|p| p["name"] == "types").and_then(|p| p["schema"]["pattern"].as_str()).unwrap_or_default().to_string();
+        for t in EventType::ALL {
+            assert!(pattern.contains(&t.as_str().replace('.', "\\.")), "{t} is missing from {pattern}");
+        }
+    }
 }
