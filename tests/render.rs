@@ -288,7 +288,12 @@ fn pdf_embeds_its_fonts_and_carries_metadata() {
     let fonts = pdf_tool("pdffonts", &[], &bytes);
     assert!(fonts.contains("NotoSans-Regular") && fonts.contains("NotoSansCJKtc"), "{fonts}");
     for line in fonts.lines().skip(2) {
-        assert!(line.split_whitespace().rev().nth(4) == Some("yes"), "font not embedded: {line}");
+        let columns: Vec<&str> = line.split_whitespace().rev().collect();
+        assert_eq!(columns.get(4), Some(&"yes"), "font not embedded: {line}");
+        // `sub` says yes only for a name tagged with six upper-case letters and `+` (ISO 32000-1 §9.6.4).
+        assert_eq!(columns.get(3), Some(&"yes"), "font not marked as a subset: {line}");
+        let tag = line.split('+').next().unwrap_or_default();
+        assert!(tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()), "subset tag `{tag}`: {line}");
     }
     let info = pdf_tool("pdfinfo", &[], &bytes);
     assert!(info.contains("Title:           Invoice INV-2026-0107"), "{info}");

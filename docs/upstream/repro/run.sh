@@ -30,9 +30,10 @@ tree() {
   echo "$dir"
 }
 fonts_fix=printpdf-0001-register-builtin-fonts-once-per-pool.patch
+tag_fix=printpdf-0003-six-letter-subset-tag.patch
 thead_fix=printpdf-0002-draw-repeated-table-header-text.patch
 azul_fix=azul-layout-0001-shift-text-layout-under-repeated-header.patch
-printpdf_fixed=$(tree printpdf-fixed printpdf-0.12.8 "$fonts_fix" "$thead_fix")
+printpdf_fixed=$(tree printpdf-fixed printpdf-0.12.8 "$fonts_fix" "$thead_fix" "$tag_fix")
 azul_fixed=$(tree azul-layout-fixed azul-layout-0.0.16 "$azul_fix")
 
 run() { # label bin [patch-config...]
@@ -53,3 +54,7 @@ run "Folio's vendored printpdf (vendor/printpdf.patch)" repeated_thead "$(with_p
 
 run "published printpdf 0.12.8" font_registration
 run "printpdf with $fonts_fix" font_registration "$(with_printpdf "$printpdf_fixed")"
+
+run "published printpdf 0.12.8" subset_tag
+run "printpdf with $tag_fix" subset_tag "$(with_printpdf "$printpdf_fixed")"
+run "Folio's vendored printpdf (vendor/printpdf.patch)" subset_tag "$(with_printpdf "$root/vendor/printpdf")"

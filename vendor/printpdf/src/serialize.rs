@@ -1903,6 +1903,26 @@ fn font_program_stream(
     LoStream::new(dictionary, program).with_compression(true)
 }
 
+/// The `XXXXXX+` subset tag: six upper-case letters, as ISO 32000-1 §9.6.4
+/// requires (readers and PDF/A validators recognise a subset by it; the font
+/// id's first six characters, `F16389`, were not one). Derived from the subset
+/// program's bytes (FNV-1a), so the same subset always gets the same tag and
+/// output stays byte-identical, and two subsets of one face almost never share one.
+fn subset_tag(program: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in program {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (0..6)
+        .map(|_| {
+            let letter = char::from(b'A' + (hash % 26) as u8);
+            hash /= 26;
+            letter
+        })
+        .collect()
+}
+
 fn add_subset_font_to_pdf(
     doc: &mut lopdf::Document,
     font_id: &FontId,
@@ -1918,7 +1938,7 @@ fn add_subset_font_to_pdf(
     // identically on /BaseFont (both levels) and the descriptor's /FontName, which are
     // required to match.
     let face_name = if subset_info.was_subset {
-        format!("{}+{}", font_id.0.clone().get(0..6).unwrap_or(&font_id.0), font_name)
+        format!("{}+{}", subset_tag(&subset_info.subset_font_bytes), font_name)
     } else {
         font_name.clone()
     };
