@@ -87,6 +87,11 @@ MY_LINK=$(jq '{plugin: "invoice", kind: "invoice", customer_id: .customer.id, da
   | api POST /v1/open-links -H 'content-type: application/json' --data-binary @- -f)
 MY_PAGE=$(jq -r .html_url <<<"$MY_LINK"); MY_IMAGE=$(jq -r .image_url <<<"$MY_LINK")
 
+# Events: everything above (publications, alias moves, archived documents)
+# is in the event log, as webhook endpoints would be sent it.
+events=$(api GET "/v1/events?limit=1000" -f)
+say "event log: $(jq -r '[.events[].type] | group_by(.) | map("\(length) \(.[0])") | join(", ")' <<<"$events")"
+
 cat <<EOF_USAGE
 
 Folio is serving on $BASE (data in $DATA). A demo admin key, shown only once:
@@ -101,6 +106,11 @@ Try:
   curl -s $BASE/v1/audit -H "Authorization: Bearer \$FOLIO_KEY" | jq .
   curl -s $BASE/openapi.json | jq '.paths | keys'
   curl -s $BASE/metrics | grep folio_renders_total
+
+Events, as webhooks deliver them (Standard Webhooks, signed; docs/service.md):
+  curl -s "$BASE/v1/events?types=document.created&limit=3" -H "Authorization: Bearer \$FOLIO_KEY" | jq .
+  curl -s $BASE/v1/webhooks -H "Authorization: Bearer \$FOLIO_KEY" -H 'content-type: application/json' \
+    -d '{"url": "https://hooks.example.com/folio", "events": ["document.created", "document.opened"]}' | jq .
 
 Open-time rendering: the Malaysian invoice is due. Open its link, record the
 payment, and open the same URLs again: the page and the image now say thank you.

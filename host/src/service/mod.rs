@@ -114,6 +114,13 @@ pub async fn build_state(config: &ServeConfig, bound: SocketAddr) -> Result<AppS
     let metrics = metrics::Metrics::new().map_err(|e| format!("cannot register metrics: {e}"))?;
     let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{bound}")).trim_end_matches('/').to_string();
     let secrets = SecretBox::load(&config.data_dir).map_err(|e| e.to_string())?;
+    if store.backend() == crate::store::Backend::Postgres && std::env::var_os(crate::webhook::KEY_ENV).is_none() {
+        tracing::warn!(
+            key = secrets.key_id(),
+            "webhook secrets are sealed with this replica's own key file; replicas sharing the database must share one key: set {} on every replica",
+            crate::webhook::KEY_ENV
+        );
+    }
     let mut webhooks = config.webhooks.clone();
     webhooks.base_url = public_url.clone();
     let webhook_policy = webhooks.policy;
