@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the two reproductions (../README.md) against the published crates,
+# Runs the reproductions (../README.md) against the published crates,
 # against them with the upstream patches in this directory, and against
 # Folio's vendored printpdf. Needs cargo, network access to crates.io and
 # pdftotext (poppler-utils). Not part of `make test`: it builds printpdf and

@@ -378,3 +378,69 @@ impl Store {
         .map_err(|e| StoreError::sql("listing unopened links", e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::EventType;
+    use crate::store::{LinkFormats, OpenLink};
+
+    fn open(link: &OpenLink, agent: OpenerClass, at: chrono::DateTime<Utc>) -> OpenEvent {
+        OpenEvent { at: timestamp(at), ..OpenEvent::new(link, LinkFormat::Html, "GET", agent, OpenOutcome::Fresh) }
+    }
+
+    /// `document.opened` is raised by a person's first open and by one
+    /// after a quiet spell, never by scanners or Apple Mail's prefetching,
+    /// and once for several opens written in one batch.
+    #[tokio::test]
+    async fn a_persons_first_open_and_a_reopen_after_days_raise_document_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_sqlite(dir.path()).await.unwrap();
+        let link = OpenLink {
+            id: "lnk_1".into(),
+            plugin: "invoice".into(),
+            alias: Some("stable".into()),
+            version: None,
+            kind: "invoice".into(),
+            customer_id: "c1".into(),
+            data: "{}".into(),
+            expires_at: None,
+            revoked_at: None,
+            created_by: "k1".into(),
+            created_at: timestamp(Utc::now()),
+            last_good_sha256: None,
+            last_good_at: None,
+            formats: LinkFormats(vec![LinkFormat::Html]),
+            last_good_png_sha256: None,
+            last_good_png_at: None,
+        };
+        store.insert_link(&link).await.unwrap();
+        let policy = OpenedPolicy { base_url: "http://f".into(), reopen_after: chrono::Duration::days(7) };
+        let now = Utc::now();
+        let day = |n: i64| now + chrono::Duration::days(n);
+        let opened = || async { store.events_after(0, &[EventType::DocumentOpened], 100).await.unwrap() };
+        // Machines first: nothing.
+        store
+            .record_opens(&[open(&link, OpenerClass::Scanner, day(0)), open(&link, OpenerClass::AppleMpp, day(0))], &[], &policy)
+            .await
+            .unwrap();
+        assert!(opened().await.is_empty());
+        // The person's first open and another the same day, in one batch: one event.
+        let first = open(&link, OpenerClass::Human, day(1));
+        store.record_opens(&[first.clone(), open(&link, OpenerClass::Human, day(1))], &[], &policy).await.unwrap();
+        let events = opened().await;
+        assert_eq!(events.len(), 1);
+        let data: serde_json::Value = serde_json::from_str(&events[0].data).unwrap();
+        assert_eq!((data["first_open"].as_bool(), data["opener"].as_str()), (Some(true), Some("human")));
+        assert_eq!(events[0].customer_id.as_deref(), Some("c1"));
+        // Within the week: nothing; Gmail's proxy ten days later: a re-open.
+        store.record_opens(&[open(&link, OpenerClass::Human, day(5))], &[], &policy).await.unwrap();
+        assert_eq!(opened().await.len(), 1);
+        store.record_opens(&[open(&link, OpenerClass::GmailProxy, day(15))], &[], &policy).await.unwrap();
+        let events = opened().await;
+        assert_eq!(events.len(), 2);
+        let data: serde_json::Value = serde_json::from_str(&events[1].data).unwrap();
+        assert_eq!((data["first_open"].as_bool(), data["opener"].as_str()), (Some(false), Some("gmail-proxy")));
+        assert_eq!(data["previous_open_at"], timestamp(day(5)).as_str());
+    }
+}
