@@ -411,3 +411,62 @@ async fn a_disabled_endpoint_gets_its_window_replayed() {
     assert_eq!(send(c.delete(server.url(&format!("/v1/webhooks/{id}"))).bearer_auth(&hooks)).await.0, StatusCode::NO_CONTENT);
     expect_problem(c.get(server.url(&format!("/v1/webhooks/{id}"))).bearer_auth(&hooks), StatusCode::NOT_FOUND, "not-found").await;
 }
+
+/// Over https, the receiver's certificate is verified: one from a private
+/// CA is refused unless `--webhook-ca-file` names that CA, and then the
+/// delivery goes through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn https_receivers_are_verified_against_trusted_cas() {
+    let (receiver, ca) = Receiver::start_tls().await;
+    let dir = tempfile::tempdir().unwrap();
+    let ca_file = dir.path().join("ca.pem");
+    std::fs::write(&ca_file, ca).unwrap();
+    let url = receiver.url("/tls");
+    assert!(url.starts_with("https://localhost:"), "{url}");
+
+    // The system's CAs only: the handshake fails, the attempt says why.
+    let plain = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &FAST);
+    let hooks = plain.key("webhooks");
+    let (id, _) = endpoint(&plain, &hooks, &url, &["alias.moved"]).await;
+    ping(&plain, &hooks, &id).await;
+    let started = Instant::now();
+    let attempt = loop {
+        let deliveries = json_ok(client().get(plain.url(&format!("/v1/webhooks/{id}/deliveries"))).bearer_auth(&hooks)).await;
+        if let Some(first) = deliveries["attempts"].as_array().and_then(|a| a.last()).cloned() {
+            break first;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "no attempt recorded");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(attempt["status"].is_null() && attempt["error"].as_str().unwrap().contains("certificate"), "{attempt}");
+    assert!(receiver.on("/tls").is_empty(), "nothing reached a receiver the client could not verify");
+    drop(plain);
+
+    // With the CA trusted: delivered, signed.
+    let dir2 = tempfile::tempdir().unwrap();
+    let ca_arg = ca_file.to_str().unwrap();
+    let trusting =
+        Server::start_with(dir2.path(), &dir2.path().join("blobs"), &Db::Sqlite, &[&FAST[..], &["--webhook-ca-file", ca_arg]].concat());
+    let hooks = trusting.key("webhooks");
+    let (id, secret) = endpoint(&trusting, &hooks, &url, &["alias.moved"]).await;
+    let event = ping(&trusting, &hooks, &id).await;
+    let got = receiver.wait_for("/tls", Duration::from_secs(20), |got| !got.is_empty()).await;
+    assert_eq!(got[0].id(), event);
+    Receiver::verify_independently(&got, &secret);
+}
+
+/// A CA file that is not PEM certificates stops the server at start, naming it.
+#[test]
+fn a_bad_webhook_ca_file_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("ca.pem");
+    std::fs::write(&bad, "not a certificate").unwrap();
+    let out = folio_command(dir.path(), &Db::Sqlite)
+        .args(["serve", "--addr", "127.0.0.1:0", "--webhook-ca-file"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ca.pem") && stderr.contains("no certificate"), "{stderr}");
+}

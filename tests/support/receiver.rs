@@ -65,13 +65,48 @@ impl Receiver {
     pub async fn start() -> Receiver {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let log = Arc::new(Mutex::new(Log::default()));
-        let (pause, paused) = watch::channel(false);
-        let app = axum::Router::new().fallback(receive).with_state(Shared { log: log.clone(), paused });
+        let (receiver, app) = Self::with_base(base);
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
-        Receiver { base, log, pause }
+        receiver
+    }
+
+    /// The receiver over HTTPS, at `https://localhost:<port>`, with a
+    /// certificate for `localhost` from a CA made for it; returns the CA's
+    /// certificate (PEM), which no system trusts.
+    pub async fn start_tls() -> (Receiver, String) {
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca.distinguished_name.push(rcgen::DnType::CommonName, "Folio test CA");
+        let ca_cert = ca.self_signed(&ca_key).unwrap();
+        let issuer = rcgen::Issuer::new(ca, ca_key);
+        let leaf_key = rcgen::KeyPair::generate().unwrap();
+        let leaf = rcgen::CertificateParams::new(vec!["localhost".to_string()]).unwrap().signed_by(&leaf_key, &issuer).unwrap();
+        let key = tokio_rustls::rustls::pki_types::PrivateKeyDer::try_from(leaf_key.serialize_der()).unwrap();
+        let config =
+            tokio_rustls::rustls::ServerConfig::builder_with_provider(Arc::new(tokio_rustls::rustls::crypto::ring::default_provider()))
+                .with_safe_default_protocol_versions()
+                .unwrap()
+                .with_no_client_auth()
+                .with_single_cert(vec![leaf.der().clone()], key)
+                .unwrap();
+        let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("https://localhost:{}", tcp.local_addr().unwrap().port());
+        let listener = TlsListener { tcp, acceptor: tokio_rustls::TlsAcceptor::from(Arc::new(config)) };
+        let (receiver, app) = Self::with_base(base);
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        (receiver, ca_cert.pem())
+    }
+
+    fn with_base(base: String) -> (Receiver, axum::Router) {
+        let log = Arc::new(Mutex::new(Log::default()));
+        let (pause, paused) = watch::channel(false);
+        let app = axum::Router::new().fallback(receive).with_state(Shared { log: log.clone(), paused });
+        (Receiver { base, log, pause }, app)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -125,6 +160,31 @@ impl Receiver {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+}
+
+/// TLS over a TCP listener, for axum: connections whose handshake fails
+/// (a client that does not trust the CA) are dropped.
+struct TlsListener {
+    tcp: tokio::net::TcpListener,
+    acceptor: tokio_rustls::TlsAcceptor,
+}
+
+impl axum::serve::Listener for TlsListener {
+    type Io = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
+    type Addr = std::net::SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            let Ok((stream, addr)) = self.tcp.accept().await else { continue };
+            if let Ok(tls) = self.acceptor.accept(stream).await {
+                return (tls, addr);
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        self.tcp.local_addr()
     }
 }
 

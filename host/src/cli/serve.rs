@@ -62,6 +62,11 @@ pub struct WebhookArgs {
     /// stay refused.
     #[arg(long, env = "FOLIO_WEBHOOK_ALLOW_PRIVATE")]
     webhook_allow_private: bool,
+    /// A PEM file of certificate authorities to trust for webhook
+    /// receivers, besides the system's (on-premises receivers with a
+    /// private CA).
+    #[arg(long, value_name = "FILE", env = "FOLIO_WEBHOOK_CA_FILE")]
+    webhook_ca_file: Option<PathBuf>,
     /// The longest one delivery attempt may take.
     #[arg(long, value_name = "TIME", default_value = "15s", value_parser = parse_duration, env = "FOLIO_WEBHOOK_TIMEOUT")]
     webhook_timeout: std::time::Duration,
@@ -98,6 +103,7 @@ impl WebhookArgs {
             per_endpoint: usize::from(self.webhook_endpoint_concurrency),
             disable_after: self.webhook_disable_after,
             retention: Some(self.event_retention),
+            ca_file: self.webhook_ca_file.clone(),
             ..WebhookConfig::default()
         }
     }

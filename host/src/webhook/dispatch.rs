@@ -42,6 +42,9 @@ pub struct WebhookConfig {
     pub retention: Option<chrono::Duration>,
     /// The service's public URL, for the links events carry.
     pub base_url: String,
+    /// More certificate authorities to trust (PEM), besides the system's:
+    /// for on-premises receivers with a private CA.
+    pub ca_file: Option<std::path::PathBuf>,
 }
 
 impl Default for WebhookConfig {
@@ -56,6 +59,7 @@ impl Default for WebhookConfig {
             poll: Duration::from_millis(500),
             retention: Some(chrono::Duration::days(30)),
             base_url: String::new(),
+            ca_file: None,
         }
     }
 }
@@ -104,7 +108,20 @@ impl Dispatcher {
     /// Starts dispatching on the current tokio runtime.
     pub async fn start(store: Store, secrets: SecretBox, config: WebhookConfig, metrics: DispatchMetrics) -> Result<Self, String> {
         let resolver = GuardedResolver::new(config.policy, system_lookup());
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if let Some(path) = &config.ca_file {
+            let shown = path.display();
+            let pem = std::fs::read(path).map_err(|e| format!("cannot read the webhook CA file {shown}: {e}"))?;
+            let roots = reqwest::Certificate::from_pem_bundle(&pem)
+                .map_err(|e| format!("the webhook CA file {shown} is not a PEM bundle of certificates: {e}"))?;
+            if roots.is_empty() {
+                return Err(format!("the webhook CA file {shown} holds no certificate; give PEM `BEGIN CERTIFICATE` blocks"));
+            }
+            for root in roots {
+                builder = builder.add_root_certificate(root);
+            }
+        }
+        let client = builder
             .dns_resolver(Arc::new(resolver))
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
