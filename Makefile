@@ -23,7 +23,7 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build plugins run render test lint test-host test-plugins test-api bench bench-load bench-open bench-webhooks screenshots
+.PHONY: setup build plugins run render test lint test-host test-plugins test-api bench bench-load bench-open bench-webhooks bench-memory screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -110,6 +110,11 @@ bench: setup
 # receiver's own rate, and commit-to-first-attempt latency (p50, p95).
 bench-webhooks: setup
 	cargo bench --bench webhooks
+
+# Memory of a serving Folio (summed PSS of the server and its render
+# processes): at start, after PDFs in four locales, under 8 connections.
+bench-memory: plugins
+	@bash scripts/memory.sh
 
 # Load test of the render API (wrk, loopback, bounded in time).
 bench-load: plugins

@@ -461,11 +461,8 @@ fn a_bad_webhook_ca_file_is_refused_at_start() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("ca.pem");
     std::fs::write(&bad, "not a certificate").unwrap();
-    let out = folio_command(dir.path(), &Db::Sqlite)
-        .args(["serve", "--addr", "127.0.0.1:0", "--webhook-ca-file"])
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let out =
+        folio_command(dir.path(), &Db::Sqlite).args(["serve", "--addr", "127.0.0.1:0", "--webhook-ca-file"]).arg(&bad).output().unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("ca.pem") && stderr.contains("no certificate"), "{stderr}");

@@ -308,10 +308,15 @@ impl Renderer {
     /// Reads the font files now (a render worker cannot open files), and
     /// with `parse` also parses them for PDF and PNG, so that processes
     /// forked from this one share the parsed fonts.
+    ///
+    /// Parsing includes laying out a small page in every face: the layout
+    /// engine parses a face's outlines and metrics on first use and keeps
+    /// them, so doing it here, once, means forked workers share them
+    /// instead of each making its own copy (about 120 MB each).
     pub fn preload_fonts(&self, parse: bool) -> Result<(), RenderError> {
         self.font_files().map_err(RenderError::Output)?;
         if parse {
-            self.pdf_fonts()?;
+            pdf::warm_up(self.pdf_fonts()?).map_err(RenderError::Output)?;
             self.image_fonts()?;
         }
         Ok(())

@@ -34,6 +34,29 @@ impl PdfFonts {
     }
 }
 
+/// Lays out one small page with text in every face documents use (Latin,
+/// Simplified and Traditional Chinese, regular and bold) and drops it: the
+/// faces' parsed data is then in the pool (see `Renderer::preload_fonts`).
+pub fn warm_up(fonts: &PdfFonts) -> Result<(), String> {
+    let faces = ["'Noto Sans'", "'Noto Sans CJK SC'", "'Noto Sans CJK TC'"];
+    let paragraphs: String = faces
+        .iter()
+        .flat_map(|family| {
+            ["normal", "bold"].map(|weight| format!("<p style=\"font-family: {family}; font-weight: {weight}\">Folio 0123 发票 發票</p>"))
+        })
+        .collect();
+    let html = format!("<html><body>{paragraphs}</body></html>");
+    let info = PdfInfo {
+        title: "warm-up",
+        author: "Folio",
+        subject: "warm-up",
+        at: chrono::DateTime::UNIX_EPOCH,
+        identifier: String::new(),
+        lang: "en",
+    };
+    layout(&html, fonts, &info, &|page, pages| format!("{page} / {pages}")).map(drop)
+}
+
 /// What the PDF's document information says.
 pub struct PdfInfo<'a> {
     pub title: &'a str,
