@@ -28,9 +28,12 @@ pub struct PdfFonts {
 impl PdfFonts {
     /// Parses the font files (`fonts.rs`, read once by the renderer).
     pub fn from_files(files: &[(String, Vec<u8>)]) -> Self {
-        let fonts: BTreeMap<String, Vec<u8>> = files.iter().cloned().collect();
+        use printpdf::html::rust_fontconfig::FcParseFontBytes;
+        // What `build_font_pool` does with a map of fonts, without the
+        // map: it would be one more copy of every font's bytes.
+        let memory_fonts = files.iter().filter_map(|(name, bytes)| FcParseFontBytes(bytes, name)).flatten().collect();
         // No family names to scan for: only the fonts above are available.
-        PdfFonts { pool: printpdf::html::build_font_pool(&fonts, Some(&[])) }
+        PdfFonts { pool: printpdf::html::build_font_pool_with_memory_fonts(memory_fonts, &BTreeMap::new(), Some(&[])) }
     }
 }
 
