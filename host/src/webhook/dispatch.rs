@@ -169,6 +169,8 @@ impl Dispatcher {
 /// Claims and sends until stopped; then waits for attempts in flight.
 async fn run(shared: Arc<Shared>, results: mpsc::UnboundedSender<AttemptOutcome>) {
     let mut housekeeping: Option<Instant> = None;
+    // The backlog when the planner's statistics were last refreshed.
+    let mut analyzed_at: i64 = 0;
     let mut pruned: Option<Instant> = None;
     while !shared.stopping.load(Ordering::SeqCst) {
         let claimed = match claim_round(&shared, &results).await {
@@ -181,6 +183,7 @@ async fn run(shared: Arc<Shared>, results: mpsc::UnboundedSender<AttemptOutcome>
         if housekeeping.is_none_or(|at| at.elapsed() >= Duration::from_secs(5)) {
             housekeeping = Some(Instant::now());
             observe_backlog(&shared).await;
+            refresh_statistics(&shared, &mut analyzed_at).await;
             if let Some(retention) = shared.config.retention
                 && pruned.is_none_or(|at| at.elapsed() >= Duration::from_secs(3600))
             {
@@ -399,6 +402,30 @@ async fn record(shared: Arc<Shared>, mut outcomes: mpsc::UnboundedReceiver<Attem
                 }
             }
         }
+    }
+}
+
+/// Refreshes the planner's statistics when the backlog has grown fourfold
+/// (and past a thousand) since they were last refreshed.
+async fn refresh_statistics(shared: &Shared, analyzed_at: &mut i64) {
+    let pending = match shared.store.pending_delivery_count().await {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not count the webhook backlog");
+            return;
+        }
+    };
+    if pending >= 1_000 && pending >= analyzed_at.saturating_mul(4) {
+        match shared.store.refresh_outbox_statistics().await {
+            Ok(()) => {
+                tracing::info!(pending, "refreshed the outbox's planner statistics");
+                *analyzed_at = pending;
+            }
+            Err(e) => tracing::warn!(error = %e, "could not refresh the outbox's statistics"),
+        }
+    } else if pending < *analyzed_at / 4 {
+        // Drained: the next burst refreshes again.
+        *analyzed_at = pending;
     }
 }
 
