@@ -14,7 +14,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use folio::event::{Payload, Ping};
-use folio::store::{EndpointRecord, Store, timestamp};
+use folio::store::{EndpointRecord, Store};
 use folio::webhook::{AddressPolicy, DispatchMetrics, Dispatcher, SecretBox, WebhookConfig, new_secret};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -89,21 +89,8 @@ async fn main() {
         Err(_) => Store::open_sqlite(dir.path()).await.unwrap(),
     };
     let secrets = SecretBox::new(&[9; 32]);
-    let now = timestamp(chrono::Utc::now());
-    let endpoint = EndpointRecord {
-        id: "whk_bench".into(),
-        url: url.clone(),
-        description: String::new(),
-        secret: secrets.seal("whk_bench", &new_secret()),
-        previous_secret: None,
-        previous_until: None,
-        disabled_at: None,
-        disabled_reason: None,
-        failing_since: None,
-        created_at: now.clone(),
-        created_by: "bench".into(),
-        updated_at: now,
-    };
+    let endpoint =
+        EndpointRecord::new("whk_bench".into(), url.clone(), String::new(), secrets.seal("whk_bench", &new_secret()), "bench".into());
     store.create_endpoint(&endpoint, &[folio::event::EventType::AliasMoved]).await.unwrap();
     let ping = |i: usize| Ping { endpoint_id: "whk_bench".into(), sent_by: "bench".into(), sent_at: format!("{i}") }.event();
 

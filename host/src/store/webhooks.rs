@@ -35,6 +35,28 @@ pub struct EndpointRecord {
     pub updated_at: String,
 }
 
+impl EndpointRecord {
+    /// A new endpoint, enabled, made by `created_by` now, signing with the
+    /// sealed `secret`.
+    pub fn new(id: String, url: String, description: String, secret: String, created_by: String) -> Self {
+        let now = super::timestamp(chrono::Utc::now());
+        EndpointRecord {
+            id,
+            url,
+            description,
+            secret,
+            previous_secret: None,
+            previous_until: None,
+            disabled_at: None,
+            disabled_reason: None,
+            failing_since: None,
+            created_at: now.clone(),
+            created_by,
+            updated_at: now,
+        }
+    }
+}
+
 /// What a change to an endpoint sets; `None` leaves a field as it is.
 #[derive(Debug, Default)]
 pub struct EndpointChange {
@@ -658,21 +680,7 @@ mod tests {
     }
 
     fn endpoint(id: &str) -> EndpointRecord {
-        let now = timestamp(Utc::now());
-        EndpointRecord {
-            id: id.into(),
-            url: "https://hooks.example.com/".into(),
-            description: String::new(),
-            secret: "sealed".into(),
-            previous_secret: None,
-            previous_until: None,
-            disabled_at: None,
-            disabled_reason: None,
-            failing_since: None,
-            created_at: now.clone(),
-            created_by: "k1".into(),
-            updated_at: now,
-        }
+        EndpointRecord::new(id.into(), "https://hooks.example.com/".into(), String::new(), "sealed".into(), "k1".into())
     }
 
     fn document(id: &str) -> (DocumentRecord, NewEventOwned) {

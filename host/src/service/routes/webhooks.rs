@@ -223,21 +223,7 @@ pub async fn create(
     checked_description(&description)?;
     let id = new_id("whk");
     let secret = new_secret();
-    let now = timestamp(Utc::now());
-    let record = EndpointRecord {
-        secret: state.secrets().seal(&id, &secret),
-        id,
-        url,
-        description,
-        previous_secret: None,
-        previous_until: None,
-        disabled_at: None,
-        disabled_reason: None,
-        failing_since: None,
-        created_at: now.clone(),
-        created_by: caller.id().to_string(),
-        updated_at: now,
-    };
+    let record = EndpointRecord::new(id.clone(), url, description, state.secrets().seal(&id, &secret), caller.id().to_string());
     state.store().create_endpoint(&record, &events).await?;
     Ok((StatusCode::CREATED, Json(CreatedEndpoint { endpoint: Endpoint::from_record(record, events), secret: show(&secret) })))
 }
