@@ -31,10 +31,7 @@ pub async fn audit(
 ) -> ApiResult<Json<Vec<AuditEntry>>> {
     caller.require(Scope::Admin)?;
     let Query(query) = query.map_err(|e| Problem::invalid("limit", e.body_text()))?;
-    let limit = query.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        return Err(Problem::invalid("limit", "limit must be between 1 and 1000"));
-    }
+    let limit = super::page_limit(query.limit)?;
     Ok(Json(state.store().audit_log(limit).await?))
 }
 

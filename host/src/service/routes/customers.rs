@@ -237,10 +237,7 @@ pub async fn unopened(
 ) -> ApiResult<Json<Unopened>> {
     caller.require(Scope::Render)?;
     let Query(query) = query.map_err(|e| Problem::invalid("query", e.body_text()))?;
-    let limit = query.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        return Err(Problem::invalid("limit", "limit must be between 1 and 1000"));
-    }
+    let limit = super::page_limit(query.limit)?;
     state.open_recorder().flush().await;
     let documents = state.store().unopened_links(&timestamp(query.since), query.kind.as_deref().unwrap_or(""), limit).await?;
     Ok(Json(Unopened { documents }))

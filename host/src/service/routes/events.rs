@@ -50,10 +50,7 @@ pub async fn list(
 ) -> ApiResult<Json<EventPage>> {
     caller.require(Scope::Webhooks)?;
     let Query(query) = query.map_err(|e| Problem::invalid("query", e.body_text()))?;
-    let limit = query.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        return Err(Problem::invalid("limit", "limit must be between 1 and 1000"));
-    }
+    let limit = super::page_limit(query.limit)?;
     let mut types = Vec::new();
     if let Some(list) = &query.types {
         // Exactly the documented form: names joined by commas, nothing else.

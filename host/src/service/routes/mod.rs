@@ -76,6 +76,15 @@ async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) ->
     Problem::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", format!("{} does not accept {method}", uri.path()))
 }
 
+/// The `?limit=` of a listing: 1 to 1000, 100 when not given.
+pub(crate) fn page_limit(limit: Option<i64>) -> ApiResult<i64> {
+    let limit = limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(Problem::invalid("limit", "limit must be between 1 and 1000"));
+    }
+    Ok(limit)
+}
+
 /// A request body, or the problem that kept it from being read (too large, cut off).
 pub(crate) fn body(body: Result<Bytes, BytesRejection>) -> ApiResult<Bytes> {
     body.map_err(|e| {

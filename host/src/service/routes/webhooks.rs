@@ -343,10 +343,7 @@ pub async fn deliveries(
 ) -> ApiResult<Json<Deliveries>> {
     caller.require(Scope::Webhooks)?;
     let Query(query) = query.map_err(|e| Problem::invalid("limit", e.body_text()))?;
-    let limit = query.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        return Err(Problem::invalid("limit", "limit must be between 1 and 1000"));
-    }
+    let limit = super::page_limit(query.limit)?;
     find(&state, &id).await?;
     let pending = state.store().pending_deliveries(&id).await?;
     let attempts = state.store().endpoint_attempts(&id, limit).await?;
