@@ -12,6 +12,7 @@ use crate::event::{EventType, NewEvent};
 use chrono::Utc;
 use serde::Serialize;
 use sqlx::AnyConnection;
+use std::collections::BTreeSet;
 
 /// An event as listed by `GET /v1/events`.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
@@ -161,8 +162,10 @@ impl Store {
     }
 
     /// Events after position `after` (0: from the oldest kept), oldest
-    /// first, at most `limit`; `types` filters when not empty.
-    pub async fn events_after(&self, after: i64, types: &[EventType], limit: i64) -> StoreResult<Vec<Event>> {
+    /// first, at most `limit`; `types` filters when not empty. A set, so
+    /// the query has at most one parameter per type however the request
+    /// spelled the list.
+    pub async fn events_after(&self, after: i64, types: &BTreeSet<EventType>, limit: i64) -> StoreResult<Vec<Event>> {
         let mut sql = String::from("SELECT * FROM events WHERE seq > $1");
         if !types.is_empty() {
             let marks: Vec<String> = (0..types.len()).map(|i| format!("${}", i + 2)).collect();

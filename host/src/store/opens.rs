@@ -418,7 +418,7 @@ mod tests {
         let policy = OpenedPolicy { base_url: "http://f".into(), reopen_after: chrono::Duration::days(7) };
         let now = Utc::now();
         let day = |n: i64| now + chrono::Duration::days(n);
-        let opened = || async { store.events_after(0, &[EventType::DocumentOpened], 100).await.unwrap() };
+        let opened = || async { store.events_after(0, &[EventType::DocumentOpened].into(), 100).await.unwrap() };
         // Machines first: nothing.
         store
             .record_opens(&[open(&link, OpenerClass::Scanner, day(0)), open(&link, OpenerClass::AppleMpp, day(0))], &[], &policy)

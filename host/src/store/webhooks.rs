@@ -743,7 +743,7 @@ mod tests {
 
         store.record_render(None, Some((&d, &event))).await.unwrap();
         assert!(store.document("doc_1").await.unwrap().is_some());
-        let events = store.events_after(0, &[], 10).await.unwrap();
+        let events = store.events_after(0, &Default::default(), 10).await.unwrap();
         assert_eq!(events.len(), 1);
         let deliveries: Vec<(String,)> =
             sqlx::query_as("SELECT endpoint_id FROM webhook_deliveries").fetch_all(store.pool()).await.unwrap();
@@ -753,10 +753,10 @@ mod tests {
             .record_event(&Ping { endpoint_id: "whk_on".into(), sent_by: "k1".into(), sent_at: String::new() }.event(), Some("whk_on"))
             .await
             .unwrap();
-        let events = store.events_after(0, &[], 10).await.unwrap();
+        let events = store.events_after(0, &Default::default(), 10).await.unwrap();
         assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2]);
-        assert_eq!(store.events_after(1, &[], 10).await.unwrap()[0].event_type, EventType::Ping);
-        assert!(store.events_after(0, &[EventType::AliasMoved], 10).await.unwrap().is_empty());
+        assert_eq!(store.events_after(1, &Default::default(), 10).await.unwrap()[0].event_type, EventType::Ping);
+        assert!(store.events_after(0, &[EventType::AliasMoved].into(), 10).await.unwrap().is_empty());
     }
 
     /// A lease keeps a delivery from every other dispatcher until it runs
@@ -832,7 +832,7 @@ mod tests {
         assert_eq!(disabled, ["whk_bad"]);
         let (record, _) = store.endpoint("whk_bad").await.unwrap().unwrap();
         assert_eq!(record.disabled_reason.as_deref(), Some("failing"));
-        let events = store.events_after(0, &[EventType::EndpointDisabled], 10).await.unwrap();
+        let events = store.events_after(0, &[EventType::EndpointDisabled].into(), 10).await.unwrap();
         assert_eq!(events.len(), 1);
         assert!(events[0].data.contains("whk_bad"));
         assert_eq!(store.pending_deliveries("whk_ops").await.unwrap(), 1, "the other endpoint is told");

@@ -9,6 +9,7 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// `?after=&types=&limit=` for the event log.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -51,11 +52,11 @@ pub async fn list(
     caller.require(Scope::Webhooks)?;
     let Query(query) = query.map_err(|e| Problem::invalid("query", e.body_text()))?;
     let limit = super::page_limit(query.limit)?;
-    let mut types = Vec::new();
+    let mut types = BTreeSet::new();
     if let Some(list) = &query.types {
         // Exactly the documented form: names joined by commas, nothing else.
         for part in list.split(',') {
-            types.push(part.parse::<EventType>().map_err(|e| Problem::invalid("types", format!("{e}; separate types by commas alone")))?);
+            types.insert(part.parse::<EventType>().map_err(|e| Problem::invalid("types", format!("{e}; separate types by commas alone")))?);
         }
     }
     let after = match &query.after {
