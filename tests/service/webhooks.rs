@@ -31,6 +31,19 @@ async fn ping(server: &Server, key: &str, endpoint: &str) -> String {
     sent["event_id"].as_str().unwrap().to_string()
 }
 
+/// The first attempt endpoint `id` has on record, waiting up to `within` for one.
+async fn first_attempt(server: &Server, key: &str, id: &str, within: Duration) -> Value {
+    let started = Instant::now();
+    loop {
+        let deliveries = json_ok(client().get(server.url(&format!("/v1/webhooks/{id}/deliveries"))).bearer_auth(key)).await;
+        if let Some(first) = deliveries["attempts"].as_array().and_then(|a| a.last()).cloned() {
+            return first;
+        }
+        assert!(started.elapsed() < within, "no attempt recorded: {deliveries}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 const ALL: [&str; 5] = ["document.created", "document.opened", "plugin.published", "alias.moved", "endpoint.disabled"];
 
 /// Every event type, from the change that raises it to a receiver, with
@@ -210,15 +223,7 @@ async fn a_hanging_receiver_does_not_delay_others() {
     assert!(asked.elapsed() < Duration::from_secs(4), "the fast endpoint waited {:?} behind the hanging one", asked.elapsed());
     assert_eq!(receiver.on("/hang").len(), 16, "no more than the endpoint's share in flight");
     // The hanging attempts end as timeouts, recorded.
-    let started = Instant::now();
-    let first = loop {
-        let deliveries = json_ok(client().get(server.url(&format!("/v1/webhooks/{hang}/deliveries"))).bearer_auth(&hooks)).await;
-        if let Some(last) = deliveries["attempts"].as_array().and_then(|a| a.last()).cloned() {
-            break last;
-        }
-        assert!(started.elapsed() < Duration::from_secs(30), "no attempt recorded: {deliveries}");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
+    let first = first_attempt(&server, &hooks, &hang, Duration::from_secs(30)).await;
     assert!(first["status"].is_null() && first["error"].as_str().unwrap().contains("timed out"), "{first}");
     assert!(first["latency_ms"].as_i64().unwrap() >= 7900, "{first}");
 }
@@ -433,15 +438,7 @@ async fn https_receivers_are_verified_against_trusted_cas() {
     let hooks = plain.key("webhooks");
     let (id, _) = endpoint(&plain, &hooks, &url, &["alias.moved"]).await;
     ping(&plain, &hooks, &id).await;
-    let started = Instant::now();
-    let attempt = loop {
-        let deliveries = json_ok(client().get(plain.url(&format!("/v1/webhooks/{id}/deliveries"))).bearer_auth(&hooks)).await;
-        if let Some(first) = deliveries["attempts"].as_array().and_then(|a| a.last()).cloned() {
-            break first;
-        }
-        assert!(started.elapsed() < Duration::from_secs(20), "no attempt recorded");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let attempt = first_attempt(&plain, &hooks, &id, Duration::from_secs(20)).await;
     assert!(attempt["status"].is_null() && attempt["error"].as_str().unwrap().contains("certificate"), "{attempt}");
     assert!(receiver.on("/tls").is_empty(), "nothing reached a receiver the client could not verify");
     drop(plain);

@@ -144,7 +144,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::contract::types::Manifest;
-    use crate::store::{LinkFormat, LinkFormats, OpenLink, PluginVersion, Scope, VersionStatus, timestamp};
+    use crate::store::{OpenLink, PluginVersion, Scope, VersionStatus, timestamp};
     use chrono::Utc;
 
     fn version(v: &str) -> PluginVersion {
@@ -163,27 +163,6 @@ mod tests {
         }
     }
 
-    fn link(id: &str) -> OpenLink {
-        OpenLink {
-            id: id.into(),
-            plugin: "invoice".into(),
-            alias: Some("stable".into()),
-            version: None,
-            kind: "invoice".into(),
-            customer_id: "c1".into(),
-            data: "{}".into(),
-            expires_at: None,
-            revoked_at: None,
-            created_by: "k1".into(),
-            created_at: timestamp(Utc::now()),
-            last_good_sha256: None,
-            last_good_at: None,
-            formats: LinkFormats(vec![LinkFormat::Html]),
-            last_good_png_sha256: None,
-            last_good_png_at: None,
-        }
-    }
-
     async fn count(store: &Store, table: &str) -> i64 {
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(store.pool()).await.unwrap();
         n
@@ -199,7 +178,7 @@ mod tests {
         assert!(store.insert_plugin_version(&version("1.0.0")).await.unwrap());
         assert!(store.publish_plugin_version("invoice", "1.0.0", "approver", &timestamp(Utc::now()), "http://folio.test").await.unwrap());
         assert!(store.insert_plugin_version(&version("1.1.0")).await.unwrap());
-        store.insert_link(&link("l1")).await.unwrap();
+        store.insert_link(&OpenLink::fixture("l1")).await.unwrap();
         let key = store.rotate_signing_key("admin").await.unwrap();
         let made: Vec<AuditAction> = store.audit_log(100).await.unwrap().into_iter().rev().map(|e| e.action).collect();
         assert_eq!(
@@ -228,7 +207,7 @@ mod tests {
         refused(store.set_alias("invoice", "stable", "1.0.0", "approver", &timestamp(Utc::now()), "http://folio.test").await.unwrap_err());
         assert_eq!(store.alias("invoice", "stable").await.unwrap(), None);
 
-        refused(store.insert_link(&link("l2")).await.unwrap_err());
+        refused(store.insert_link(&OpenLink::fixture("l2")).await.unwrap_err());
         assert!(store.link("l2").await.unwrap().is_none());
 
         refused(store.revoke_link("l1", "k1").await.unwrap_err());

@@ -192,3 +192,28 @@ impl Store {
         Ok(true)
     }
 }
+
+#[cfg(test)]
+impl OpenLink {
+    /// A link of customer `c1` to the invoice through `stable`, for the store's tests.
+    pub(crate) fn fixture(id: &str) -> OpenLink {
+        OpenLink {
+            id: id.into(),
+            plugin: "invoice".into(),
+            alias: Some("stable".into()),
+            version: None,
+            kind: "invoice".into(),
+            customer_id: "c1".into(),
+            data: "{}".into(),
+            expires_at: None,
+            revoked_at: None,
+            created_by: "k1".into(),
+            created_at: super::timestamp(chrono::Utc::now()),
+            last_good_sha256: None,
+            last_good_at: None,
+            formats: LinkFormats(vec![LinkFormat::Html]),
+            last_good_png_sha256: None,
+            last_good_png_at: None,
+        }
+    }
+}

@@ -383,7 +383,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::event::EventType;
-    use crate::store::{LinkFormats, OpenLink};
+    use crate::store::OpenLink;
 
     fn open(link: &OpenLink, agent: OpenerClass, at: chrono::DateTime<Utc>) -> OpenEvent {
         OpenEvent { at: timestamp(at), ..OpenEvent::new(link, LinkFormat::Html, "GET", agent, OpenOutcome::Fresh) }
@@ -396,24 +396,7 @@ mod tests {
     async fn a_persons_first_open_and_a_reopen_after_days_raise_document_opened() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_sqlite(dir.path()).await.unwrap();
-        let link = OpenLink {
-            id: "lnk_1".into(),
-            plugin: "invoice".into(),
-            alias: Some("stable".into()),
-            version: None,
-            kind: "invoice".into(),
-            customer_id: "c1".into(),
-            data: "{}".into(),
-            expires_at: None,
-            revoked_at: None,
-            created_by: "k1".into(),
-            created_at: timestamp(Utc::now()),
-            last_good_sha256: None,
-            last_good_at: None,
-            formats: LinkFormats(vec![LinkFormat::Html]),
-            last_good_png_sha256: None,
-            last_good_png_at: None,
-        };
+        let link = OpenLink::fixture("lnk_1");
         store.insert_link(&link).await.unwrap();
         let policy = OpenedPolicy { base_url: "http://f".into(), reopen_after: chrono::Duration::days(7) };
         let now = Utc::now();
