@@ -1,5 +1,5 @@
-# What the load scripts share (sourced by scripts/load.sh and
-# scripts/load-open.sh): a fresh `folio serve` on loopback with the
+# What the load scripts share (sourced by scripts/load.sh,
+# scripts/load-open.sh and scripts/memory.sh): a fresh `folio serve` on loopback with the
 # invoice plugin published, and wrk's figures.
 #
 #   start_server NAME [serve flags...]  sets work (a temporary directory),

@@ -7,36 +7,15 @@
 # a data dir of its own.
 #
 #   FOLIO  the binary (default target/release/folio), to compare builds
-#   PORT   where it listens (default 18123)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FOLIO=${FOLIO:-target/release/folio}
-PORT=${PORT:-18123}
-BASE=http://127.0.0.1:$PORT
+source scripts/load-common.sh
 [ -x "$FOLIO" ] || { echo "memory: $FOLIO is missing; run make build" >&2; exit 1; }
-[ -f target/bundles/invoice.folio ] || { echo "memory: target/bundles/invoice.folio is missing; run make plugins" >&2; exit 1; }
 
-work=$(mktemp -d)
-server=""
-cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export FOLIO_DATA_DIR=$work/data
-unset FOLIO_DATABASE_URL
-KEY=$("$FOLIO" keys create --scopes admin 2>/dev/null)
-"$FOLIO" serve --addr "127.0.0.1:$PORT" > "$work/out" 2> "$work/err" &
-server=$!
-for _ in $(seq 1 100); do curl -fsS "$BASE/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fsS "$BASE/readyz" >/dev/null || { echo "memory: folio serve did not start: $(cat "$work/err")" >&2; exit 1; }
+start_server memory
+publish_invoice
 
 api() { curl -fsS -o /dev/null -H "Authorization: Bearer $KEY" "$@"; }
-version=$(tar -xzOf target/bundles/invoice.folio plugin.toml | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
-api --data-binary @target/bundles/invoice.folio "$BASE/v1/plugins"
-api -X POST "$BASE/v1/plugins/invoice/versions/$version/publish"
-api -X PUT -H 'content-type: application/json' -d "{\"version\":\"$version\"}" "$BASE/v1/plugins/invoice/aliases/stable"
-
 pss() { # label
   local total=0 n=0 kb
   for pid in $( { echo "$server"; pgrep -f "$FOLIO __zygote" || true; } | sort -u); do
