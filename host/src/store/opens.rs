@@ -171,15 +171,31 @@ pub struct LinkActivity {
     pub last_opened_at: Option<String>,
 }
 
-const LINK_ACTIVITY: &str = "SELECT l.id AS link_id, l.plugin AS plugin, l.kind AS kind, l.customer_id AS customer_id, \
-     l.created_at AS created_at, l.expires_at AS expires_at, l.revoked_at AS revoked_at, \
-     COALESCE(SUM(CASE WHEN e.agent = 'human' THEN 1 ELSE 0 END), 0) AS human_opens, \
-     COALESCE(SUM(CASE WHEN e.agent = 'gmail-proxy' THEN 1 ELSE 0 END), 0) AS gmail_proxy_opens, \
-     COALESCE(SUM(CASE WHEN e.agent = 'apple-mpp' THEN 1 ELSE 0 END), 0) AS apple_mpp_opens, \
-     COALESCE(SUM(CASE WHEN e.agent = 'scanner' THEN 1 ELSE 0 END), 0) AS scanner_opens, \
-     MIN(CASE WHEN e.agent IN ('human', 'gmail-proxy') AND e.method = 'GET' THEN e.at END) AS first_opened_at, \
-     MAX(CASE WHEN e.agent IN ('human', 'gmail-proxy') AND e.method = 'GET' THEN e.at END) AS last_opened_at \
-     FROM open_links l LEFT JOIN open_events e ON e.link_id = l.id";
+/// The opener classes that mean a person looked ([`OpenerClass::is_person`]),
+/// as an SQL list: `'human', 'gmail-proxy'`. Written from the enum, so the
+/// queries and the rule cannot drift apart.
+fn person_agents() -> String {
+    OpenerClass::ALL.into_iter().filter(|c| c.is_person()).map(|c| format!("'{}'", c.as_str())).collect::<Vec<_>>().join(", ")
+}
+
+/// A link with its opens counted by class and its first and last open by a person.
+fn link_activity() -> String {
+    let count = |class: OpenerClass, column: &str| {
+        format!("COALESCE(SUM(CASE WHEN e.agent = '{}' THEN 1 ELSE 0 END), 0) AS {column}", class.as_str())
+    };
+    let persons = person_agents();
+    format!(
+        "SELECT l.id AS link_id, l.plugin AS plugin, l.kind AS kind, l.customer_id AS customer_id, \
+         l.created_at AS created_at, l.expires_at AS expires_at, l.revoked_at AS revoked_at, {}, {}, {}, {}, \
+         MIN(CASE WHEN e.agent IN ({persons}) AND e.method = 'GET' THEN e.at END) AS first_opened_at, \
+         MAX(CASE WHEN e.agent IN ({persons}) AND e.method = 'GET' THEN e.at END) AS last_opened_at \
+         FROM open_links l LEFT JOIN open_events e ON e.link_id = l.id",
+        count(OpenerClass::Human, "human_opens"),
+        count(OpenerClass::GmailProxy, "gmail_proxy_opens"),
+        count(OpenerClass::AppleMpp, "apple_mpp_opens"),
+        count(OpenerClass::Scanner, "scanner_opens"),
+    )
+}
 const LINK_ACTIVITY_GROUP: &str = "GROUP BY l.id, l.plugin, l.kind, l.customer_id, l.created_at, l.expires_at, l.revoked_at";
 
 /// When an open raises `document.opened`.
@@ -275,12 +291,11 @@ impl Store {
             .map_err(fail)?;
             if event.agent.is_person() && event.method == "GET" {
                 // The person's previous open of this link, if any.
-                let (previous,): (Option<String>,) = sqlx::query_as(
-                    "SELECT MAX(at) FROM open_events WHERE link_id = $1 AND agent IN ($2, $3) AND method = 'GET' AND id <> $4 AND at <= $5",
-                )
+                let (previous,): (Option<String>,) = sqlx::query_as(&format!(
+                    "SELECT MAX(at) FROM open_events WHERE link_id = $1 AND agent IN ({}) AND method = 'GET' AND id <> $2 AND at <= $3",
+                    person_agents()
+                ))
                 .bind(&event.link_id)
-                .bind(OpenerClass::Human.as_str())
-                .bind(OpenerClass::GmailProxy.as_str())
                 .bind(&event.id)
                 .bind(&event.at)
                 .fetch_one(&mut *tx)
@@ -352,7 +367,8 @@ impl Store {
     /// A customer's open links, newest first, with who opened them.
     pub async fn customer_links(&self, customer_id: &str, limit: i64) -> StoreResult<Vec<LinkActivity>> {
         sqlx::query_as(&format!(
-            "{LINK_ACTIVITY} WHERE l.customer_id = $1 {LINK_ACTIVITY_GROUP} ORDER BY l.created_at DESC, l.id DESC LIMIT $2"
+            "{} WHERE l.customer_id = $1 {LINK_ACTIVITY_GROUP} ORDER BY l.created_at DESC, l.id DESC LIMIT $2",
+            link_activity()
         ))
         .bind(customer_id)
         .bind(limit)
@@ -366,9 +382,11 @@ impl Store {
     /// prefetching do not count), oldest first.
     pub async fn unopened_links(&self, since: &str, kind: &str, limit: i64) -> StoreResult<Vec<LinkActivity>> {
         sqlx::query_as(&format!(
-            "{LINK_ACTIVITY} WHERE l.created_at >= $1 AND ($2 = '' OR l.kind = $2) AND l.revoked_at IS NULL \
-             AND NOT EXISTS (SELECT 1 FROM open_events p WHERE p.link_id = l.id AND p.agent IN ('human', 'gmail-proxy') AND p.method = 'GET') \
-             {LINK_ACTIVITY_GROUP} ORDER BY l.created_at, l.id LIMIT $3"
+            "{} WHERE l.created_at >= $1 AND ($2 = '' OR l.kind = $2) AND l.revoked_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM open_events p WHERE p.link_id = l.id AND p.agent IN ({}) AND p.method = 'GET') \
+             {LINK_ACTIVITY_GROUP} ORDER BY l.created_at, l.id LIMIT $3",
+            link_activity(),
+            person_agents()
         ))
         .bind(since)
         .bind(kind)
