@@ -12,6 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Create or replace a customer's profile. The body is the inline
 /// customer's shape (`id` optional, and equal to the path's when given).
@@ -192,12 +193,14 @@ pub async fn timeline(State(state): State<AppState>, caller: Caller, Path(id): P
     let documents = state.store().customer_documents(&id, 500).await?;
     let links = state.store().customer_links(&id, 500).await?;
     let opens = state.store().customer_opens(&id, 500).await?;
-    let mut events = state.store().customer_timeline_events(&id, 2000).await?;
-    let mut take = |subject: &str| -> Vec<TimelineEvent> {
-        let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut events).into_iter().partition(|e| e.subject.as_deref() == Some(subject));
-        events = rest;
-        mine
-    };
+    // Each event under what it is about, newest first as read: one pass, not one per document.
+    let mut events: HashMap<String, Vec<TimelineEvent>> = HashMap::new();
+    for event in state.store().customer_timeline_events(&id, 2000).await? {
+        if let Some(subject) = event.subject.clone() {
+            events.entry(subject).or_default().push(event);
+        }
+    }
+    let mut take = |subject: &str| events.remove(subject).unwrap_or_default();
     let documents = documents.into_iter().map(|document| TimelineDocument { events: take(&document.id), document }).collect();
     let links = links.into_iter().map(|link| TimelineLink { events: take(&link.link_id), link }).collect();
     Ok(Json(Timeline { customer_id: id, documents, links, opens }))
