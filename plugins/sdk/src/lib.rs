@@ -42,6 +42,7 @@ mod manifest;
 mod money;
 mod plan;
 mod request;
+mod schema;
 mod time;
 
 #[cfg(target_arch = "wasm32")]
@@ -57,6 +58,7 @@ pub use money::{Currency, Money, exact_mul, exact_percent};
 pub use plan::{Action, BlockChoice, Plan};
 pub use request::{Customer, Interaction, Purpose, Request};
 pub use rust_decimal::Decimal;
+pub use schema::Inputs;
 // Re-exported so plugins use the same versions the SDK does.
 pub use chrono;
 pub use chrono_tz;
@@ -80,8 +82,8 @@ pub trait Plugin {
 /// Everything a plugin usually needs, in one import.
 pub mod prelude {
     pub use crate::{
-        Action, Currency, Decimal, DocumentClass, Json, Kind, LocalTime, Manifest, Money, OutputFormat, Plan, PlanError, Plugin, Purpose,
-        Request, Slot,
+        Action, Currency, Decimal, DocumentClass, Inputs, Json, Kind, LocalTime, Manifest, Money, OutputFormat, Plan, PlanError, Plugin,
+        Purpose, Request, Slot,
     };
 }
 

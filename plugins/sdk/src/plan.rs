@@ -16,7 +16,7 @@ pub struct BlockChoice {
 pub struct Action {
     pub name: String,
     pub label: String,
-    /// A JSON object describing the inputs the action accepts.
+    /// The inputs the action accepts, as a JSON Schema (see [`crate::Inputs`]).
     pub inputs: Value,
 }
 
@@ -77,9 +77,10 @@ impl Plan {
         self
     }
 
-    /// Offers an action on an interactive document.
-    pub fn action(mut self, name: &str, label: impl Into<String>, inputs: Value) -> Self {
-        self.actions.push(Action { name: name.to_string(), label: label.into(), inputs });
+    /// Offers an action on an interactive document. `inputs` is its JSON
+    /// Schema, usually built with [`crate::Inputs`].
+    pub fn action(mut self, name: &str, label: impl Into<String>, inputs: impl Into<Value>) -> Self {
+        self.actions.push(Action { name: name.to_string(), label: label.into(), inputs: inputs.into() });
         self
     }
 
