@@ -40,7 +40,7 @@ pub use zygote::run as run_zygote;
 use crate::bundle::{BundleLimits, BundleManifest, WASM_FILE, peek_manifest};
 use crate::contract::ContractVersion;
 use crate::contract::types::{Manifest, Plan, Request};
-use crate::render::{Document, Format};
+use crate::render::{Document, Format, PageView};
 use crate::runtime::ArtifactCache;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -77,6 +77,26 @@ impl Workers {
     pub async fn render(&self, files: &Arc<PluginFiles>, request: Request, format: Format) -> Result<Document, Failure> {
         let budget = self.config().budgets.for_format(format);
         let call = Call::Render { digest: files.digest.clone(), request, format, memory: budget.memory };
+        match self.run(Some(files.clone()), call, Vec::new(), budget).await? {
+            (Reply::Document { format, file_name, freshness_seconds }, bytes) => {
+                Ok(Document { format, bytes, file_name, freshness_seconds })
+            }
+            (other, _) => Err(unexpected(other)),
+        }
+    }
+
+    /// Renders `plan`, made by the plugin in `files` for `request`, as
+    /// `format`; with `view`, as an interactive document's own page.
+    pub async fn render_plan(
+        &self,
+        files: &Arc<PluginFiles>,
+        request: Request,
+        plan: Plan,
+        format: Format,
+        view: Option<PageView>,
+    ) -> Result<Document, Failure> {
+        let budget = self.config().budgets.for_format(format);
+        let call = Call::RenderPlan { digest: files.digest.clone(), request, plan: Box::new(plan), format, view, memory: budget.memory };
         match self.run(Some(files.clone()), call, Vec::new(), budget).await? {
             (Reply::Document { format, file_name, freshness_seconds }, bytes) => {
                 Ok(Document { format, bytes, file_name, freshness_seconds })

@@ -8,7 +8,7 @@
 
 use crate::contract::ContractVersion;
 use crate::contract::types::{Manifest, Plan, Request};
-use crate::render::{Format, RenderError};
+use crate::render::{Format, PageView, RenderError};
 use crate::runtime::{CallError, LoadError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,9 @@ pub(crate) enum Call {
     Render { digest: String, request: Request, format: Format, memory: usize },
     /// Plan `request` with the plugin of `digest`, without rendering.
     Plan { digest: String, request: Request, memory: usize },
+    /// Render `plan`, made by the plugin of `digest` for `request`, as
+    /// `format`; with `view`, as an interactive document's page.
+    RenderPlan { digest: String, request: Request, plan: Box<Plan>, format: Format, view: Option<PageView>, memory: usize },
     /// Render the template's declared fallback (no plan).
     Fallback { digest: String, template: String, locale: String, at: DateTime<Utc>, format: Format, memory: usize },
     /// What the bundle of `digest` can render.
@@ -53,6 +56,7 @@ impl Call {
             Call::Hello | Call::Load { .. } => None,
             Call::Render { memory, .. }
             | Call::Plan { memory, .. }
+            | Call::RenderPlan { memory, .. }
             | Call::Fallback { memory, .. }
             | Call::Inspect { memory, .. }
             | Call::Admit { memory, .. }

@@ -198,6 +198,17 @@ impl State<'_> {
                 };
                 Ok((reply, document.bytes))
             }
+            Call::RenderPlan { digest, request, plan, format, view, .. } => {
+                let Some(loaded) = self.plugins.get(&digest) else { return Ok((Reply::Missing, Vec::new())) };
+                let document =
+                    self.renderer.render_with(&loaded.bundle, &plan, &request, format, view.as_ref()).map_err(JobError::Render)?;
+                let reply = Reply::Document {
+                    format: document.format,
+                    file_name: document.file_name,
+                    freshness_seconds: document.freshness_seconds,
+                };
+                Ok((reply, document.bytes))
+            }
             Call::Plan { digest, request, .. } => {
                 let Some(loaded) = self.plugins.get(&digest) else { return Ok((Reply::Missing, Vec::new())) };
                 let plan = loaded.plugin.plan(&request).map_err(JobError::Plan)?;

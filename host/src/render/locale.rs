@@ -34,6 +34,12 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.tag() == tag).unwrap_or(Lang::En)
     }
 
+    /// The language for the BCP 47 tag `tag` (see [`Lang::for_locale`]);
+    /// English when the tag cannot be parsed.
+    pub fn of_tag(tag: &str) -> Lang {
+        parse_locale(tag).map_or(Lang::En, |locale| Lang::for_locale(&locale))
+    }
+
     /// The language for a customer's locale: Malay for `ms*`; Traditional
     /// Chinese for `zh-TW`, `zh-HK`, `zh-MO` or `zh-Hant*`; Simplified for any
     /// other `zh*`; English otherwise.

@@ -28,11 +28,14 @@
 //! | `theme` | `templates/theme.json` |
 //! | `folio.locale`, `folio.timezone`, `folio.at` | the customer's locale and zone, the render instant |
 //! | `folio.font` | the CSS font stack for the document's language (PDF and SVG) |
+//! | `folio.page` | on an interactive document's own page: its actions, snapshot and nonce, field errors (`actions.rs`); else null |
+//! | `folio.notice` | on a page: a message shown above the document (the offer changed, expired); else null |
 //!
 //! What templates may do in one render is bounded (`limits.rs`): block
 //! nesting, partial recursion, iterations, output size, HTML depth and SVG
 //! filter cost each fail the render with a [`Limit`] before the work.
 
+mod actions;
 mod builtins;
 mod fonts;
 mod glyphs;
@@ -51,6 +54,7 @@ mod pdf;
 mod png;
 mod text;
 
+pub use actions::{CONSENT_ATTRIBUTE, Page, consent_text};
 pub use l10n::{FormatCache, LocaleFormats};
 pub use limits::{Limit, RenderLimits, html_depth};
 pub use locale::Lang;
@@ -205,6 +209,17 @@ struct Draft<'a> {
     data: Value,
     /// The document template, rendered.
     fragment: String,
+    /// Whether this is an interactive document's own page (forms allowed).
+    page: bool,
+}
+
+/// How a document is shown on its own page (`GET /o/{token}`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PageView {
+    /// Its actions, while the offer is open; `None` shows it without forms.
+    pub page: Option<Page>,
+    /// A message above the document.
+    pub notice: Option<String>,
 }
 
 /// Why a plan could not be rendered. Each names the template or file at fault.
@@ -245,6 +260,8 @@ pub struct Renderer {
     /// `styles` plus the theme's `print_styles`, for PDF.
     print_styles: styles::StyleSheet,
     sanitizer: Sanitizer,
+    /// The allow-list of an interactive document's own page (forms).
+    page_sanitizer: Sanitizer,
     limits: RenderLimits,
     /// Compiled templates of the bundles rendered most recently.
     sets: Mutex<lru::LruCache<String, Arc<TemplateSet>>>,
@@ -276,6 +293,7 @@ impl Renderer {
             styles,
             print_styles,
             sanitizer: Sanitizer::new(),
+            page_sanitizer: Sanitizer::for_pages(),
             limits: RenderLimits::default(),
             sets: Mutex::new(lru::LruCache::new(KEPT_TEMPLATE_SETS)),
             font_files: OnceLock::new(),
@@ -352,6 +370,20 @@ impl Renderer {
 
     /// Renders `plan`, made by `bundle`'s plugin for `request`, as `format`.
     pub fn render(&self, bundle: &Bundle, plan: &Plan, request: &Request, format: Format) -> Result<Document, RenderError> {
+        self.render_with(bundle, plan, request, format, None)
+    }
+
+    /// Renders `plan` as `format`; with `view`, as an interactive
+    /// document's own page (HTML): its actions as forms, and `notice`
+    /// above the document.
+    pub fn render_with(
+        &self,
+        bundle: &Bundle,
+        plan: &Plan,
+        request: &Request,
+        format: Format,
+        view: Option<&PageView>,
+    ) -> Result<Document, RenderError> {
         let set = self.templates(bundle)?;
         let plugin = bundle.manifest().plugin.name.as_str();
         if !set.has(&plan.template) {
@@ -374,10 +406,17 @@ impl Renderer {
             .collect::<serde_json::Map<_, _>>()
             .into();
         data["actions"] = serde_json::to_value(&plan.actions).map_err(|e| RenderError::Output(e.to_string()))?;
+        if let Some(view) = view {
+            if let Some(page) = &view.page {
+                data["folio"]["page"] = serde_json::to_value(page).map_err(|e| RenderError::Output(e.to_string()))?;
+            }
+            data["folio"]["notice"] = view.notice.clone().map_or(Value::Null, Value::String);
+        }
         // Rendered for every format, PNG too, so a broken document template
         // fails the same way whatever is asked for.
         let fragment = self.render_template(&set.registry, &plan.template, &data).map_err(limited)?;
-        let mut draft = Draft { renderer: self, set: &set, plugin, plan, at: request.at, lang, data, fragment };
+        let page = view.is_some();
+        let mut draft = Draft { renderer: self, set: &set, plugin, plan, at: request.at, lang, data, fragment, page };
         let bytes = match format {
             Format::Html => html::render(&mut draft),
             Format::Text => text::render(&mut draft),
@@ -407,6 +446,8 @@ impl Renderer {
                 "timezone": timezone,
                 "at": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 "font": fonts::font_stack(lang),
+                "page": null,
+                "notice": null,
             },
         });
         Ok((data, lang))
@@ -417,6 +458,13 @@ impl Renderer {
     fn clean(&self, plugin: &str, fragment: &str) -> Result<String, RenderError> {
         self.check_depth(plugin, fragment)?;
         Ok(self.sanitizer.clean(fragment))
+    }
+
+    /// [`Renderer::clean`] for an interactive document's own page, whose
+    /// forms are kept.
+    fn clean_page(&self, plugin: &str, fragment: &str) -> Result<String, RenderError> {
+        self.check_depth(plugin, fragment)?;
+        Ok(self.page_sanitizer.clean(fragment))
     }
 
     /// Refuses HTML nested deeper than the limit, before any parser or

@@ -29,6 +29,18 @@ impl Default for Sanitizer {
 impl Sanitizer {
     /// The email allow-list.
     pub fn new() -> Self {
+        let mut builder = Self::email();
+        builder.attribute_filter(|_element, attribute, value| {
+            if attribute == "style" && !safe_style(value) {
+                return None;
+            }
+            Some(Cow::Borrowed(value))
+        });
+        Sanitizer { builder }
+    }
+
+    /// The email allow-list, without its attribute filter (ammonia takes one).
+    fn email() -> ammonia::Builder<'static> {
         let mut builder = ammonia::Builder::default();
         let mut tags = builder.clone_tags();
         tags.extend(["tfoot", "section", "address", "main", "font", "center"]);
@@ -50,12 +62,34 @@ impl Sanitizer {
             .url_relative(ammonia::UrlRelative::PassThrough)
             // No rel is added, so a clean document is the template's own.
             .link_rel(None)
-            .strip_comments(true)
-            .attribute_filter(|_element, attribute, value| {
-                if attribute == "style" && !safe_style(value) {
-                    return None;
-                }
-                Some(Cow::Borrowed(value))
+            .strip_comments(true);
+        builder
+    }
+
+    /// The allow-list of an interactive document's own page: the email
+    /// list plus the form controls the `action` helper and templates write
+    /// (`actions.rs`). A form may only post, and only to an open link's
+    /// action URL on Folio's origin; inputs are the plain kinds (no file
+    /// uploads, no `formaction` or other attribute that redirects a post).
+    pub fn for_pages() -> Self {
+        let mut builder = Self::email();
+        let mut tags = builder.clone_tags();
+        tags.extend(["form", "input", "button", "label", "select", "option", "fieldset", "legend"]);
+        builder
+            .tags(tags)
+            .add_tag_attributes("form", ["method", "action"])
+            .add_tag_attributes("input", ["type", "name", "value", "min", "max", "step", "checked", "required", "inputmode", "size"])
+            .add_tag_attributes("button", ["type", "name", "value"])
+            .add_tag_attributes("label", ["for"])
+            .add_tag_attributes("select", ["name", "required"])
+            .add_tag_attributes("option", ["value", "selected"])
+            .attribute_filter(|element, attribute, value| match (element, attribute) {
+                (_, "style") if !safe_style(value) => None,
+                ("form", "method") => value.eq_ignore_ascii_case("post").then_some(Cow::Borrowed("post")),
+                ("form", "action") => action_url(value).then_some(Cow::Borrowed(value)),
+                ("input", "type") => ["hidden", "number", "text", "radio", "checkbox"].contains(&value).then_some(Cow::Borrowed(value)),
+                ("button", "type") => (value == "submit").then_some(Cow::Borrowed(value)),
+                _ => Some(Cow::Borrowed(value)),
             });
         Sanitizer { builder }
     }
@@ -64,6 +98,17 @@ impl Sanitizer {
     pub fn clean(&self, fragment: &str) -> String {
         self.builder.clean(fragment).to_string()
     }
+}
+
+/// An open link's action URL, `/o/<88 hex digits>/actions/<name>`: the only
+/// place a page's form may post.
+fn action_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("/o/") else { return false };
+    let Some((token, action)) = rest.split_once("/actions/") else { return false };
+    token.len() == 88
+        && token.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        && (1..=64).contains(&action.len())
+        && action.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_'))
 }
 
 /// A style attribute that cannot load anything or run anything in any mail
@@ -106,6 +151,25 @@ mod tests {
         for bad in ["script", "onclick", "iframe", "form", "input", "javascript", "alert"] {
             assert!(!out.contains(bad), "{bad} in {out}");
         }
+    }
+
+    #[test]
+    fn pages_keep_forms_that_post_to_their_own_actions_only() {
+        let s = Sanitizer::for_pages();
+        let token = "a".repeat(88);
+        let own = format!(
+            r#"<form method="post" action="/o/{token}/actions/change-seats"><input type="number" name="seats" value="150" min="1" max="500"><button type="submit">Update</button></form>"#
+        );
+        assert_eq!(s.clean(&own), own);
+        let out = s.clean(&format!(
+            r#"<form method="get" action="https://evil.example/steal"><input type="file" name="f"><input type="image" src="x"><button type="submit" formaction="https://evil.example/">x</button></form><form action="/o/{token}/actions/x/../../../v1/keys"></form><form action="/o/short/actions/x"></form>"#
+        ));
+        for bad in ["evil", "get", "file", "image", "formaction", "/v1/keys", "short"] {
+            assert!(!out.contains(bad), "{bad} in {out}");
+        }
+        assert!(out.starts_with("<form><input"), "a form that would post elsewhere posts nowhere: {out}");
+        // Email keeps none of it.
+        assert!(!Sanitizer::new().clean(&own).contains("<form"));
     }
 
     #[test]

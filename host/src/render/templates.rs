@@ -191,6 +191,7 @@ fn strict_registry(shared: &Arc<Shared>) -> Handlebars<'static> {
     registry.set_strict_mode(true);
     registry.set_prevent_indent(true);
     helpers::register(&mut registry, shared);
+    super::actions::register(&mut registry);
     registry.register_helper(limits::GUARD, Box::new(limits::Guard));
     registry
 }
