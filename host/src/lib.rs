@@ -10,6 +10,8 @@
 //! - [`bundle`]: `.folio` plugin bundles — reading, verifying, writing.
 //! - [`runtime`]: the wasmtime sandbox that runs plugins under hard limits.
 //! - [`render`]: plans into documents — HTML, text, JSON, PDF and PNG from one template.
+//! - [`offer`]: interactive documents' offers — snapshots, inputs checked against JSON Schema,
+//!   nonces, terms, and signed acceptance receipts.
 //! - [`build`]: the guest toolchain — building, componentizing and scaffolding plugins.
 //! - [`contain`]: render worker processes — every plan, render and compilation runs
 //!   in one, under a CPU and memory budget and a seccomp filter.
@@ -32,6 +34,7 @@ pub mod contract;
 pub mod digest;
 pub mod event;
 pub mod fsutil;
+pub mod offer;
 pub mod render;
 pub mod runtime;
 pub mod service;
@@ -61,10 +64,11 @@ mod layering {
         ("runtime", &["contract", "bundle", "budget", "digest"]),
         ("build", &["contract", "bundle", "runtime", "digest", "fsutil"]),
         ("render", &["contract", "bundle", "digest"]),
+        ("offer", &["contract", "render"]),
         ("store", &["contract", "event", "digest", "fsutil"]),
         ("webhook", &["event", "store"]),
         ("contain", &["contract", "bundle", "runtime", "render", "budget", "digest"]),
-        ("service", &["contract", "bundle", "runtime", "render", "contain", "event", "store", "webhook", "digest", "fsutil"]),
+        ("service", &["contract", "bundle", "runtime", "render", "offer", "contain", "event", "store", "webhook", "digest", "fsutil"]),
     ];
 
     fn sources(path: &Path, out: &mut Vec<String>) {
