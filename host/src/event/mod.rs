@@ -43,13 +43,22 @@ pub enum EventType {
     /// A test event, sent to one endpoint by `POST /v1/webhooks/{id}/test`.
     #[serde(rename = "ping")]
     Ping,
+    /// A customer acted on an interactive document (chose an option,
+    /// changed a quantity): its offer changed.
+    #[serde(rename = "document.interaction")]
+    DocumentInteraction,
+    /// A customer accepted an interactive document's offer.
+    #[serde(rename = "document.accepted")]
+    DocumentAccepted,
 }
 
 impl EventType {
     /// Every type.
-    pub const ALL: [EventType; 6] = [
+    pub const ALL: [EventType; 8] = [
         EventType::DocumentCreated,
         EventType::DocumentOpened,
+        EventType::DocumentInteraction,
+        EventType::DocumentAccepted,
         EventType::PluginPublished,
         EventType::AliasMoved,
         EventType::EndpointDisabled,
@@ -65,6 +74,8 @@ impl EventType {
             EventType::AliasMoved => "alias.moved",
             EventType::EndpointDisabled => "endpoint.disabled",
             EventType::Ping => "ping",
+            EventType::DocumentInteraction => "document.interaction",
+            EventType::DocumentAccepted => "document.accepted",
         }
     }
 
@@ -88,6 +99,8 @@ impl EventType {
             EventType::AliasMoved => "AliasMoved",
             EventType::EndpointDisabled => "EndpointDisabled",
             EventType::Ping => "Ping",
+            EventType::DocumentInteraction => "DocumentInteraction",
+            EventType::DocumentAccepted => "DocumentAccepted",
         }
     }
 }
@@ -101,7 +114,7 @@ impl std::fmt::Display for EventType {
 /// A name that is not an [`EventType`].
 #[derive(Debug, Clone, thiserror::Error)]
 #[error(
-    "unknown event type `{0}`; the types are: document.created, document.opened, plugin.published, alias.moved, endpoint.disabled, ping"
+    "unknown event type `{0}`; the types are: document.created, document.opened, document.interaction, document.accepted, plugin.published, alias.moved, endpoint.disabled, ping"
 )]
 pub struct UnknownEventType(pub String);
 
@@ -226,6 +239,92 @@ pub struct DocumentOpened {
 
 impl Payload for DocumentOpened {
     const TYPE: EventType = EventType::DocumentOpened;
+    fn customer(&self) -> Option<&str> {
+        Some(&self.customer_id)
+    }
+    fn subject(&self) -> Option<String> {
+        Some(self.link_id.clone())
+    }
+}
+
+/// `document.interaction`: a customer acted on an interactive document,
+/// and its offer is now the snapshot named here.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct DocumentInteraction {
+    /// The open link acted on (`lnk_…`).
+    pub link_id: String,
+    /// The link's customer.
+    pub customer_id: String,
+    /// The plugin that planned the new offer.
+    pub plugin: String,
+    /// Its version.
+    pub version: String,
+    /// The document kind.
+    pub kind: String,
+    /// The action taken (`choose-option`, `change-seats`, ...).
+    pub action: String,
+    /// The customer's selections so far, this action's included.
+    #[schema(value_type = Object)]
+    pub selections: Value,
+    /// The offer now current (`snp_…`).
+    pub snapshot_id: String,
+    /// The offer's totals as the plan states them (`offer.totals` of its view model).
+    #[schema(value_type = Object)]
+    pub totals: Value,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+}
+
+impl Payload for DocumentInteraction {
+    const TYPE: EventType = EventType::DocumentInteraction;
+    fn customer(&self) -> Option<&str> {
+        Some(&self.customer_id)
+    }
+    fn subject(&self) -> Option<String> {
+        Some(self.link_id.clone())
+    }
+}
+
+/// `document.accepted`: a customer accepted an offer. Carries what a
+/// billing system needs to act without calling back: the selections, the
+/// totals and the signed receipt.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct DocumentAccepted {
+    /// The acceptance (`acc_…`).
+    pub acceptance_id: String,
+    /// The open link accepted (`lnk_…`).
+    pub link_id: String,
+    /// The customer who accepted.
+    pub customer_id: String,
+    /// The plugin that planned the offer.
+    pub plugin: String,
+    /// Its version.
+    pub version: String,
+    /// The document kind.
+    pub kind: String,
+    /// The offer accepted (`snp_…`).
+    pub snapshot_id: String,
+    /// The customer's selections.
+    #[schema(value_type = Object)]
+    pub selections: Value,
+    /// The accepted totals (`offer.totals` of the plan's view model).
+    #[schema(value_type = Object)]
+    pub totals: Value,
+    /// When (RFC 3339, UTC).
+    pub accepted_at: String,
+    /// The archived accepted document as HTML (`doc_…`).
+    pub html_document_id: String,
+    /// The archived accepted document as PDF (`doc_…`).
+    pub pdf_document_id: String,
+    /// The receipt: the acceptance record and its Ed25519 signature (`folio verify` checks it).
+    #[schema(value_type = Object)]
+    pub receipt: Value,
+    /// The acceptance (`GET`, needs an API key).
+    pub url: String,
+}
+
+impl Payload for DocumentAccepted {
+    const TYPE: EventType = EventType::DocumentAccepted;
     fn customer(&self) -> Option<&str> {
         Some(&self.customer_id)
     }
@@ -415,6 +514,36 @@ mod tests {
             }
             .event(),
             Ping { endpoint_id: id.clone(), sent_by: id.clone(), sent_at: at.clone() }.event(),
+            DocumentInteraction {
+                link_id: id.clone(),
+                customer_id: customer.clone(),
+                plugin: name.clone(),
+                version: long(128),
+                kind: name.clone(),
+                action: long(64),
+                selections: serde_json::json!({"option": long(1000), "note": long(2000)}),
+                snapshot_id: id.clone(),
+                totals: serde_json::json!({"total": {"amount": long(30), "currency": "TWD"}, "seats": 150}),
+                at: at.clone(),
+            }
+            .event(),
+            DocumentAccepted {
+                acceptance_id: id.clone(),
+                link_id: id.clone(),
+                customer_id: customer.clone(),
+                plugin: name.clone(),
+                version: long(128),
+                kind: name.clone(),
+                snapshot_id: id.clone(),
+                selections: serde_json::json!({"option": long(1000), "note": long(2000)}),
+                totals: serde_json::json!({"total": {"amount": long(30), "currency": "TWD"}, "seats": 150}),
+                accepted_at: at.clone(),
+                html_document_id: id.clone(),
+                pdf_document_id: id.clone(),
+                receipt: serde_json::json!({"record": {"consent": long(2000), "selections": {"option": long(1000), "note": long(2000)}, "user_agent": long(512)}, "signature": {"value": long(88), "public_key": long(44)}}),
+                url: url.clone(),
+            }
+            .event(),
         ];
         assert_eq!(events.len(), EventType::ALL.len(), "one payload per type");
         for event in events {

@@ -34,10 +34,12 @@ pub enum AuditAction {
     WebhookDelete,
     #[serde(rename = "webhook.rotate-secret")]
     WebhookRotate,
+    #[serde(rename = "receipt-key.rotate")]
+    ReceiptKeyRotate,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::PluginUpload,
         AuditAction::PluginPublish,
         AuditAction::AliasMove,
@@ -50,6 +52,7 @@ impl AuditAction {
         AuditAction::WebhookUpdate,
         AuditAction::WebhookDelete,
         AuditAction::WebhookRotate,
+        AuditAction::ReceiptKeyRotate,
     ];
 
     /// The name the log and the API use.
@@ -67,6 +70,7 @@ impl AuditAction {
             AuditAction::WebhookUpdate => "webhook.update",
             AuditAction::WebhookDelete => "webhook.delete",
             AuditAction::WebhookRotate => "webhook.rotate-secret",
+            AuditAction::ReceiptKeyRotate => "receipt-key.rotate",
         }
     }
 }

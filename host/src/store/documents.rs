@@ -67,6 +67,35 @@ pub enum Recorded {
     Existing(IdempotencyRecord),
 }
 
+impl DocumentRecord {
+    /// Inserts the record on `conn`, a transaction archiving it.
+    pub(super) async fn insert(&self, conn: &mut sqlx::AnyConnection) -> StoreResult<()> {
+        let d = self;
+        sqlx::query(
+            "INSERT INTO documents (id, plugin, version, digest, kind, customer_id, format, file_name, sha256, size, render_at, created_at, created_by, inputs) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        )
+        .bind(&d.id)
+        .bind(&d.plugin)
+        .bind(&d.version)
+        .bind(&d.digest)
+        .bind(&d.kind)
+        .bind(&d.customer_id)
+        .bind(&d.format)
+        .bind(&d.file_name)
+        .bind(&d.sha256)
+        .bind(d.size)
+        .bind(&d.render_at)
+        .bind(&d.created_at)
+        .bind(&d.created_by)
+        .bind(&d.inputs)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| StoreError::sql("archiving a document", e))?;
+        Ok(())
+    }
+}
+
 impl Store {
     /// Writes what a render produced, in one transaction: the idempotency
     /// record (if any) first, and the archived document (if any) with its
@@ -105,27 +134,7 @@ impl Store {
             }
         }
         if let Some((d, event)) = document {
-            sqlx::query(
-                "INSERT INTO documents (id, plugin, version, digest, kind, customer_id, format, file_name, sha256, size, render_at, created_at, created_by, inputs) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-            )
-            .bind(&d.id)
-            .bind(&d.plugin)
-            .bind(&d.version)
-            .bind(&d.digest)
-            .bind(&d.kind)
-            .bind(&d.customer_id)
-            .bind(&d.format)
-            .bind(&d.file_name)
-            .bind(&d.sha256)
-            .bind(d.size)
-            .bind(&d.render_at)
-            .bind(&d.created_at)
-            .bind(&d.created_by)
-            .bind(&d.inputs)
-            .execute(&mut *tx)
-            .await
-            .map_err(err)?;
+            d.insert(&mut tx).await?;
             event.write(&mut tx, self.backend, None).await?;
         }
         tx.commit().await.map_err(err)?;

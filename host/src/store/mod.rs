@@ -21,6 +21,7 @@ mod documents;
 mod events;
 mod keys;
 mod links;
+mod offers;
 mod opens;
 mod plugins;
 mod signing_keys;
@@ -33,6 +34,7 @@ pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};
 pub use events::{Event, TimelineEvent};
 pub use keys::{KeyRecord, Scope, split_token};
 pub use links::{LinkFormat, LinkFormats, OpenLink};
+pub use offers::{AcceptanceRecord, Accepted, ReceiptKeyRecord, SnapshotRecord};
 pub use opens::{LastGood, LinkActivity, OpenEvent, OpenOutcome, OpenStats, OpenedPolicy, OpenerClass};
 pub use plugins::{AliasRecord, PluginVersion, VersionStatus};
 pub use signing_keys::SigningKey;
@@ -77,6 +79,9 @@ pub enum StoreError {
     /// A stored record cannot be read back (written by another version, or damaged).
     #[error("{0}")]
     Corrupt(String),
+    /// A concurrent change got there first; trying again will do.
+    #[error("{0}; try again")]
+    Conflict(String),
 }
 
 impl StoreError {
