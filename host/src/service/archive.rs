@@ -60,23 +60,7 @@ pub(crate) async fn keep(
         document_id: record.as_ref().map(|r| r.id.clone()),
         created_at: now,
     });
-    let created = record.as_ref().map(|r| {
-        let url = format!("{}/v1/documents/{}", state.public_url(), r.id);
-        DocumentCreated {
-            document_id: r.id.clone(),
-            plugin: r.plugin.clone(),
-            version: r.version.clone(),
-            kind: r.kind.clone(),
-            customer_id: r.customer_id.clone(),
-            format: r.format.clone(),
-            sha256: r.sha256.clone(),
-            size: r.size,
-            created_at: r.created_at.clone(),
-            content_url: format!("{url}/content"),
-            url,
-        }
-        .event()
-    });
+    let created = record.as_ref().map(|r| created(state, r).event());
     let archived = record.as_ref().zip(created.as_ref());
     match state.store().record_render(idempotency_record.as_ref(), archived).await? {
         Recorded::New => {
@@ -88,5 +72,23 @@ pub(crate) async fn keep(
             let request_sha256 = idempotency.map_or("", |i| i.request_sha256.as_str());
             replay(state, &existing, request_sha256)
         }
+    }
+}
+
+/// The `document.created` payload of archived document `r`.
+pub(crate) fn created(state: &AppState, r: &DocumentRecord) -> DocumentCreated {
+    let url = format!("{}/v1/documents/{}", state.public_url(), r.id);
+    DocumentCreated {
+        document_id: r.id.clone(),
+        plugin: r.plugin.clone(),
+        version: r.version.clone(),
+        kind: r.kind.clone(),
+        customer_id: r.customer_id.clone(),
+        format: r.format.clone(),
+        sha256: r.sha256.clone(),
+        size: r.size,
+        created_at: r.created_at.clone(),
+        content_url: format!("{url}/content"),
+        url,
     }
 }

@@ -18,6 +18,7 @@
 //! | `versions` | recently resolved plugin versions |
 //! | `openlink` | open-link tokens and opener classification |
 //! | `opencache` | open-time renders shared within their freshness window |
+//! | `offer` | interactive documents on their page: the current offer, actions, acceptance |
 //! | `ratelimit` | per-address limits on the routes anyone can call |
 //! | `auth` | API keys and scopes |
 //! | `customer` | customers as the API takes them: one shape, one set of rules |
@@ -31,6 +32,7 @@ mod customer;
 mod download;
 mod idempotency;
 mod metrics;
+mod offer;
 mod openapi;
 mod opencache;
 mod openlink;

@@ -10,7 +10,7 @@
 //! `docs/service.md`, and CI fuzzes the server against
 //! it (`tests/api/`).
 
-use super::routes::{admin, customers, documents, events, health, links, open, plugins, webhooks};
+use super::routes::{acceptances, actions, admin, customers, documents, events, health, links, open, plugins, webhooks};
 use crate::event::EventType;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -65,11 +65,18 @@ use utoipa::OpenApi;
         webhooks::replay,
         events::list,
         customers::unopened,
+        actions::act,
+        acceptances::show,
+        acceptances::list,
+        acceptances::keys,
+        acceptances::rotate,
     ),
     components(schemas(
         super::problem::Problem,
         crate::event::DocumentCreated,
         crate::event::DocumentOpened,
+        crate::event::DocumentInteraction,
+        crate::event::DocumentAccepted,
         crate::event::PluginPublished,
         crate::event::AliasMoved,
         crate::event::EndpointDisabled,
@@ -208,6 +215,8 @@ fn schema_summary(t: EventType) -> &'static str {
         EventType::AliasMoved => "an alias now points at another version",
         EventType::EndpointDisabled => "a webhook endpoint was disabled",
         EventType::Ping => "a test of one endpoint",
+        EventType::DocumentInteraction => "a customer acted on an interactive document; its offer changed",
+        EventType::DocumentAccepted => "a customer accepted an interactive document's offer",
     }
 }
 
@@ -238,6 +247,18 @@ fn conventions(method: &str, path: &str, op: &mut Map<String, Value>) {
     let has_body = op.contains_key("requestBody");
     let has_path_params = path.contains('{');
     let has_query = op.get("parameters").and_then(Value::as_array).is_some_and(|ps| ps.iter().any(|p| p["in"] == "query"));
+    if (method, path) == ("post", "/o/{token}/actions/{action}") {
+        // What the page's forms post: the same fields, by name.
+        op["requestBody"]["content"]["application/x-www-form-urlencoded"] = json!({"schema": {
+            "type": "object",
+            "required": ["_snapshot", "_nonce"],
+            "properties": {
+                "_snapshot": {"type": "string", "description": "The snapshot the page shows"},
+                "_nonce": {"type": "string", "description": "The page's nonce for it"},
+            },
+            "additionalProperties": {"type": "string", "description": "An input, read as the type its JSON Schema declares"},
+        }});
+    }
     let responses = op.entry("responses").or_insert_with(|| json!({}));
     let Value::Object(responses) = responses else { return };
     for response in responses.values_mut() {
@@ -422,6 +443,9 @@ fn request_example(method: &str, path: &str) -> Option<Value> {
         }),
         ("patch", "/v1/webhooks/{id}") => json!({"events": ["document.created", "alias.moved"], "description": "CRM and release notes"}),
         ("post", "/v1/webhooks/{id}/replay") => json!({"since": "2026-11-30T00:00:00Z"}),
+        ("post", "/o/{token}/actions/{action}") => json!({
+            "snapshot": "snp_0a1b2c3d4e5f60718293a4b5c6d7e8f9", "nonce": "00112233445566778899aabbccddeeff", "inputs": {"seats": 150},
+        }),
         _ => return None,
     })
 }
@@ -542,7 +566,7 @@ mod tests {
                 with_examples += 1;
             }
         }
-        assert_eq!(with_examples, 9);
+        assert_eq!(with_examples, 10);
     }
 
     /// The routes this document lists and the routes `docs/service.md`

@@ -48,10 +48,19 @@ pub fn sign(key_id: &str, secret: &str, link_id: &str, expires: Option<i64>) -> 
     Some(hex::encode(body))
 }
 
-/// Checks `token` against the signing key's `secret` and the clock `now`
-/// (Unix seconds). `None` for anything wrong: malformed, tampered, signed
-/// by another key, or expired. Callers answer every `None` the same way.
-pub fn verify(token: &str, secret: &str, now: i64) -> Option<TokenClaims> {
+impl TokenClaims {
+    /// Whether the token has expired at `now` (Unix seconds).
+    pub fn expired(&self, now: i64) -> bool {
+        self.expires.is_some_and(|expires| now >= expires)
+    }
+}
+
+/// Checks `token` against the signing key's `secret`: what a genuine
+/// token says, or `None` for anything wrong (malformed, tampered, signed
+/// by another key); callers answer every `None` the same way. Whether it
+/// has expired is [`TokenClaims::expired`]: an open of an expired link is
+/// a 404 like any other, an action on one is told it expired.
+pub fn verify_signature(token: &str, secret: &str) -> Option<TokenClaims> {
     let bytes = decode(token)?;
     let (body, given) = bytes.split_at(BODY);
     let mut verifier = <Hmac<Sha256>>::new_from_slice(&hex::decode(secret).ok()?).ok()?;
@@ -59,9 +68,6 @@ pub fn verify(token: &str, secret: &str, now: i64) -> Option<TokenClaims> {
     verifier.update(body);
     verifier.verify_truncated_left(given).ok()?;
     let expires = i64::from_be_bytes(body[20..28].try_into().ok()?);
-    if expires != 0 && now >= expires {
-        return None;
-    }
     Some(TokenClaims { link_id: format!("lnk_{}", hex::encode(&body[4..20])), expires: (expires != 0).then_some(expires) })
 }
 
@@ -123,6 +129,11 @@ pub fn classify(method: &str, user_agent: &str, seconds_since_created: i64) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A token that verifies and has not expired at `now`.
+    fn verify(token: &str, secret: &str, now: i64) -> Option<TokenClaims> {
+        verify_signature(token, secret).filter(|claims| !claims.expired(now))
+    }
 
     const SECRET: &str = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
     const LINK: &str = "lnk_00112233445566778899aabbccddeeff";

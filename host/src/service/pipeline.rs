@@ -7,7 +7,7 @@ use super::problem::{ApiResult, Problem};
 use super::state::AppState;
 use super::versions::Selector;
 use crate::contain::{Failure, JobError};
-use crate::contract::types::{Customer, OutputFormat, Purpose, Request};
+use crate::contract::types::{Customer, Interaction, OutputFormat, Purpose, Request};
 use crate::render::{Document, Format, RenderError};
 use crate::store::{CustomerProfile, PluginVersion};
 use chrono::{DateTime, Utc};
@@ -32,6 +32,10 @@ pub struct Inputs {
     pub purpose: Purpose,
     /// The render instant.
     pub at: DateTime<Utc>,
+    /// The customer's action, for documents of an interactive offer (its
+    /// accepted form): the action and their selections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interaction: Option<Interaction>,
 }
 
 /// Renders `inputs` with `version`'s plugin, recording metrics.
@@ -51,7 +55,7 @@ pub async fn render_as(state: &AppState, version: &PluginVersion, inputs: &Input
         data: inputs.data.clone(),
         purpose: inputs.purpose,
         at: inputs.at,
-        interaction: None,
+        interaction: inputs.interaction.clone(),
     };
     let started = Instant::now();
     let result = state.workers().render(&prepared.files, request, format).await;

@@ -151,7 +151,10 @@ impl Problem {
 
 impl From<StoreError> for Problem {
     fn from(e: StoreError) -> Self {
-        Problem::internal(e)
+        match e {
+            StoreError::Conflict(_) => Problem::conflict("concurrent-change", e.to_string()),
+            e => Problem::internal(e),
+        }
     }
 }
 

@@ -53,6 +53,7 @@ struct Inner {
     secrets: SecretBox,
     webhook_policy: AddressPolicy,
     dispatcher: Dispatcher,
+    offer_locks: super::offer::OfferLocks,
 }
 
 impl AppState {
@@ -79,11 +80,17 @@ impl AppState {
                 secrets,
                 webhook_policy,
                 dispatcher,
+                offer_locks: Default::default(),
             }),
         }
     }
 
-    /// Seals and opens webhook endpoint secrets.
+    /// Turns taken by accepts of one link in this process.
+    pub(crate) fn offer_locks(&self) -> &super::offer::OfferLocks {
+        &self.inner.offer_locks
+    }
+
+    /// Seals and opens webhook endpoint secrets (and receipt keys).
     pub fn secrets(&self) -> &SecretBox {
         &self.inner.secrets
     }

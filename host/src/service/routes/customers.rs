@@ -162,8 +162,10 @@ pub struct TimelineLink {
     /// The link and its opens by class.
     #[serde(flatten)]
     pub link: LinkActivity,
-    /// Its events (`document.opened`, …), newest first, each with its webhook deliveries counted.
+    /// Its events (`document.opened`, `document.interaction`, `document.accepted`, …), newest first, each with its webhook deliveries counted.
     pub events: Vec<TimelineEvent>,
+    /// For an interactive document the customer accepted: the acceptance, with its receipt.
+    pub acceptance: Option<super::acceptances::Acceptance>,
 }
 
 /// What a customer has received, and what became of it.
@@ -202,7 +204,14 @@ pub async fn timeline(State(state): State<AppState>, caller: Caller, Path(id): P
     }
     let mut take = |subject: &str| events.remove(subject).unwrap_or_default();
     let documents = documents.into_iter().map(|document| TimelineDocument { events: take(&document.id), document }).collect();
-    let links = links.into_iter().map(|link| TimelineLink { events: take(&link.link_id), link }).collect();
+    let mut acceptances: HashMap<String, super::acceptances::Acceptance> = HashMap::new();
+    for record in state.store().acceptances(Some(&id), None, 500).await? {
+        acceptances.insert(record.link_id.clone(), super::acceptances::Acceptance::of(&record)?);
+    }
+    let links = links
+        .into_iter()
+        .map(|link| TimelineLink { events: take(&link.link_id), acceptance: acceptances.remove(&link.link_id), link })
+        .collect();
     Ok(Json(Timeline { customer_id: id, documents, links, opens }))
 }
 

@@ -115,6 +115,7 @@ async fn resolve(state: &AppState, request: RenderRequest) -> ApiResult<(PluginV
         format: request.format,
         purpose: request.purpose.unwrap_or(Purpose::OnDemand),
         at: request.at.unwrap_or_else(Utc::now),
+        interaction: None,
     };
     Ok((version, inputs))
 }

@@ -1,5 +1,7 @@
 //! The HTTP routes, one module per area, and the router that joins them.
 
+pub mod acceptances;
+pub mod actions;
 pub mod admin;
 pub mod customers;
 pub mod documents;
@@ -54,15 +56,22 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/webhooks/{id}/deliveries", get(webhooks::deliveries))
         .route("/v1/webhooks/{id}/replay", post(webhooks::replay))
         .route("/v1/events", get(events::list))
+        .route("/v1/acceptances", get(acceptances::list))
+        .route("/v1/acceptances/{id}", get(acceptances::show))
+        .route("/v1/receipt-keys", post(acceptances::rotate))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
+    let actions =
+        Router::new().route("/o/{token}/actions/{action}", post(actions::act)).layer(DefaultBodyLimit::max(actions::MAX_ACTION_BYTES));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
         .route("/openapi.json", get(super::openapi::serve))
         .route("/o/{token}", get(open::open))
+        .route("/receipt-keys", get(acceptances::keys))
         .merge(uploads)
         .merge(api)
+        .merge(actions)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -18,8 +18,9 @@
 //! allows no script and no framing: they come from Folio's own origin.
 
 use crate::contain::Failure;
-use crate::contract::types::{OutputFormat, Purpose};
+use crate::contract::types::{DocumentClass, OutputFormat, Purpose};
 use crate::render::Format;
+use crate::service::offer;
 use crate::service::openlink;
 use crate::service::pipeline::{Inputs, customer_from_profile, render_as, resolve_version};
 use crate::service::problem::{ApiResult, Problem};
@@ -67,7 +68,7 @@ pub async fn open(
         Some(token) => (token, LinkFormat::Png),
         None => (token.as_str(), LinkFormat::Html),
     };
-    let Some(link) = live_link(&state, token).await.filter(|link| link.serves(served)) else {
+    let Some((link, secret)) = live_link(&state, token).await.filter(|(link, _)| link.serves(served)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let agent_header = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -79,6 +80,16 @@ pub async fn open(
     } else if state.suspensions().suspended(&(link.id.clone(), served.as_str())) {
         state.metrics().opens_suspended.inc();
         (Bytes::from(fallback(&state, &link, served).await), OpenOutcome::Fallback)
+    } else if served == LinkFormat::Html && interactive(&state, &link).await {
+        // An offer's page is planned on every open: it shows the current
+        // offer, and its forms name it.
+        match offer_page(&state, &link, &secret, token).await {
+            Ok(bytes) => (Bytes::from(bytes), OpenOutcome::Fresh),
+            Err(problem) => {
+                tracing::warn!(link = %link.id, reason = %problem.cause.as_deref().unwrap_or(&problem.detail), "offer page failed; serving the fallback");
+                (Bytes::from(fallback(&state, &link, served).await), OpenOutcome::Fallback)
+            }
+        }
     } else {
         match fresh(&state, &link, served).await {
             Ok((bytes, cached)) => (bytes, if cached { OpenOutcome::Cached } else { OpenOutcome::Fresh }),
@@ -90,18 +101,54 @@ pub async fn open(
     };
     state.metrics().opens.with_label_values(&[link.plugin.as_str(), link.kind.as_str(), agent.as_str(), outcome.as_str()]).inc();
     state.open_recorder().open(OpenEvent::new(&link, served, method.as_str(), agent, outcome));
-    let mut response = (StatusCode::OK, body).into_response();
+    let mut response = served_page(StatusCode::OK, body, render_format(served));
+    response.headers_mut().insert("folio-open", HeaderValue::from_static(outcome.as_str()));
+    response
+}
+
+/// A page or image `/o/` serves, with the headers every one carries: no
+/// caching (the content changes with the customer), no indexing, no
+/// referrer (the token is the credential), the policy that allows no
+/// script and no framing.
+pub(crate) fn served_page(status: StatusCode, body: impl Into<Bytes>, format: Format) -> Response {
+    let mut response = (status, body.into()).into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(render_format(served).content_type()));
-    // Re-opens must fetch again: the content changes with the customer.
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, max-age=0"));
     h.insert("x-robots-tag", HeaderValue::from_static("noindex"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert("folio-open", HeaderValue::from_static(outcome.as_str()));
     response
+}
+
+/// Whether the link's kind is interactive (its page offers actions).
+pub(crate) async fn interactive(state: &AppState, link: &OpenLink) -> bool {
+    match resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await {
+        Ok(version) => version.manifest.kind(&link.kind).is_some_and(|k| k.class == DocumentClass::Interactive),
+        Err(_) => false,
+    }
+}
+
+/// The page of an offer: once accepted, the archived accepted document;
+/// before, the current offer with its actions.
+pub(crate) async fn offer_page(state: &AppState, link: &OpenLink, secret: &str, token: &str) -> ApiResult<Vec<u8>> {
+    if let Some(acceptance) = state.store().link_acceptance(&link.id).await? {
+        return accepted_page(state, &acceptance).await;
+    }
+    let current = offer::current(state, link).await?;
+    offer::OnPage { state, link, secret, token }.page(&current, None, &[]).await
+}
+
+/// The archived HTML of an acceptance: what the accepted page shows.
+pub(crate) async fn accepted_page(state: &AppState, acceptance: &crate::store::AcceptanceRecord) -> ApiResult<Vec<u8>> {
+    let document = state
+        .store()
+        .document(&acceptance.html_document_id)
+        .await?
+        .ok_or_else(|| Problem::internal(format!("acceptance `{}` names a document that is gone", acceptance.id)))?;
+    state.blobs().get(&document.sha256).map_err(Problem::internal)
 }
 
 /// The output format a link format is rendered in.
@@ -123,11 +170,22 @@ fn costly(failure: &Failure) -> bool {
     }
 }
 
-/// The link `token` names, if the token verifies and the link is in service.
-async fn live_link(state: &AppState, token: &str) -> Option<OpenLink> {
+/// The link `token` names and its signing secret, if the token verifies
+/// and the link is in service.
+async fn live_link(state: &AppState, token: &str) -> Option<(OpenLink, String)> {
+    match token_link(state, token).await? {
+        (link, secret, false) => Some((link, secret)),
+        (_, _, true) => None,
+    }
+}
+
+/// The link a genuine `token` names (revoked links excepted), its signing
+/// secret, and whether the token has expired.
+pub(crate) async fn token_link(state: &AppState, token: &str) -> Option<(OpenLink, String, bool)> {
     let key = state.store().signing_key(&openlink::key_id(token)?).await.ok()??;
-    let claims = openlink::verify(token, &key.secret, Utc::now().timestamp())?;
-    state.store().link(&claims.link_id).await.ok()?.filter(|link| link.revoked_at.is_none())
+    let claims = openlink::verify_signature(token, &key.secret)?;
+    let link = state.store().link(&claims.link_id).await.ok()?.filter(|link| link.revoked_at.is_none())?;
+    Some((link, key.secret, claims.expired(Utc::now().timestamp())))
 }
 
 /// Renders the link now in `format`, from the customer's stored profile,
@@ -156,6 +214,7 @@ async fn fresh(state: &AppState, link: &OpenLink, served: LinkFormat) -> ApiResu
                 format: OutputFormat::Html,
                 purpose: Purpose::OpenTime,
                 at: Utc::now(),
+                interaction: None,
             };
             let document = match render_as(state, &version, &inputs, format).await {
                 Ok(document) => document,
