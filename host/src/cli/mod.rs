@@ -7,6 +7,7 @@ mod limits;
 mod plugin;
 mod render;
 mod serve;
+mod verify;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ enum Command {
     /// Manage API keys.
     #[command(subcommand)]
     Keys(serve::KeysCommand),
+    /// Check an acceptance receipt offline, and that a document is the one it accepted.
+    Verify(verify::VerifyArgs),
     /// The render zygote, which the service and the other commands start
     /// themselves (not for use by hand).
     #[command(name = "__zygote", hide = true)]
@@ -63,6 +66,7 @@ pub fn main() -> ExitCode {
         Command::Render(args) => render::render(args, &settings),
         Command::Serve(args) => serve::run_serve(args, settings),
         Command::Keys(cmd) => serve::run_keys(cmd),
+        Command::Verify(args) => verify::verify(args),
         Command::Zygote => folio::contain::run_zygote(),
     };
     match result {
