@@ -87,3 +87,49 @@ async fn no_link_on_a_document_runs_script_in_a_real_browser() {
         assert_eq!(script, Vec::<String>::new(), "{url:?}");
     }
 }
+
+/// A person adjusts a renewal proposal and accepts it in a real browser,
+/// with JavaScript off: open the link, choose the 2-year option, change
+/// seats to 150, accept, see the confirmation. The test reads the page's
+/// visible text, as the person would.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_person_accepts_a_renewal_proposal_in_a_real_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/renewal-proposal").await;
+    let c = client();
+    json_ok(c.put(server.url("/v1/customers/cus_browser")).bearer_auth(&keys.billing).json(&json!({
+        "display_name": "Harbor & Pine Outfitters LLC", "locale": "en-US", "timezone": "America/Los_Angeles", "segment": "smb"})))
+    .await;
+    let renewal = (chrono::Utc::now() + chrono::Duration::days(40)).format("%Y-%m-%d").to_string();
+    let data = json!({
+        "plan": {"name": "Business", "seats": 120, "price_per_seat_month": "42.00", "currency": "USD"},
+        "renewal_date": renewal, "two_year_discount_percent": "10",
+    });
+    let (_, page) = open_link(
+        &server,
+        &keys.billing,
+        json!({"plugin": "renewal-proposal", "kind": "renewal-proposal", "customer_id": "cus_browser", "data": data}),
+    )
+    .await;
+
+    let script = repo().join("tests/browser/accept-proposal.mjs");
+    assert!(
+        repo().join("tests/browser/node_modules/playwright-core").is_dir(),
+        "playwright-core is not installed in tests/browser; run `make setup` (it runs npm ci there)"
+    );
+    let out =
+        Command::new("node").arg(&script).arg(&page).output().unwrap_or_else(|e| panic!("cannot run node ({e}); `make setup` installs it"));
+    assert!(out.status.success(), "the browser run failed: {}", String::from_utf8_lossy(&out.stderr));
+    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = |step: &str| seen[step].as_str().unwrap().to_string();
+    assert!(text("opened").contains("$60,480.00") && text("opened").contains("Accept proposal"), "{}", text("opened"));
+    assert!(text("chose").contains("2 years, 10% off (your choice)"), "{}", text("chose"));
+    assert!(text("changed").contains("$136,080.00"), "150 seats for two years: {}", text("changed"));
+    let accepted = text("accepted");
+    assert!(accepted.contains("Accepted on") && accepted.contains("by Harbor & Pine Outfitters LLC"), "{accepted}");
+    assert!(accepted.contains("The terms you accepted") && accepted.contains("$136,080.00") && accepted.contains("150"), "{accepted}");
+    assert_eq!(seen["buttons"], 0, "no actions once accepted");
+    assert_eq!(text("reopened"), accepted);
+}

@@ -11,6 +11,7 @@ mod support;
 
 mod access;
 mod documents;
+mod offers;
 mod open_links;
 mod operations;
 mod profiles;
