@@ -23,7 +23,7 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build plugins run render test lint test-host test-plugins test-api bench bench-load bench-open bench-webhooks bench-memory screenshots
+.PHONY: setup build plugins run render test lint test-host test-plugins test-api bench bench-load bench-open bench-offer bench-webhooks bench-memory screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -126,6 +126,12 @@ bench-load: plugins
 bench-open: plugins
 	@bash scripts/setup.sh --bench
 	@bash scripts/load-open.sh
+
+# Interactive documents: a customer's form post to the new page at 200/s,
+# against the open page's own latency in the same run (wrk, loopback).
+bench-offer: plugins
+	@bash scripts/setup.sh --bench
+	@bash scripts/load-offer.sh
 
 # The browser check: every rendered HTML in headless Chromium, every PDF's
 # first page rasterised, as PNGs in out/ to look at.

@@ -5,7 +5,9 @@
 #   start_server NAME [serve flags...]  sets work (a temporary directory),
 #                                       KEY (an admin key), BASE (the URL)
 #                                       and stops the server on exit
-#   publish_invoice                     uploads, publishes and aliases it
+#   publish NAME                        uploads, publishes and aliases
+#                                       target/bundles/NAME.folio
+#   publish_invoice                     publish invoice
 #   summary LABEL...                    requests/s, p50 and p99 of each
 #                                       "$work/LABEL.txt" wrk report
 
@@ -27,13 +29,17 @@ start_server() {
 }
 
 publish_invoice() {
-  local auth=(-H "Authorization: Bearer $KEY") bundle version
-  bundle=target/bundles/invoice.folio
+  publish invoice
+}
+
+publish() { # uploads, publishes and aliases target/bundles/NAME.folio
+  local name=$1 auth=(-H "Authorization: Bearer $KEY") bundle version
+  bundle=target/bundles/$name.folio
   [ -f "$bundle" ] || { echo "$bundle is missing; build it with make plugins" >&2; exit 1; }
   curl -fsS "${auth[@]}" "$BASE/v1/plugins" --data-binary "@$bundle" -o /dev/null
   read -r _ version < <(bundle_identity "$bundle")
-  curl -fsS "${auth[@]}" -X POST "$BASE/v1/plugins/invoice/versions/$version/publish" -o /dev/null
-  curl -fsS "${auth[@]}" -X PUT "$BASE/v1/plugins/invoice/aliases/stable" -H 'content-type: application/json' -d "{\"version\":\"$version\"}" -o /dev/null
+  curl -fsS "${auth[@]}" -X POST "$BASE/v1/plugins/$name/versions/$version/publish" -o /dev/null
+  curl -fsS "${auth[@]}" -X PUT "$BASE/v1/plugins/$name/aliases/stable" -H 'content-type: application/json' -d "{\"version\":\"$version\"}" -o /dev/null
 }
 
 summary() {
