@@ -60,6 +60,7 @@ struct Term {
 struct Totals {
     option: &'static str,
     months: u32,
+    discount_percent: String,
     seats: u32,
     monthly: Money,
     total: Money,
@@ -99,6 +100,8 @@ struct ViewModel {
     stage: &'static str,
     health_score: Option<f64>,
     options: Vec<Term>,
+    /// The string key naming the selected term (`renewal.option.2-year`).
+    term_key: String,
     offer: Offer,
     accepted: Option<Accepted>,
 }
@@ -109,7 +112,8 @@ impl Plugin for RenewalProposal {
             Kind::new("renewal-proposal", DocumentClass::Interactive, "renewal-proposal")
                 .slot("stage", &["value-recap", "csm-conversation", "formal-proposal", "urgency", "escalation", "lapsed"])
                 .slot("case-study", &["enterprise", "smb"])
-                .slot("health", &["expansion", "support", "steady"]),
+                .slot("health", &["expansion", "support", "steady"])
+                .slot("summary", &["offer", "accepted"]),
         )
     }
 
@@ -212,7 +216,15 @@ impl Plugin for RenewalProposal {
         };
         let options = TERMS.into_iter().map(term).collect::<Result<Vec<_>, _>>()?;
         let chosen = options.iter().find(|t| t.selected).ok_or_else(|| PlanError::internal("no term is selected"))?;
-        let totals = Totals { option: chosen.id, months: chosen.months, seats, monthly: chosen.monthly, total: chosen.total };
+        let totals = Totals {
+            option: chosen.id,
+            months: chosen.months,
+            discount_percent: chosen.discount_percent.clone(),
+            seats,
+            monthly: chosen.monthly,
+            total: chosen.total,
+        };
+        let term_key = format!("renewal.option.{}", chosen.id);
 
         let case_study = if request.customer.segment.eq_ignore_ascii_case("enterprise") { "enterprise" } else { "smb" };
         let health_block = match health {
@@ -237,13 +249,16 @@ impl Plugin for RenewalProposal {
             stage,
             health_score: health,
             options,
+            term_key,
             offer: Offer { valid_until: valid_until.to_string(), totals },
             accepted,
         };
+        let summary = if view.accepted.is_some() { "accepted" } else { "offer" };
         Plan::new("renewal-proposal", &view)?
             .block("stage", stage)
             .block("case-study", case_study)
             .block("health", health_block)
+            .block("summary", summary)
             .title(format!("Your {plan_name} renewal"))
             .file_name(format!("renewal-{}", request.customer.id))
             .freshness(3600)
@@ -343,6 +358,8 @@ mod tests {
         assert_eq!(block(&plan, "stage"), "csm-conversation");
         assert_eq!(block(&plan, "case-study"), "enterprise");
         assert_eq!(block(&plan, "health"), "expansion");
+        assert_eq!(block(&plan, "summary"), "offer");
+        assert_eq!(vm["term_key"], "renewal.option.1-year");
         let names: Vec<_> = plan.actions.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["choose-option", "change-seats", "accept"]);
         assert_eq!(plan.actions[1].inputs["properties"]["seats"]["maximum"], 600);
@@ -368,12 +385,14 @@ mod tests {
         // 150 × 420.00 × 0.9 = 56,700 a month; 24 months.
         assert_eq!(
             vm["offer"]["totals"],
-            json!({"option": "2-year", "months": 24, "seats": 150,
+            json!({"option": "2-year", "months": 24, "discount_percent": "10", "seats": 150,
             "monthly": {"amount": "56700.00", "currency": "TWD", "minor_units": 2},
             "total": {"amount": "1360800.00", "currency": "TWD", "minor_units": 2}})
         );
         req.interaction = Some(Interaction { action: "accept".into(), inputs: json!({"option": "2-year", "seats": 150}) });
-        let vm = RenewalProposal::plan(&req).unwrap().view_model();
+        let plan = RenewalProposal::plan(&req).unwrap();
+        assert_eq!(block(&plan, "summary"), "accepted");
+        let vm = plan.view_model();
         assert_eq!(vm["accepted"]["at"], "2026-12-20T00:00:00Z");
         assert_eq!(vm["accepted"]["by"], "台灣科技股份有限公司");
         req.interaction = Some(Interaction { action: "choose-option".into(), inputs: json!({"option": "5-year"}) });
