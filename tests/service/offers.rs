@@ -30,7 +30,19 @@ struct Offer {
     server: Server,
     keys: Keys,
     link_id: String,
+    link: Link,
+}
+
+/// An open link's page, as a browser or a script reaches it.
+struct Link {
     url: String,
+}
+
+impl std::ops::Deref for Offer {
+    type Target = Link;
+    fn deref(&self) -> &Link {
+        &self.link
+    }
 }
 
 async fn offer_on(db: Db, dir: tempfile::TempDir, extra: &[&str], link: Value) -> Offer {
@@ -47,7 +59,7 @@ async fn offer_on(db: Db, dir: tempfile::TempDir, extra: &[&str], link: Value) -
         body[k] = v.clone();
     }
     let (link_id, url) = open_link(&server, &keys.billing, body).await;
-    Offer { _dir: dir, server, keys, link_id, url }
+    Offer { _dir: dir, server, keys, link_id, link: Link { url } }
 }
 
 async fn offer(link: Value) -> Offer {
@@ -62,7 +74,7 @@ fn field(page: &str, action: &str, name: &str) -> String {
     form[start..start + form[start..].find('"').unwrap()].to_string()
 }
 
-impl Offer {
+impl Link {
     fn action_url(&self, action: &str) -> String {
         format!("{}/actions/{action}", self.url)
     }
@@ -96,7 +108,9 @@ impl Offer {
         let page = self.page().await;
         (field(&page, "accept", "_snapshot"), field(&page, "accept", "_nonce"))
     }
+}
 
+impl Offer {
     async fn acceptances(&self) -> Vec<Value> {
         let listed = json_ok(client().get(self.server.url("/v1/acceptances?customer=cus_offer")).bearer_auth(&self.keys.billing)).await;
         listed["acceptances"].as_array().unwrap().clone()
@@ -367,4 +381,42 @@ async fn receipt_keys_are_listed_and_rotate() {
     assert_eq!(keys[1]["public_key"], accepted["receipt"]["signature"]["public_key"]);
     assert!(keys.iter().all(|k| k.get("secret").is_none()));
     expect_problem(c.post(o.server.url("/v1/receipt-keys")).bearer_auth(&o.keys.billing), StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+/// The page speaks the customer's language, the host's own words too: its
+/// buttons and consent (the template's), and the notice and the message
+/// next to a wrong field (the host's), in each of the four locales; the
+/// email's image of the offer is drawn in it as well.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_page_speaks_the_customers_language() {
+    let o = offer(json!({})).await;
+    let cases = [
+        ("en-US", "Accept proposal", "Please check the highlighted fields.", "Please enter 500 or less."),
+        ("ms-MY", "Terima cadangan", "Sila semak ruangan yang ditandakan.", "Sila masukkan 500 atau kurang."),
+        ("zh-CN", "接受方案", "请检查标出的字段。", "请输入不大于 500 的数。"),
+        ("zh-TW", "接受方案", "請檢查標示的欄位。", "請輸入不大於 500 的數。"),
+    ];
+    let c = client();
+    for (locale, accept, notice, message) in cases {
+        let customer = format!("cus_{}", locale.replace('-', "_").to_lowercase());
+        json_ok(
+            c.put(o.server.url(&format!("/v1/customers/{customer}")))
+                .bearer_auth(&o.keys.billing)
+                .json(&json!({"display_name": "Harbor", "locale": locale, "timezone": "Asia/Taipei"})),
+        )
+        .await;
+        let body = json!({"plugin": "renewal-proposal", "kind": "renewal-proposal", "customer_id": customer,
+            "data": proposal_data(None), "formats": ["html", "png"]});
+        let created = json_ok(c.post(o.server.url("/v1/open-links")).bearer_auth(&o.keys.billing).json(&body)).await;
+        let local = Link { url: created["html_url"].as_str().unwrap().to_string() };
+        let page = local.page().await;
+        assert!(page.contains(&format!("<button type=\"submit\">{accept}</button>")), "{locale}: {page}");
+        assert!(page.contains("data-folio-consent=\"accept\""), "{locale}: the consent is next to the button");
+        let (status, page) = local.submit(&page, "change-seats", &[("seats", "501")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains(notice) && page.contains(message), "{locale}: {page}");
+        let (status, headers, png) = send(c.get(created["image_url"].as_str().unwrap())).await;
+        assert_eq!((status, headers["content-type"].to_str().unwrap()), (StatusCode::OK, "image/png"));
+        assert!(png.len() > 2_000, "{locale}: the offer's image, not the blank fallback ({} bytes)", png.len());
+    }
 }
