@@ -144,9 +144,20 @@ fn verify(args: &[&std::path::Path]) -> (bool, String) {
 /// verify` accepts the receipt and rejects a changed PDF or receipt.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_customer_adjusts_and_accepts_with_the_pages_forms() {
+    adjust_and_accept(Db::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_customer_adjusts_and_accepts_with_the_pages_forms_on_postgres() {
+    let db = PgDatabase::create().await;
+    adjust_and_accept(Db::Postgres(db.url.clone())).await;
+    db.drop_now().await;
+}
+
+async fn adjust_and_accept(db: Db) {
     let receiver = Receiver::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let o = offer_on(Db::Sqlite, dir, &["--webhook-allow-private"], json!({})).await;
+    let o = offer_on(db, dir, &["--webhook-allow-private"], json!({})).await;
     let hooks = o.server.key("webhooks");
     let created = json_ok(client().post(o.server.url("/v1/webhooks")).bearer_auth(&hooks).json(&json!({
         "url": receiver.url("/crm"), "events": ["document.interaction", "document.accepted"], "description": "CRM"})))
@@ -180,6 +191,14 @@ async fn a_customer_adjusts_and_accepts_with_the_pages_forms() {
 
     let acceptances = o.acceptances().await;
     assert_eq!(acceptances.len(), 1);
+    let by_plugin = |plugin: &str| client().get(o.server.url(&format!("/v1/acceptances?plugin={plugin}"))).bearer_auth(&o.keys.billing);
+    assert_eq!(json_ok(by_plugin("renewal-proposal")).await["acceptances"][0]["id"], acceptances[0]["id"]);
+    assert_eq!(json_ok(by_plugin("invoice")).await["acceptances"], json!([]));
+    let one = json_ok(
+        client().get(o.server.url(&format!("/v1/acceptances/{}", acceptances[0]["id"].as_str().unwrap()))).bearer_auth(&o.keys.billing),
+    )
+    .await;
+    assert_eq!(one, acceptances[0]);
     let acceptance = &acceptances[0];
     assert_eq!(acceptance["receipt"], accepted["receipt"]);
     assert_eq!(acceptance["receipt"]["record"]["client"]["user_agent"], IPHONE);
