@@ -87,6 +87,36 @@ MY_LINK=$(jq '{plugin: "invoice", kind: "invoice", customer_id: .customer.id, da
   | api POST /v1/open-links -H 'content-type: application/json' --data-binary @- -f)
 MY_PAGE=$(jq -r .html_url <<<"$MY_LINK"); MY_IMAGE=$(jq -r .image_url <<<"$MY_LINK")
 
+# Interactive documents: the US customer's renewal proposal, renewing in
+# 40 days, is adjusted and accepted the way a script would (the page's
+# forms do the same in a browser); the receipt is checked offline. A second
+# link is left for you to accept in a browser.
+renewal_link() {
+  jq --arg renewal "$(date -u -d '+40 days' +%F)" \
+    '{plugin: "renewal-proposal", kind: "renewal-proposal", customer_id: .customer.id, data: (.data | .renewal_date = $renewal), formats: ["html", "png"]}' \
+    examples/renewal-proposal/en-US.json | api POST /v1/open-links -H 'content-type: application/json' --data-binary @- -f
+}
+jq '.customer' examples/renewal-proposal/en-US.json \
+  | api PUT "/v1/customers/$(jq -r .customer.id examples/renewal-proposal/en-US.json)" -H 'content-type: application/json' --data-binary @- -f -o /dev/null
+OFFER_PAGE=$(renewal_link | jq -r .html_url)
+page=$(curl -fsS "$OFFER_PAGE")
+snapshot=$(grep -o 'name="_snapshot" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')
+nonce=$(grep -o 'name="_nonce" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')
+act() { # action inputs file: the answer in file; its snapshot and nonce name the offer the next action sees
+  curl -fsS "$OFFER_PAGE/actions/$1" -H 'content-type: application/json' -o "$3" \
+    -d "{\"snapshot\": \"$snapshot\", \"nonce\": \"$nonce\", \"inputs\": $2}"
+  snapshot=$(jq -r '.snapshot // empty' "$3"); nonce=$(jq -r '.nonce // empty' "$3")
+}
+act choose-option '{"option": "2-year"}' /tmp/folio-offer.json
+act change-seats '{"seats": 320}' /tmp/folio-offer.json
+say "renewal proposal: chose 2 years, changed seats to 320 -> total $(jq -r '.totals.total.amount + " " + .totals.total.currency' /tmp/folio-offer.json)"
+act accept '{}' "$OUT/renewal-acceptance.json"
+jq '.receipt' "$OUT/renewal-acceptance.json" > "$OUT/renewal-receipt.json"
+api GET "/v1/documents/$(jq -r .pdf_document_id "$OUT/renewal-acceptance.json")/content" -f -o "$OUT/renewal-accepted.pdf"
+say "accepted: $(jq -r '.id + " at " + .accepted_at' "$OUT/renewal-acceptance.json") -> $OUT/renewal-acceptance.json, $OUT/renewal-accepted.pdf"
+say "$("$FOLIO" verify "$OUT/renewal-receipt.json" --document "$OUT/renewal-accepted.pdf")"
+TRY_PAGE=$(renewal_link | jq -r .html_url)
+
 # Events: everything above (publications, alias moves, archived documents)
 # is in the event log, as webhook endpoints would be sent it.
 events=$(api GET "/v1/events?limit=1000" -f)
@@ -121,6 +151,12 @@ payment, and open the same URLs again: the page and the image now say thank you.
   curl -s $MY_PAGE | grep -o 'Terima kasih[^<]*'
   curl -s $MY_IMAGE -o after.png
   curl -s $BASE/v1/open-stats -H "Authorization: Bearer \$FOLIO_KEY" | jq .
+
+Interactive documents: open this renewal proposal in a browser, choose an
+option, change the seats and accept it (the page works with JavaScript off):
+  $TRY_PAGE
+  curl -s "$BASE/v1/acceptances?customer=cus_us_0420" -H "Authorization: Bearer \$FOLIO_KEY" | jq '.acceptances[].totals'
+  $FOLIO verify $OUT/renewal-receipt.json --document $OUT/renewal-accepted.pdf
 
 Ctrl-C stops the server (requests in flight finish first).
 EOF_USAGE
