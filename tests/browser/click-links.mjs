@@ -43,8 +43,18 @@ try {
   });
   const html = mode === "file" ? await readFile(target, "utf8") : null;
   const load = async () => {
-    if (html !== null) await page.setContent(html, { waitUntil: "load" });
-    else await page.goto(target, { waitUntil: "load" });
+    // A click's navigation can land after the next load started (on a busy
+    // machine): that load is then interrupted, and is simply done again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (html !== null) await page.setContent(html, { waitUntil: "load" });
+        else await page.goto(target, { waitUntil: "load" });
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !/interrupted by another navigation/.test(error.message)) throw error;
+        await page.waitForTimeout(200);
+      }
+    }
     await page.evaluate(() => { window.__folioPage = true; });
   };
   await load();
