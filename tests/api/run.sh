@@ -129,7 +129,7 @@ config=$work/schemathesis.toml
 # One worker: with two, hypothesis' lambda descriptions call ast.parse from
 # two threads at once, which CPython 3.11 can fail with "AST constructor
 # recursion depth mismatch" (a tool crash, not a finding).
-"$VENV/bin/schemathesis" --config-file "$config" run "$BASE/openapi.json" \
+PYTHONPATH=tests/api SCHEMATHESIS_HOOKS=hooks "$VENV/bin/schemathesis" --config-file "$config" run "$BASE/openapi.json" \
   --header "Authorization: Bearer $KEY" \
   --checks all --mode all --phases examples,coverage,fuzzing,stateful \
   --seed "$SEED" --max-examples "$MAX_EXAMPLES" --generation-database none \

@@ -10,6 +10,7 @@
 mod support;
 
 mod access;
+mod batches;
 mod documents;
 mod offers;
 mod open_links;

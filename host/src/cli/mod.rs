@@ -40,6 +40,9 @@ enum Command {
     Render(render::RenderArgs),
     /// Run the HTTP service: plugin registry, render API, archive.
     Serve(serve::ServeArgs),
+    /// Work billing runs only (no HTTP): takes `folio serve`'s storage and
+    /// render flags (`--addr` is not used) and shares its database and blobs.
+    Worker(serve::ServeArgs),
     /// Manage API keys.
     #[command(subcommand)]
     Keys(serve::KeysCommand),
@@ -65,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Plan(args) => plugin::plan(args, &settings),
         Command::Render(args) => render::render(args, &settings),
         Command::Serve(args) => serve::run_serve(args, settings),
+        Command::Worker(args) => serve::run_worker(args, settings),
         Command::Keys(cmd) => serve::run_keys(cmd),
         Command::Verify(args) => verify::verify(args),
         Command::Zygote => folio::contain::run_zygote(),

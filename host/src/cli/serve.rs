@@ -50,6 +50,17 @@ pub struct ServeArgs {
     /// Workers one plugin version may hold at once (default: half of them).
     #[arg(long, value_name = "N", env = "FOLIO_RENDER_SHARE", value_parser = clap::value_parser!(u16).range(1..=512))]
     render_share: Option<u16>,
+    /// Billing-run items rendered at a time by this process; 0 works no
+    /// runs (leave them to `folio worker`). Default for `folio serve`: one
+    /// fewer than the render workers, so documents people wait for always
+    /// find one; for `folio worker`: every render worker.
+    #[arg(long, value_name = "N", env = "FOLIO_BATCH_CONCURRENCY", value_parser = clap::value_parser!(u16).range(0..=512))]
+    batch_concurrency: Option<u16>,
+    /// How long a worker's claim on billing-run items lasts without its
+    /// heartbeat: after a worker dies, its items are taken over this long
+    /// after its last heartbeat.
+    #[arg(long, value_name = "TIME", default_value = "30s", value_parser = parse_duration, env = "FOLIO_BATCH_LEASE")]
+    batch_lease: std::time::Duration,
     #[command(flatten)]
     webhooks: WebhookArgs,
 }
@@ -146,6 +157,18 @@ fn tokio_runtime() -> Result<tokio::runtime::Runtime, String> {
 }
 
 pub fn run_serve(args: ServeArgs, settings: Settings) -> Result<(), String> {
+    let config = serve_config(args, settings)?;
+    tokio_runtime()?.block_on(serve(config))
+}
+
+/// `folio worker`: the same storage and render flags as `folio serve`; it
+/// listens on nothing.
+pub fn run_worker(args: ServeArgs, settings: Settings) -> Result<(), String> {
+    let config = serve_config(args, settings)?;
+    tokio_runtime()?.block_on(folio::service::work(config))
+}
+
+fn serve_config(args: ServeArgs, settings: Settings) -> Result<ServeConfig, String> {
     let mut contain = ContainConfig::for_this_program()?;
     contain.budgets = settings.budgets;
     contain.render_limits = settings.render_limits;
@@ -168,8 +191,10 @@ pub fn run_serve(args: ServeArgs, settings: Settings) -> Result<(), String> {
         open_suspend: args.open_suspend,
         webhooks: args.webhooks.config(),
         reopen_after: args.webhooks.reopen_after,
+        batch_concurrency: args.batch_concurrency.map(usize::from),
+        batch_lease: args.batch_lease.max(std::time::Duration::from_secs(1)),
     };
-    tokio_runtime()?.block_on(serve(config))
+    Ok(config)
 }
 
 pub fn run_keys(cmd: KeysCommand) -> Result<(), String> {

@@ -50,15 +50,19 @@ pub enum EventType {
     /// A customer accepted an interactive document's offer.
     #[serde(rename = "document.accepted")]
     DocumentAccepted,
+    /// Every item of a billing run is done, failed or cancelled.
+    #[serde(rename = "batch.completed")]
+    BatchCompleted,
 }
 
 impl EventType {
     /// Every type.
-    pub const ALL: [EventType; 8] = [
+    pub const ALL: [EventType; 9] = [
         EventType::DocumentCreated,
         EventType::DocumentOpened,
         EventType::DocumentInteraction,
         EventType::DocumentAccepted,
+        EventType::BatchCompleted,
         EventType::PluginPublished,
         EventType::AliasMoved,
         EventType::EndpointDisabled,
@@ -76,6 +80,7 @@ impl EventType {
             EventType::Ping => "ping",
             EventType::DocumentInteraction => "document.interaction",
             EventType::DocumentAccepted => "document.accepted",
+            EventType::BatchCompleted => "batch.completed",
         }
     }
 
@@ -101,6 +106,7 @@ impl EventType {
             EventType::Ping => "Ping",
             EventType::DocumentInteraction => "DocumentInteraction",
             EventType::DocumentAccepted => "DocumentAccepted",
+            EventType::BatchCompleted => "BatchCompleted",
         }
     }
 }
@@ -114,7 +120,7 @@ impl std::fmt::Display for EventType {
 /// A name that is not an [`EventType`].
 #[derive(Debug, Clone, thiserror::Error)]
 #[error(
-    "unknown event type `{0}`; the types are: document.created, document.opened, document.interaction, document.accepted, plugin.published, alias.moved, endpoint.disabled, ping"
+    "unknown event type `{0}`; the types are: document.created, document.opened, document.interaction, document.accepted, batch.completed, plugin.published, alias.moved, endpoint.disabled, ping"
 )]
 pub struct UnknownEventType(pub String);
 
@@ -333,6 +339,67 @@ impl Payload for DocumentAccepted {
     }
 }
 
+/// `batch.completed`: every item of a billing run is done or failed (or
+/// was cancelled), with the counts and the first failures.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct BatchCompleted {
+    /// The run (`bat_…`).
+    pub batch_id: String,
+    /// `done`, or `cancelled` when it was cancelled.
+    pub state: String,
+    /// Lines submitted.
+    pub total: i64,
+    /// Documents rendered and archived.
+    pub done: i64,
+    /// Lines not valid or not rendered.
+    pub failed: i64,
+    /// Lines dropped by a cancel before they started.
+    pub cancelled: i64,
+    /// The first failures, in submission order (all of them are in the results).
+    pub failures: Vec<BatchFailure>,
+    /// When its first item was claimed (RFC 3339), if any was.
+    pub started_at: Option<String>,
+    /// When it finished (RFC 3339).
+    pub finished_at: String,
+    /// The run (`GET`, needs an API key).
+    pub url: String,
+    /// Its results, one NDJSON line per item (`GET`, needs an API key).
+    pub results_url: String,
+}
+
+impl BatchCompleted {
+    /// How many failures the event lists.
+    pub const FAILURES_SHOWN: i64 = 20;
+}
+
+impl BatchFailure {
+    /// The longest problem an event carries (the results have it whole).
+    pub const MAX_PROBLEM: usize = 300;
+
+    /// A failure, its problem cut to [`BatchFailure::MAX_PROBLEM`] characters.
+    pub fn new(line: i64, key: Option<String>, problem: &str) -> Self {
+        BatchFailure { line, key, problem: problem.chars().take(Self::MAX_PROBLEM).collect() }
+    }
+}
+
+/// One failed line of a run.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct BatchFailure {
+    /// Its line in the submitted body (1-based).
+    pub line: i64,
+    /// Its key, when it had a usable one.
+    pub key: Option<String>,
+    /// What went wrong, naming the JSON path.
+    pub problem: String,
+}
+
+impl Payload for BatchCompleted {
+    const TYPE: EventType = EventType::BatchCompleted;
+    fn subject(&self) -> Option<String> {
+        Some(self.batch_id.clone())
+    }
+}
+
 /// `plugin.published`: a version may now be rendered and aliased.
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PluginPublished {
@@ -542,6 +609,22 @@ mod tests {
                 pdf_document_id: id.clone(),
                 receipt: serde_json::json!({"record": {"consent": long(2000), "selections": {"option": long(1000), "note": long(2000)}, "user_agent": long(512)}, "signature": {"value": long(88), "public_key": long(44)}}),
                 url: url.clone(),
+            }
+            .event(),
+            BatchCompleted {
+                batch_id: id.clone(),
+                state: "done".into(),
+                total: 1_000_000,
+                done: 999_980,
+                failed: 20,
+                cancelled: 0,
+                failures: (0..BatchCompleted::FAILURES_SHOWN)
+                    .map(|line| BatchFailure { line, key: Some(long(255)), problem: long(BatchFailure::MAX_PROBLEM) })
+                    .collect(),
+                started_at: Some(at.clone()),
+                finished_at: at.clone(),
+                url: url.clone(),
+                results_url: url.clone(),
             }
             .event(),
         ];

@@ -47,6 +47,8 @@ pub(crate) async fn keep(
             created_at: now.clone(),
             created_by: key_id.to_string(),
             inputs: serde_json::to_string(inputs).map_err(Problem::internal)?,
+            batch_id: None,
+            batch_key: None,
         }),
         false => None,
     };

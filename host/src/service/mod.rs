@@ -22,12 +22,14 @@
 //! | `ratelimit` | per-address limits on the routes anyone can call |
 //! | `auth` | API keys and scopes |
 //! | `customer` | customers as the API takes them: one shape, one set of rules |
+//! | `batches` | billing runs: NDJSON submissions streamed into the queue, and the worker loop |
 //! | `problem` | problem+json errors |
 //! | `metrics` | Prometheus metrics |
 //! | `openapi` | the generated OpenAPI document |
 
 mod archive;
 mod auth;
+mod batches;
 mod customer;
 mod download;
 mod idempotency;
@@ -87,6 +89,28 @@ pub struct ServeConfig {
     pub webhooks: crate::webhook::WebhookConfig,
     /// A person's open this long after their previous one raises `document.opened` again.
     pub reopen_after: chrono::Duration,
+    /// Billing-run items this process renders at a time (0: none). Default:
+    /// one fewer than the render workers, so documents people wait for
+    /// (opens, interactions, the render API) always find a worker.
+    pub batch_concurrency: Option<usize>,
+    /// How long a claim on billing-run items lasts without a heartbeat.
+    pub batch_lease: std::time::Duration,
+}
+
+impl ServeConfig {
+    /// Billing-run items rendered at a time.
+    pub fn batch_concurrency(&self) -> usize {
+        self.batch_concurrency.unwrap_or_else(|| self.contain.workers.saturating_sub(1).max(1))
+    }
+}
+
+/// Starts this process's billing-run worker (unless its concurrency is 0).
+fn start_batch_runner(state: &AppState, concurrency: usize, lease: std::time::Duration) -> Option<tokio::task::JoinHandle<()>> {
+    if concurrency == 0 {
+        return None;
+    }
+    let owner = format!("{}:{}", std::process::id(), crate::store::new_id("run"));
+    Some(tokio::spawn(batches::run(state.clone(), owner, concurrency, lease)))
 }
 
 /// Opens the store a configuration names.
@@ -162,10 +186,37 @@ pub async fn serve(config: ServeConfig) -> Result<(), String> {
         let _ = writeln!(out, "listening on http://{addr}");
         let _ = out.flush();
     }
+    let runner = start_batch_runner(&state, config.batch_concurrency(), config.batch_lease);
     let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| format!("server error: {e}"))?;
+    // Items in flight are left to their leases: another worker takes them over.
+    if let Some(runner) = runner {
+        runner.abort();
+    }
     tracing::info!("shutting down: requests finished, writing queued opens, finishing webhook attempts, closing the database");
     state.open_recorder().close().await;
+    state.dispatcher().close().await;
+    state.store().close().await;
+    Ok(())
+}
+
+/// `folio worker`: works billing runs, and nothing else, until SIGINT or
+/// SIGTERM. It shares the service's database and blob store.
+pub async fn work(config: ServeConfig) -> Result<(), String> {
+    let state = build_state(&config, config.addr).await?;
+    let concurrency = config.batch_concurrency.unwrap_or(config.contain.workers).max(1);
+    tracing::info!(concurrency, "folio worker: working billing runs");
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "working billing runs, {concurrency} items at a time");
+        let _ = out.flush();
+    }
+    let runner = start_batch_runner(&state, concurrency, config.batch_lease);
+    shutdown_signal().await;
+    if let Some(runner) = runner {
+        runner.abort();
+    }
     state.dispatcher().close().await;
     state.store().close().await;
     Ok(())

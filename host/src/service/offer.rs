@@ -373,6 +373,8 @@ fn archived(state: &AppState, link: &OpenLink, accepted: &Current, format: Outpu
         created_at: timestamp(Utc::now()),
         created_by: format!("link:{}", link.id),
         inputs: serde_json::to_string(&inputs).map_err(Problem::internal)?,
+        batch_id: None,
+        batch_key: None,
     })
 }
 

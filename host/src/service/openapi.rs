@@ -10,7 +10,7 @@
 //! `docs/service.md`, and CI fuzzes the server against
 //! it (`tests/api/`).
 
-use super::routes::{acceptances, actions, admin, customers, documents, events, health, links, open, plugins, webhooks};
+use super::routes::{acceptances, actions, admin, batches, customers, documents, events, health, links, open, plugins, webhooks};
 use crate::event::EventType;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -70,6 +70,13 @@ use utoipa::OpenApi;
         acceptances::list,
         acceptances::keys,
         acceptances::rotate,
+        batches::submit,
+        batches::list,
+        batches::show,
+        batches::results,
+        batches::cancel,
+        batches::pause,
+        batches::resume,
     ),
     components(schemas(
         super::problem::Problem,
@@ -77,6 +84,7 @@ use utoipa::OpenApi;
         crate::event::DocumentOpened,
         crate::event::DocumentInteraction,
         crate::event::DocumentAccepted,
+        crate::event::BatchCompleted,
         crate::event::PluginPublished,
         crate::event::AliasMoved,
         crate::event::EndpointDisabled,
@@ -217,6 +225,7 @@ fn schema_summary(t: EventType) -> &'static str {
         EventType::Ping => "a test of one endpoint",
         EventType::DocumentInteraction => "a customer acted on an interactive document; its offer changed",
         EventType::DocumentAccepted => "a customer accepted an interactive document's offer",
+        EventType::BatchCompleted => "every item of a billing run is done, failed or cancelled",
     }
 }
 

@@ -54,6 +54,7 @@ struct Inner {
     webhook_policy: AddressPolicy,
     dispatcher: Dispatcher,
     offer_locks: super::offer::OfferLocks,
+    batch_signal: tokio::sync::Notify,
 }
 
 impl AppState {
@@ -81,8 +82,14 @@ impl AppState {
                 webhook_policy,
                 dispatcher,
                 offer_locks: Default::default(),
+                batch_signal: tokio::sync::Notify::new(),
             }),
         }
+    }
+
+    /// Woken when a billing run is submitted or resumed in this process.
+    pub(crate) fn batch_signal(&self) -> &tokio::sync::Notify {
+        &self.inner.batch_signal
     }
 
     /// Turns taken by accepts of one link in this process.

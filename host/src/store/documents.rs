@@ -42,6 +42,10 @@ pub struct DocumentRecord {
     /// The exact inputs, as JSON: enough to render it again.
     #[serde(skip)]
     pub inputs: String,
+    /// The billing run it was rendered in, if any (`bat_…`).
+    pub batch_id: Option<String>,
+    /// Its key within that run (an invoice number).
+    pub batch_key: Option<String>,
 }
 
 /// What a request with an idempotency key produced.
@@ -70,29 +74,43 @@ pub enum Recorded {
 impl DocumentRecord {
     /// Inserts the record on `conn`, a transaction archiving it.
     pub(super) async fn insert(&self, conn: &mut sqlx::AnyConnection) -> StoreResult<()> {
+        self.insert_with(conn, "").await.map(drop)
+    }
+
+    /// Inserts the record unless its run already archived a document under
+    /// its key; whether it did.
+    pub(super) async fn insert_once(&self, conn: &mut sqlx::AnyConnection) -> StoreResult<bool> {
+        self.insert_with(conn, " ON CONFLICT (batch_id, batch_key) DO NOTHING").await
+    }
+
+    async fn insert_with(&self, conn: &mut sqlx::AnyConnection, on_conflict: &str) -> StoreResult<bool> {
         let d = self;
-        sqlx::query(
-            "INSERT INTO documents (id, plugin, version, digest, kind, customer_id, format, file_name, sha256, size, render_at, created_at, created_by, inputs) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-        )
-        .bind(&d.id)
-        .bind(&d.plugin)
-        .bind(&d.version)
-        .bind(&d.digest)
-        .bind(&d.kind)
-        .bind(&d.customer_id)
-        .bind(&d.format)
-        .bind(&d.file_name)
-        .bind(&d.sha256)
-        .bind(d.size)
-        .bind(&d.render_at)
-        .bind(&d.created_at)
-        .bind(&d.created_by)
-        .bind(&d.inputs)
-        .execute(&mut *conn)
-        .await
-        .map_err(|e| StoreError::sql("archiving a document", e))?;
-        Ok(())
+        let sql = format!(
+            "INSERT INTO documents (id, plugin, version, digest, kind, customer_id, format, file_name, sha256, size, render_at, created_at, created_by, inputs, batch_id, batch_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16){on_conflict}"
+        );
+        let inserted = sqlx::query(&sql)
+            .bind(&d.id)
+            .bind(&d.plugin)
+            .bind(&d.version)
+            .bind(&d.digest)
+            .bind(&d.kind)
+            .bind(&d.customer_id)
+            .bind(&d.format)
+            .bind(&d.file_name)
+            .bind(&d.sha256)
+            .bind(d.size)
+            .bind(&d.render_at)
+            .bind(&d.created_at)
+            .bind(&d.created_by)
+            .bind(&d.inputs)
+            .bind(&d.batch_id)
+            .bind(&d.batch_key)
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| StoreError::sql("archiving a document", e))?
+            .rows_affected();
+        Ok(inserted == 1)
     }
 }
 

@@ -15,6 +15,7 @@
 //! which sorts as text on both backends.
 
 mod audit;
+mod batches;
 mod blobs;
 mod customers;
 mod documents;
@@ -28,6 +29,7 @@ mod signing_keys;
 mod webhooks;
 
 pub use audit::{AuditAction, AuditEntry};
+pub use batches::{BatchItem, BatchRecord, BatchState, Created as BatchCreated, ItemCounts, NewItem, item_state};
 pub use blobs::BlobStore;
 pub use customers::{CustomerEvent, CustomerProfile};
 pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};

@@ -699,6 +699,8 @@ mod tests {
             created_at: timestamp(Utc::now()),
             created_by: "k1".into(),
             inputs: "{}".into(),
+            batch_id: None,
+            batch_key: None,
         };
         let event = DocumentCreated {
             document_id: d.id.clone(),

@@ -94,7 +94,7 @@ pub async fn create(
 /// What a render request names, resolved: the plugin version (alias or
 /// pinned; drafts only as previews) and the inputs the render depends on
 /// (the customer inline or from a stored profile with its facts).
-async fn resolve(state: &AppState, request: RenderRequest) -> ApiResult<(PluginVersion, Inputs)> {
+pub(crate) async fn resolve(state: &AppState, request: RenderRequest) -> ApiResult<(PluginVersion, Inputs)> {
     let version = resolve_version(state, &request.plugin, request.version.as_deref(), request.alias.as_deref(), request.preview).await?;
     if request.preview && request.store {
         return Err(Problem::invalid("store", "previews of drafts are never archived; drop `store` or `preview`"));

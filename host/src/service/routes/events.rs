@@ -22,7 +22,7 @@ pub struct EventsQuery {
     /// Only these types, comma-separated (default: every type).
     #[param(
         example = "document.created,document.opened",
-        pattern = r"^(document\.created|document\.opened|document\.interaction|document\.accepted|plugin\.published|alias\.moved|endpoint\.disabled|ping)(,(document\.created|document\.opened|document\.interaction|document\.accepted|plugin\.published|alias\.moved|endpoint\.disabled|ping))*$"
+        pattern = r"^(document\.created|document\.opened|document\.interaction|document\.accepted|batch\.completed|plugin\.published|alias\.moved|endpoint\.disabled|ping)(,(document\.created|document\.opened|document\.interaction|document\.accepted|batch\.completed|plugin\.published|alias\.moved|endpoint\.disabled|ping))*$"
     )]
     pub types: Option<String>,
     /// At most this many events (1-1000, default 100).

@@ -3,6 +3,7 @@
 pub mod acceptances;
 pub mod actions;
 pub mod admin;
+pub mod batches;
 pub mod customers;
 pub mod documents;
 pub mod events;
@@ -59,7 +60,13 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/acceptances", get(acceptances::list))
         .route("/v1/acceptances/{id}", get(acceptances::show))
         .route("/v1/receipt-keys", post(acceptances::rotate))
+        .route("/v1/batches/{id}", get(batches::show).delete(batches::cancel))
+        .route("/v1/batches/{id}/results", get(batches::results))
+        .route("/v1/batches/{id}/pause", post(batches::pause))
+        .route("/v1/batches/{id}/resume", post(batches::resume))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
+    // A run's body is streamed line by line, each line bounded: no limit on the whole.
+    let runs = Router::new().route("/v1/batches", post(batches::submit).get(batches::list)).layer(DefaultBodyLimit::disable());
     let actions =
         Router::new().route("/o/{token}/actions/{action}", post(actions::act)).layer(DefaultBodyLimit::max(actions::MAX_ACTION_BYTES));
     Router::new()
@@ -72,6 +79,7 @@ pub fn router(state: AppState) -> Router {
         .merge(uploads)
         .merge(api)
         .merge(actions)
+        .merge(runs)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)

@@ -1,0 +1,132 @@
+//! Working billing runs: claim a chunk of items, render and archive each,
+//! keep the chunk's leases alive while working, and finish the runs the
+//! chunk completed. Every `folio serve` replica runs one; `folio worker`
+//! is a process that runs only this.
+//!
+//! A worker that dies mid-chunk stops renewing its leases; once they lapse
+//! another worker claims those items again. An item's document is archived
+//! in the transaction that marks it done, under the run's unique
+//! (batch, key), so an item done twice is archived once.
+
+use super::super::archive;
+use super::super::pipeline;
+use super::super::problem::Problem;
+use super::super::routes::documents::{RenderRequest, resolve};
+use super::super::state::AppState;
+use crate::event::Payload;
+use crate::store::{BatchItem, DocumentRecord, new_id, timestamp};
+use chrono::Utc;
+use futures_util::StreamExt;
+use std::time::Duration;
+
+/// Items claimed at a time.
+const CHUNK: i64 = 16;
+
+/// Runs batches until the process ends: `concurrency` items at a time.
+/// Claims hold their items for `lease`, renewed every third of it.
+pub async fn run(state: AppState, owner: String, concurrency: usize, lease: Duration) {
+    let concurrency = concurrency.max(1);
+    let lease_for = chrono::Duration::from_std(lease).unwrap_or_else(|_| chrono::Duration::seconds(30));
+    loop {
+        let now = Utc::now();
+        let until = now + lease_for;
+        let claimed = match state.store().claim_batch_items(&owner, now, until, CHUNK).await {
+            Ok(claimed) => claimed,
+            Err(e) => {
+                tracing::warn!(error = %e, "claiming batch items failed; trying again shortly");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        if claimed.is_empty() {
+            tokio::select! {
+                () = state.batch_signal().notified() => {}
+                () = tokio::time::sleep(Duration::from_millis(500)) => {}
+            }
+            continue;
+        }
+        let heartbeat = tokio::spawn(heartbeat(state.clone(), owner.clone(), claimed.clone(), lease));
+        futures_util::stream::iter(claimed.iter()).for_each_concurrent(concurrency, |item| work(&state, item)).await;
+        heartbeat.abort();
+        let mut batches: Vec<&str> = claimed.iter().map(|i| i.batch_id.as_str()).collect();
+        batches.dedup();
+        for batch in batches {
+            if let Err(e) = state.store().finish_batch_if_done(batch, state.public_url()).await {
+                tracing::warn!(batch, error = %e, "could not finish a batch; the next chunk will");
+            }
+        }
+    }
+}
+
+/// Renews the leases of `items` while they are worked on.
+async fn heartbeat(state: AppState, owner: String, items: Vec<BatchItem>, lease: Duration) {
+    let lease_for = chrono::Duration::from_std(lease).unwrap_or_else(|_| chrono::Duration::seconds(30));
+    loop {
+        tokio::time::sleep(lease / 3).await;
+        let until = Utc::now() + lease_for;
+        let mut batches: Vec<&str> = items.iter().map(|i| i.batch_id.as_str()).collect();
+        batches.dedup();
+        for batch in batches {
+            let seqs: Vec<i64> = items.iter().filter(|i| i.batch_id == batch).map(|i| i.seq).collect();
+            if let Err(e) = state.store().extend_batch_leases(&owner, batch, &seqs, until).await {
+                tracing::warn!(batch, error = %e, "could not renew batch leases");
+            }
+        }
+    }
+}
+
+/// Renders and archives one item, or records why it failed. A busy
+/// render queue is waited out; a store failure leaves the item to be
+/// claimed again when its lease lapses.
+async fn work(state: &AppState, item: &BatchItem) {
+    loop {
+        match render(state, item).await {
+            Ok((record, event)) => {
+                if let Err(e) = state.store().complete_batch_item(item, &record, &event).await {
+                    tracing::warn!(batch = %item.batch_id, seq = item.seq, error = %e, "could not record a batch item; it will be done again");
+                }
+                return;
+            }
+            Err(problem) if problem.status == 503 => tokio::time::sleep(Duration::from_millis(200)).await,
+            Err(problem) => {
+                let why = match &problem.path {
+                    Some(path) => format!("{path}: {}", problem.detail),
+                    None => problem.detail.clone(),
+                };
+                if let Err(e) = state.store().fail_batch_item(item, &why).await {
+                    tracing::warn!(batch = %item.batch_id, seq = item.seq, error = %e, "could not record a failed batch item");
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// The item's document rendered, its bytes kept, and the records that archive it.
+async fn render(state: &AppState, item: &BatchItem) -> Result<(DocumentRecord, crate::event::NewEvent), Problem> {
+    let text = item.request.as_deref().ok_or_else(|| Problem::internal("a queued batch item has no request"))?;
+    let request: RenderRequest = serde_json::from_str(text).map_err(Problem::internal)?;
+    let (version, inputs) = resolve(state, request).await?;
+    let document = pipeline::render(state, &version, &inputs).await?;
+    let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
+    let record = DocumentRecord {
+        id: new_id("doc"),
+        plugin: inputs.plugin.clone(),
+        version: inputs.version.clone(),
+        digest: inputs.digest.clone(),
+        kind: inputs.kind.clone(),
+        customer_id: inputs.customer.id.clone(),
+        format: document.format.name().to_string(),
+        file_name: document.file_name.clone(),
+        sha256,
+        size: document.bytes.len() as i64,
+        render_at: timestamp(inputs.at),
+        created_at: timestamp(Utc::now()),
+        created_by: format!("batch:{}", item.batch_id),
+        inputs: serde_json::to_string(&inputs).map_err(Problem::internal)?,
+        batch_id: Some(item.batch_id.clone()),
+        batch_key: item.item_key.clone(),
+    };
+    let event = archive::created(state, &record).event();
+    Ok((record, event))
+}

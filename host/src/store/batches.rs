@@ -1,0 +1,498 @@
+//! Billing runs: batches of document requests, their items, and the queue
+//! workers claim items from (chunks with leases and heartbeats).
+//!
+//! The queue is plain SQL on both backends, not a job-queue crate: claims
+//! must be atomic with the items' own state (an item is the job), and
+//! exactly-once archiving rests on the unique (batch, key) of `documents`,
+//! which a queue in other tables could not share a transaction with.
+//! PostgreSQL claims with `FOR UPDATE SKIP LOCKED`, so replicas and
+//! `folio worker` processes never block on each other's chunks; SQLite has
+//! one writer, so a claim is one `UPDATE … RETURNING`.
+
+use super::{Backend, DocumentRecord, Store, StoreError, StoreResult, timestamp};
+use crate::event::{BatchCompleted, BatchFailure, NewEvent, Payload};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// A batch's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum BatchState {
+    /// Items are being rendered (or wait for a worker).
+    Running,
+    /// No item is claimed until it is resumed.
+    Paused,
+    /// Items not started were dropped; those started finished.
+    Cancelled,
+    /// Every item is done or failed.
+    Done,
+}
+
+impl BatchState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BatchState::Running => "running",
+            BatchState::Paused => "paused",
+            BatchState::Cancelled => "cancelled",
+            BatchState::Done => "done",
+        }
+    }
+}
+
+impl TryFrom<String> for BatchState {
+    type Error = StoreError;
+    fn try_from(text: String) -> Result<Self, StoreError> {
+        [BatchState::Running, BatchState::Paused, BatchState::Cancelled, BatchState::Done]
+            .into_iter()
+            .find(|s| s.as_str() == text)
+            .ok_or_else(|| StoreError::Corrupt(format!("a batch has the unknown state `{text}`")))
+    }
+}
+
+/// A stored batch.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BatchRecord {
+    pub id: String,
+    pub created_by: String,
+    pub idempotency_key: Option<String>,
+    /// SHA-256 of the submitted body.
+    pub request_sha256: String,
+    /// The defaults every line started from, as JSON text.
+    pub defaults: String,
+    #[sqlx(try_from = "String")]
+    pub state: BatchState,
+    /// Lines submitted.
+    pub total: i64,
+    pub created_at: String,
+    /// When its first item was claimed.
+    pub started_at: Option<String>,
+    pub finished_at: Option<String>,
+}
+
+/// An item's state.
+pub mod item_state {
+    pub const QUEUED: &str = "queued";
+    pub const RUNNING: &str = "running";
+    pub const DONE: &str = "done";
+    pub const FAILED: &str = "failed";
+    pub const CANCELLED: &str = "cancelled";
+    /// Every state, in the order counts are reported.
+    pub const ALL: [&str; 5] = [QUEUED, RUNNING, DONE, FAILED, CANCELLED];
+}
+
+/// One line of a batch.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BatchItem {
+    pub batch_id: String,
+    /// Its place in submission order.
+    pub seq: i64,
+    /// Its line number in the submitted body (1-based).
+    pub line: i64,
+    pub item_key: Option<String>,
+    pub state: String,
+    /// The document request, resolved at submission (JSON text); none for a line that was not valid.
+    pub request: Option<String>,
+    pub lease_owner: Option<String>,
+    pub lease_until: Option<String>,
+    pub attempts: i32,
+    pub document_id: Option<String>,
+    pub sha256: Option<String>,
+    pub problem: Option<String>,
+    pub finished_at: Option<String>,
+}
+
+/// An item as submitted.
+#[derive(Debug, Clone)]
+pub struct NewItem {
+    pub line: i64,
+    pub key: Option<String>,
+    /// The resolved request, or why the line is not valid.
+    pub request: Result<String, String>,
+}
+
+/// Items of a batch per state.
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+pub struct ItemCounts {
+    /// Waiting for a worker.
+    pub queued: i64,
+    /// Being rendered.
+    pub running: i64,
+    /// Rendered and archived.
+    pub done: i64,
+    /// Not valid, or failed to render.
+    pub failed: i64,
+    /// Dropped by a cancel before they started.
+    pub cancelled: i64,
+}
+
+/// The outcome of creating a batch.
+pub enum Created {
+    New,
+    /// A batch with the same idempotency key exists: it.
+    Existing(Box<BatchRecord>),
+}
+
+impl Store {
+    /// Creates `batch`, unless its caller already made one with the same
+    /// idempotency key (then that one is returned and nothing is written).
+    pub async fn create_batch(&self, batch: &BatchRecord) -> StoreResult<Created> {
+        let doing = "creating a batch";
+        let inserted = sqlx::query(
+            "INSERT INTO batches (id, created_by, idempotency_key, request_sha256, defaults, state, total, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 0, $7) ON CONFLICT (created_by, idempotency_key) DO NOTHING",
+        )
+        .bind(&batch.id)
+        .bind(&batch.created_by)
+        .bind(&batch.idempotency_key)
+        .bind(&batch.request_sha256)
+        .bind(&batch.defaults)
+        .bind(BatchState::Paused.as_str())
+        .bind(&batch.created_at)
+        .execute(self.pool())
+        .await
+        .map_err(|e| StoreError::sql(doing, e))?
+        .rows_affected();
+        if inserted == 1 {
+            return Ok(Created::New);
+        }
+        let existing: Option<BatchRecord> = sqlx::query_as("SELECT * FROM batches WHERE created_by = $1 AND idempotency_key = $2")
+            .bind(&batch.created_by)
+            .bind(&batch.idempotency_key)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql(doing, e))?;
+        existing
+            .map(|b| Created::Existing(Box::new(b)))
+            .ok_or_else(|| StoreError::Corrupt("a batch vanished while it was being read".into()))
+    }
+
+    /// Adds `items` to batch `id` (numbered on from `first_seq`). A key
+    /// already used in the batch makes that line a failed item saying so.
+    pub async fn add_batch_items(&self, id: &str, first_seq: i64, items: &[NewItem]) -> StoreResult<()> {
+        let doing = "adding batch items";
+        let err = |e| StoreError::sql(doing, e);
+        let mut tx = self.begin(doing).await?;
+        for (i, item) in items.iter().enumerate() {
+            let seq = first_seq + i as i64;
+            let (state, request, problem) = match &item.request {
+                Ok(request) => (item_state::QUEUED, Some(request.as_str()), None),
+                Err(problem) => (item_state::FAILED, None, Some(problem.as_str())),
+            };
+            let finished = (state == item_state::FAILED).then(|| timestamp(Utc::now()));
+            let inserted = sqlx::query(
+                "INSERT INTO batch_items (batch_id, seq, line, item_key, state, request, problem, finished_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (batch_id, item_key) DO NOTHING",
+            )
+            .bind(id)
+            .bind(seq)
+            .bind(item.line)
+            .bind(&item.key)
+            .bind(state)
+            .bind(request)
+            .bind(problem)
+            .bind(&finished)
+            .execute(&mut *tx)
+            .await
+            .map_err(err)?
+            .rows_affected();
+            if inserted == 0 {
+                let key = item.key.as_deref().unwrap_or_default();
+                sqlx::query(
+                    "INSERT INTO batch_items (batch_id, seq, line, item_key, state, problem, finished_at) VALUES ($1, $2, $3, NULL, $4, $5, $6)",
+                )
+                .bind(id)
+                .bind(seq)
+                .bind(item.line)
+                .bind(item_state::FAILED)
+                .bind(format!("key: `{key}` is used by an earlier line of this run; keys are unique within a run"))
+                .bind(timestamp(Utc::now()))
+                .execute(&mut *tx)
+                .await
+                .map_err(err)?;
+            }
+        }
+        tx.commit().await.map_err(err)
+    }
+
+    /// Opens batch `id` for workers, with `total` items: submission is complete.
+    /// `sha256` is the body's, for resubmissions with the same idempotency
+    /// key; `defaults` those its lines started from (the query's and the
+    /// body's first line).
+    pub async fn start_batch(&self, id: &str, total: i64, sha256: &str, defaults: &str, base_url: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE batches SET state = $1, total = $2, request_sha256 = $3, defaults = $4 WHERE id = $5")
+            .bind(BatchState::Running.as_str())
+            .bind(total)
+            .bind(sha256)
+            .bind(defaults)
+            .bind(id)
+            .execute(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("starting a batch", e))?;
+        // A run whose every line was refused is complete at once.
+        self.finish_batch_if_done(id, base_url).await.map(drop)
+    }
+
+    /// Deletes batch `id` and its items (a submission that was refused).
+    pub async fn discard_batch(&self, id: &str) -> StoreResult<()> {
+        let doing = "discarding a batch";
+        let mut tx = self.begin(doing).await?;
+        for table in ["batch_items", "batches"] {
+            let column = if table == "batches" { "id" } else { "batch_id" };
+            sqlx::query(&format!("DELETE FROM {table} WHERE {column} = $1"))
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| StoreError::sql(doing, e))?;
+        }
+        tx.commit().await.map_err(|e| StoreError::sql(doing, e))
+    }
+
+    /// Batch `id`, once its submission has been received.
+    pub async fn batch(&self, id: &str) -> StoreResult<Option<BatchRecord>> {
+        sqlx::query_as("SELECT * FROM batches WHERE id = $1 AND request_sha256 <> ''")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("reading a batch", e))
+    }
+
+    /// Batches received, newest first.
+    pub async fn batches(&self, limit: i64) -> StoreResult<Vec<BatchRecord>> {
+        sqlx::query_as("SELECT * FROM batches WHERE request_sha256 <> '' ORDER BY created_at DESC, id DESC LIMIT $1")
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("listing batches", e))
+    }
+
+    /// Batch `id`'s items per state.
+    pub async fn batch_counts(&self, id: &str) -> StoreResult<ItemCounts> {
+        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT state, COUNT(*) FROM batch_items WHERE batch_id = $1 GROUP BY state")
+            .bind(id)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("counting batch items", e))?;
+        let mut counts = ItemCounts::default();
+        for (state, n) in rows {
+            match state.as_str() {
+                item_state::QUEUED => counts.queued = n,
+                item_state::RUNNING => counts.running = n,
+                item_state::DONE => counts.done = n,
+                item_state::FAILED => counts.failed = n,
+                item_state::CANCELLED => counts.cancelled = n,
+                other => return Err(StoreError::Corrupt(format!("a batch item has the unknown state `{other}`"))),
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Up to `limit` items of batch `id` after `after_seq`, in submission order.
+    pub async fn batch_items(&self, id: &str, after_seq: i64, limit: i64) -> StoreResult<Vec<BatchItem>> {
+        sqlx::query_as("SELECT * FROM batch_items WHERE batch_id = $1 AND seq > $2 ORDER BY seq LIMIT $3")
+            .bind(id)
+            .bind(after_seq)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("reading batch items", e))
+    }
+
+    /// Moves batch `id` from one of `from` to `to`; whether it did.
+    pub async fn set_batch_state(&self, id: &str, from: &[BatchState], to: BatchState) -> StoreResult<bool> {
+        let doing = "changing a batch's state";
+        let err = |e| StoreError::sql(doing, e);
+        let mut tx = self.begin(doing).await?;
+        let placeholders: Vec<String> = (0..from.len()).map(|i| format!("${}", i + 3)).collect();
+        let sql = format!("UPDATE batches SET state = $1 WHERE id = $2 AND state IN ({})", placeholders.join(", "));
+        let mut query = sqlx::query(&sql).bind(to.as_str()).bind(id);
+        for state in from {
+            query = query.bind(state.as_str());
+        }
+        let changed = query.execute(&mut *tx).await.map_err(err)?.rows_affected() == 1;
+        if changed && to == BatchState::Cancelled {
+            sqlx::query("UPDATE batch_items SET state = $1, finished_at = $2 WHERE batch_id = $3 AND state = $4")
+                .bind(item_state::CANCELLED)
+                .bind(timestamp(Utc::now()))
+                .bind(id)
+                .bind(item_state::QUEUED)
+                .execute(&mut *tx)
+                .await
+                .map_err(err)?;
+        }
+        tx.commit().await.map_err(err)?;
+        Ok(changed)
+    }
+
+    /// Claims up to `limit` items of running batches for `owner` until
+    /// `until`: queued ones, and running ones whose lease has lapsed (their
+    /// worker died). Oldest batch first, in submission order.
+    pub async fn claim_batch_items(
+        &self,
+        owner: &str,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> StoreResult<Vec<BatchItem>> {
+        let doing = "claiming batch items";
+        let skip_locked = if self.backend == Backend::Postgres { "FOR UPDATE OF i SKIP LOCKED" } else { "" };
+        let sql = format!(
+            "UPDATE batch_items SET state = $1, lease_owner = $2, lease_until = $3, attempts = attempts + 1 \
+             WHERE (batch_id, seq) IN ( \
+               SELECT i.batch_id, i.seq FROM batch_items i JOIN batches b ON b.id = i.batch_id \
+               WHERE b.state = 'running' AND (i.state = 'queued' OR (i.state = 'running' AND i.lease_until < $4)) \
+               ORDER BY b.created_at, i.batch_id, i.seq LIMIT $5 {skip_locked}) \
+             RETURNING *"
+        );
+        let mut claimed: Vec<BatchItem> = sqlx::query_as(&sql)
+            .bind(item_state::RUNNING)
+            .bind(owner)
+            .bind(timestamp(until))
+            .bind(timestamp(now))
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::sql(doing, e))?;
+        claimed.sort_by(|a, b| (&a.batch_id, a.seq).cmp(&(&b.batch_id, b.seq)));
+        let mut started: Vec<&str> = claimed.iter().map(|i| i.batch_id.as_str()).collect();
+        started.dedup();
+        for id in started {
+            sqlx::query("UPDATE batches SET started_at = $1 WHERE id = $2 AND started_at IS NULL")
+                .bind(timestamp(now))
+                .bind(id)
+                .execute(self.pool())
+                .await
+                .map_err(|e| StoreError::sql(doing, e))?;
+        }
+        Ok(claimed)
+    }
+
+    /// Extends `owner`'s leases on `items` to `until` (its heartbeat).
+    pub async fn extend_batch_leases(&self, owner: &str, batch_id: &str, seqs: &[i64], until: DateTime<Utc>) -> StoreResult<()> {
+        for seq in seqs {
+            sqlx::query(
+                "UPDATE batch_items SET lease_until = $1 WHERE batch_id = $2 AND seq = $3 AND lease_owner = $4 AND state = 'running'",
+            )
+            .bind(timestamp(until))
+            .bind(batch_id)
+            .bind(seq)
+            .bind(owner)
+            .execute(self.pool())
+            .await
+            .map_err(|e| StoreError::sql("extending batch leases", e))?;
+        }
+        Ok(())
+    }
+
+    /// Records an item rendered and archived: `document` and its `event` in
+    /// one transaction with the item. If the run's key was archived already
+    /// (the chunk was done twice: its first worker lost its lease after
+    /// committing), that document stands and the item names it.
+    pub async fn complete_batch_item(&self, item: &BatchItem, document: &DocumentRecord, event: &NewEvent) -> StoreResult<()> {
+        let doing = "completing a batch item";
+        let err = |e| StoreError::sql(doing, e);
+        let mut tx = self.begin(doing).await?;
+        let inserted = document.insert_once(&mut tx).await?;
+        let (document_id, sha256) = match inserted {
+            true => (document.id.clone(), document.sha256.clone()),
+            false => sqlx::query_as("SELECT id, sha256 FROM documents WHERE batch_id = $1 AND batch_key = $2")
+                .bind(&item.batch_id)
+                .bind(&item.item_key)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(err)?,
+        };
+        sqlx::query("UPDATE batch_items SET state = $1, document_id = $2, sha256 = $3, problem = NULL, finished_at = $4, lease_owner = NULL WHERE batch_id = $5 AND seq = $6")
+            .bind(item_state::DONE)
+            .bind(&document_id)
+            .bind(&sha256)
+            .bind(timestamp(Utc::now()))
+            .bind(&item.batch_id)
+            .bind(item.seq)
+            .execute(&mut *tx)
+            .await
+            .map_err(err)?;
+        if inserted {
+            event.write(&mut tx, self.backend, None).await?;
+        }
+        tx.commit().await.map_err(err)?;
+        self.wake_outbox();
+        Ok(())
+    }
+
+    /// Records an item that failed to render, with why.
+    pub async fn fail_batch_item(&self, item: &BatchItem, problem: &str) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE batch_items SET state = $1, problem = $2, finished_at = $3, lease_owner = NULL WHERE batch_id = $4 AND seq = $5",
+        )
+        .bind(item_state::FAILED)
+        .bind(problem)
+        .bind(timestamp(Utc::now()))
+        .bind(&item.batch_id)
+        .bind(item.seq)
+        .execute(self.pool())
+        .await
+        .map_err(|e| StoreError::sql("failing a batch item", e))?;
+        Ok(())
+    }
+
+    /// Marks batch `id` finished once no item is queued or running (done,
+    /// or cancelled if it was), with its `batch.completed` event, in one
+    /// transaction. Returns whether this call finished it.
+    pub async fn finish_batch_if_done(&self, id: &str, base_url: &str) -> StoreResult<bool> {
+        let doing = "finishing a batch";
+        let err = |e| StoreError::sql(doing, e);
+        let mut tx = self.begin(doing).await?;
+        let finished = sqlx::query(
+            "UPDATE batches SET state = CASE WHEN state = 'cancelled' THEN 'cancelled' ELSE 'done' END, finished_at = $1 \
+             WHERE id = $2 AND state IN ('running', 'cancelled') AND finished_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM batch_items WHERE batch_id = $2 AND state IN ('queued', 'running'))",
+        )
+        .bind(timestamp(Utc::now()))
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(err)?
+        .rows_affected()
+            == 1;
+        if !finished {
+            tx.rollback().await.map_err(err)?;
+            return Ok(false);
+        }
+        let batch: BatchRecord = sqlx::query_as("SELECT * FROM batches WHERE id = $1").bind(id).fetch_one(&mut *tx).await.map_err(err)?;
+        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT state, COUNT(*) FROM batch_items WHERE batch_id = $1 GROUP BY state")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(err)?;
+        let count = |state: &str| rows.iter().find(|(s, _)| s == state).map_or(0, |(_, n)| *n);
+        let failures: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT line, item_key, problem FROM batch_items WHERE batch_id = $1 AND state = 'failed' ORDER BY seq LIMIT $2",
+        )
+        .bind(id)
+        .bind(BatchCompleted::FAILURES_SHOWN)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(err)?;
+        let url = format!("{base_url}/v1/batches/{id}");
+        let completed = BatchCompleted {
+            batch_id: id.to_string(),
+            state: batch.state.as_str().to_string(),
+            total: batch.total,
+            done: count(item_state::DONE),
+            failed: count(item_state::FAILED),
+            cancelled: count(item_state::CANCELLED),
+            failures: failures
+                .into_iter()
+                .map(|(line, key, problem)| BatchFailure::new(line, key, problem.as_deref().unwrap_or_default()))
+                .collect(),
+            started_at: batch.started_at.clone(),
+            finished_at: batch.finished_at.clone().unwrap_or_default(),
+            results_url: format!("{url}/results"),
+            url,
+        };
+        completed.event().write(&mut tx, self.backend, None).await?;
+        tx.commit().await.map_err(err)?;
+        self.wake_outbox();
+        Ok(true)
+    }
+}

@@ -1,0 +1,223 @@
+//! Billing runs: NDJSON submitted in one request, worked through the queue,
+//! each item archived exactly once, even across a crash; its status,
+//! results and `batch.completed` event; strict mode, idempotent
+//! resubmission, pause, resume and cancel.
+
+use crate::support::server::*;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+/// A line for invoice `key`, for customer `cus_batch` (the defaults give plugin, kind and format).
+fn invoice_line(key: &str) -> Value {
+    let mut input = example("invoice", "en-US");
+    input["customer"]["id"] = json!("cus_batch");
+    input["data"]["number"] = json!(key);
+    json!({"key": key, "customer": input["customer"], "data": input["data"]})
+}
+
+fn ndjson(lines: &[Value]) -> String {
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+async fn submit(server: &Server, key: &str, query: &str, body: String) -> (StatusCode, Value) {
+    let (status, _, bytes) = send(
+        client()
+            .post(server.url(&format!("/v1/batches?{query}")))
+            .bearer_auth(key)
+            .header("content-type", "application/x-ndjson")
+            .body(body),
+    )
+    .await;
+    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+async fn status(server: &Server, key: &str, id: &str) -> Value {
+    json_ok(client().get(server.url(&format!("/v1/batches/{id}"))).bearer_auth(key)).await
+}
+
+/// The run's status once it has finished, waiting up to `within`.
+async fn finished(server: &Server, key: &str, id: &str, within: Duration) -> Value {
+    let started = Instant::now();
+    loop {
+        let now = status(server, key, id).await;
+        if now["finished_at"].is_string() {
+            return now;
+        }
+        assert!(started.elapsed() < within, "the run did not finish: {now}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn results(server: &Server, key: &str, id: &str) -> Vec<Value> {
+    let (status, headers, body) = send(client().get(server.url(&format!("/v1/batches/{id}/results"))).bearer_auth(key)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/x-ndjson");
+    String::from_utf8(body).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+const DEFAULTS: &str = "plugin=invoice&kind=invoice&format=html";
+
+/// Valid and invalid lines in one run: the valid ones are archived, each
+/// invalid one is a failed result naming its line and what is wrong, and
+/// the run goes on to a `batch.completed` event with the counts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_run_archives_its_valid_lines_and_names_each_bad_one() {
+    let (_dir, server, keys) = invoice_server().await;
+    let mut bad_render = invoice_line("INV-BAD-DATA");
+    bad_render["data"]["currency"] = json!("XYZ");
+    let mut bad_format = invoice_line("INV-BAD-FORMAT");
+    bad_format["format"] = json!("docx");
+    let mut no_key = invoice_line("x");
+    no_key.as_object_mut().unwrap().remove("key");
+    let mut body = ndjson(&[invoice_line("INV-1"), invoice_line("INV-2")]);
+    body.push_str("this is not json\n");
+    body.push_str(&ndjson(&[no_key, bad_render, invoice_line("INV-1"), bad_format, invoice_line("INV-3")]));
+    let (code, run) = submit(&server, &keys.billing, DEFAULTS, body).await;
+    assert_eq!(code, StatusCode::CREATED, "{run}");
+    assert_eq!(run["total"], 8);
+    let id = run["id"].as_str().unwrap();
+    let done = finished(&server, &keys.billing, id, Duration::from_secs(60)).await;
+    assert_eq!(done["state"], "done");
+    assert_eq!(done["counts"], json!({"queued": 0, "running": 0, "done": 3, "failed": 5, "cancelled": 0}), "{done}");
+
+    let results = results(&server, &keys.billing, id).await;
+    let lines: Vec<i64> = results.iter().map(|r| r["line"].as_i64().unwrap()).collect();
+    assert_eq!(lines, [1, 2, 3, 4, 5, 6, 7, 8], "one result per line, in submission order");
+    let problem = |line: usize| results[line - 1]["problem"].as_str().unwrap_or_default().to_string();
+    assert!(problem(3).contains("not JSON"), "{}", problem(3));
+    assert!(problem(4).starts_with("key: is required"), "{}", problem(4));
+    assert!(problem(5).contains("data.currency"), "the plugin's own path: {}", problem(5));
+    assert!(problem(6).contains("`INV-1` is used by an earlier line"), "{}", problem(6));
+    assert!(problem(7).starts_with("format:"), "{}", problem(7));
+    let c = client();
+    for r in results.iter().filter(|r| r["state"] == "done") {
+        let meta =
+            json_ok(c.get(server.url(&format!("/v1/documents/{}", r["document_id"].as_str().unwrap()))).bearer_auth(&keys.billing)).await;
+        assert_eq!((&meta["sha256"], &meta["batch_id"], &meta["batch_key"]), (&r["sha256"], &json!(id), &r["key"]));
+    }
+    let events = json_ok(c.get(server.url("/v1/events?types=batch.completed")).bearer_auth(&keys.admin)).await;
+    let completed = &events["events"][0]["data"];
+    assert_eq!((completed["batch_id"].as_str(), completed["done"].as_i64(), completed["failed"].as_i64()), (Some(id), Some(3), Some(5)));
+    assert_eq!(completed["failures"].as_array().unwrap().len(), 5);
+    let timeline = json_ok(c.get(server.url("/v1/customers/cus_batch/documents")).bearer_auth(&keys.billing)).await;
+    assert_eq!(timeline["documents"].as_array().unwrap().len(), 3, "the run's documents are in the customer's timeline");
+    let listed = json_ok(c.get(server.url("/v1/batches")).bearer_auth(&keys.billing)).await;
+    assert_eq!(listed["batches"][0]["id"], id);
+}
+
+/// With `strict=true` the first bad line refuses the whole run, naming it.
+#[tokio::test]
+async fn a_strict_run_is_refused_at_its_first_bad_line() {
+    let (_dir, server, keys) = invoice_server().await;
+    let mut bad = invoice_line("INV-2");
+    bad["data"] = json!("not an object");
+    bad["customer_id"] = json!("cus_batch");
+    let body = ndjson(&[invoice_line("INV-1"), bad, invoice_line("INV-3")]);
+    let (code, problem) = submit(&server, &keys.billing, &format!("{DEFAULTS}&strict=true"), body).await;
+    assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(problem["detail"].as_str().unwrap().starts_with("line 2: customer"), "{problem}");
+    let listed = json_ok(client().get(server.url("/v1/batches")).bearer_auth(&keys.billing)).await;
+    assert_eq!(listed["batches"], json!([]), "a refused run leaves nothing");
+}
+
+/// The same Idempotency-Key and body return the same run; another body with that key is refused.
+#[tokio::test]
+async fn resubmitting_with_the_same_idempotency_key_returns_the_same_run() {
+    let (_dir, server, keys) = invoice_server().await;
+    let body = ndjson(&[invoice_line("INV-1"), invoice_line("INV-2")]);
+    let post = |body: String| {
+        client()
+            .post(server.url(&format!("/v1/batches?{DEFAULTS}")))
+            .bearer_auth(&keys.billing)
+            .header("idempotency-key", "billing-2026-11")
+            .header("content-type", "application/x-ndjson")
+            .body(body)
+    };
+    let first = json_ok(post(body.clone())).await;
+    let (status, _, again) = send(post(body)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(serde_json::from_slice::<Value>(&again).unwrap()["id"], first["id"]);
+    expect_problem(post(ndjson(&[invoice_line("INV-9")])), StatusCode::UNPROCESSABLE_ENTITY, "idempotency-key-reused").await;
+    finished(&server, &keys.billing, first["id"].as_str().unwrap(), Duration::from_secs(60)).await;
+    let listed = json_ok(client().get(server.url("/v1/batches")).bearer_auth(&keys.billing)).await;
+    assert_eq!(listed["batches"].as_array().unwrap().len(), 1);
+}
+
+/// Pause stops new items from starting and resume carries on; cancel drops
+/// the items not started, and the run completes as cancelled.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn pause_resume_and_cancel() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &["--batch-concurrency", "1"]);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/invoice").await;
+    let lines: Vec<Value> = (1..=400).map(|i| invoice_line(&format!("INV-{i}"))).collect();
+    let (_, run) = submit(&server, &keys.billing, "plugin=invoice&kind=invoice&format=pdf", ndjson(&lines)).await;
+    let id = run["id"].as_str().unwrap().to_string();
+    let c = client();
+    let paused = json_ok(c.post(server.url(&format!("/v1/batches/{id}/pause"))).bearer_auth(&keys.billing)).await;
+    assert_eq!(paused["state"], "paused");
+    // What was claimed before the pause finishes; nothing more starts.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let held = status(&server, &keys.billing, &id).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let still = status(&server, &keys.billing, &id).await;
+    assert_eq!(held["counts"], still["counts"], "a paused run starts nothing");
+    assert!(still["counts"]["queued"].as_i64().unwrap() > 0, "{still}");
+    expect_problem(c.post(server.url(&format!("/v1/batches/{id}/pause"))).bearer_auth(&keys.billing), StatusCode::CONFLICT, "batch-state")
+        .await;
+    json_ok(c.post(server.url(&format!("/v1/batches/{id}/resume"))).bearer_auth(&keys.billing)).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let cancelled = json_ok(c.delete(server.url(&format!("/v1/batches/{id}"))).bearer_auth(&keys.billing)).await;
+    assert_eq!(cancelled["state"], "cancelled");
+    let done = finished(&server, &keys.billing, &id, Duration::from_secs(60)).await;
+    let counts = &done["counts"];
+    assert!(
+        counts["cancelled"].as_i64().unwrap() > 0 && counts["done"].as_i64().unwrap() > still["counts"]["done"].as_i64().unwrap(),
+        "{done}"
+    );
+    assert_eq!(counts["done"].as_i64().unwrap() + counts["cancelled"].as_i64().unwrap(), 400, "{done}");
+    let events = json_ok(c.get(server.url("/v1/events?types=batch.completed")).bearer_auth(&keys.admin)).await;
+    assert_eq!(events["events"][0]["data"]["state"], "cancelled");
+}
+
+/// `kill -9` mid-run, then a restart: the run completes with exactly one
+/// archived document per line, every key once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_run_survives_a_crash_with_every_item_archived_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = ["--batch-concurrency", "1", "--batch-lease", "2s"];
+    let mut server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &flags);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/invoice").await;
+    const N: usize = 40;
+    let lines: Vec<Value> = (1..=N).map(|i| invoice_line(&format!("INV-{i:03}"))).collect();
+    let (_, run) = submit(&server, &keys.billing, "plugin=invoice&kind=invoice&format=pdf", ndjson(&lines)).await;
+    let id = run["id"].as_str().unwrap().to_string();
+    let started = Instant::now();
+    while status(&server, &keys.billing, &id).await["counts"]["done"].as_i64().unwrap() < 5 {
+        assert!(started.elapsed() < Duration::from_secs(60), "the run does not progress");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    let before = status_after_restart(&dir, &flags, &keys, &id).await;
+    let results = results(&before.0, &keys.billing, &id).await;
+    assert_eq!(results.len(), N);
+    assert!(results.iter().all(|r| r["state"] == "done"), "{results:?}");
+    let keys_seen: BTreeSet<&str> = results.iter().map(|r| r["key"].as_str().unwrap()).collect();
+    let documents: BTreeSet<&str> = results.iter().map(|r| r["document_id"].as_str().unwrap()).collect();
+    assert_eq!((keys_seen.len(), documents.len()), (N, N));
+    let timeline = json_ok(client().get(before.0.url("/v1/customers/cus_batch/documents")).bearer_auth(&keys.billing)).await;
+    assert_eq!(timeline["documents"].as_array().unwrap().len(), N, "exactly one archived document per line");
+}
+
+/// Starts the server again over `dir` and waits for run `id` to finish.
+async fn status_after_restart(dir: &tempfile::TempDir, flags: &[&str], keys: &Keys, id: &str) -> (Server, Value) {
+    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, flags);
+    let done = finished(&server, &keys.billing, id, Duration::from_secs(120)).await;
+    assert_eq!(done["state"], "done", "{done}");
+    (server, done)
+}
