@@ -221,3 +221,90 @@ async fn status_after_restart(dir: &tempfile::TempDir, flags: &[&str], keys: &Ke
     assert_eq!(done["state"], "done", "{done}");
     (server, done)
 }
+
+/// On PostgreSQL, two `folio worker` processes share a run; one is killed
+/// mid-chunk, and the other finishes it: exactly one document per line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_workers_on_postgres_survive_one_killed() {
+    let db = PgDatabase::create().await;
+    let dir = tempfile::tempdir().unwrap();
+    let pg = Db::Postgres(db.url.clone());
+    let blobs = dir.path().join("blobs");
+    let server = Server::start_with(dir.path(), &blobs, &pg, &["--batch-concurrency", "0"]);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/invoice").await;
+    let worker = |name: &str| {
+        folio_command(&dir.path().join(name), &pg)
+            .args(["worker", "--blob-dir"])
+            .arg(&blobs)
+            .args(["--batch-lease", "2s", "--batch-concurrency", "2"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("folio worker starts")
+    };
+    let mut first = worker("worker-a");
+    let mut second = worker("worker-b");
+    const N: usize = 80;
+    let lines: Vec<Value> = (1..=N).map(|i| invoice_line(&format!("INV-{i:03}"))).collect();
+    let (code, run) = submit(&server, &keys.billing, "plugin=invoice&kind=invoice&format=pdf", ndjson(&lines)).await;
+    assert_eq!(code, StatusCode::CREATED, "{run}");
+    let id = run["id"].as_str().unwrap().to_string();
+    let started = Instant::now();
+    while status(&server, &keys.billing, &id).await["counts"]["done"].as_i64().unwrap() < 10 {
+        assert!(started.elapsed() < Duration::from_secs(60), "the workers do not progress");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let done = finished(&server, &keys.billing, &id, Duration::from_secs(120)).await;
+    second.kill().unwrap();
+    second.wait().unwrap();
+    assert_eq!(done["counts"]["done"], N, "{done}");
+    let results = results(&server, &keys.billing, &id).await;
+    let documents: BTreeSet<&str> = results.iter().map(|r| r["document_id"].as_str().unwrap()).collect();
+    assert_eq!(documents.len(), N);
+    let timeline = json_ok(client().get(server.url("/v1/customers/cus_batch/documents")).bearer_auth(&keys.billing)).await;
+    assert_eq!(timeline["documents"].as_array().unwrap().len(), N, "exactly one archived document per line");
+    drop(server);
+    db.drop_now().await;
+}
+
+/// A run's plugin version is resolved when it is submitted: moving the
+/// alias during the run changes none of its documents.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn moving_an_alias_mid_run_does_not_change_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = crate::registry::greeter_bundle(dir.path(), "1.0.0", "first edition");
+    let v2 = crate::registry::greeter_bundle(dir.path(), "1.1.0", "second edition");
+    let server = Server::start_with(&dir.path().join("data"), &dir.path().join("blobs"), &Db::Sqlite, &["--batch-concurrency", "1"]);
+    let keys = Keys::create(&server);
+    let c = client();
+    for (bytes, version) in [(v1, "1.0.0"), (v2, "1.1.0")] {
+        let (status, _, body) = send(c.post(server.url("/v1/plugins")).bearer_auth(&keys.author).body(bytes)).await;
+        assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+        json_ok(c.post(server.url(&format!("/v1/plugins/greeter/versions/{version}/publish"))).bearer_auth(&keys.approver)).await;
+    }
+    let stable = server.url("/v1/plugins/greeter/aliases/stable");
+    json_ok(c.put(&stable).bearer_auth(&keys.approver).json(&json!({"version": "1.0.0"}))).await;
+    let lines: Vec<Value> = (1..=150)
+        .map(|i| json!({"key": format!("G-{i}"), "customer": {"id": "cus_batch", "display_name": "Ada"}, "data": {"message": "hello"}}))
+        .collect();
+    let (code, run) = submit(&server, &keys.billing, "plugin=greeter&alias=stable&kind=greeter&format=html", ndjson(&lines)).await;
+    assert_eq!(code, StatusCode::CREATED, "{run}");
+    let id = run["id"].as_str().unwrap();
+    // Held while the alias moves, so the rest of the run renders after it.
+    let paused = json_ok(c.post(server.url(&format!("/v1/batches/{id}/pause"))).bearer_auth(&keys.billing)).await;
+    assert!(paused["counts"]["queued"].as_i64().unwrap() > 0, "{paused}");
+    json_ok(c.put(&stable).bearer_auth(&keys.approver).json(&json!({"version": "1.1.0"}))).await;
+    json_ok(c.post(server.url(&format!("/v1/batches/{id}/resume"))).bearer_auth(&keys.billing)).await;
+    let done = finished(&server, &keys.billing, id, Duration::from_secs(60)).await;
+    assert_eq!(done["counts"]["done"], 150, "{done}");
+    assert_eq!(done["defaults"]["alias"], "stable");
+    for r in results(&server, &keys.billing, id).await.iter().rev().step_by(30) {
+        let document = r["document_id"].as_str().unwrap();
+        let meta = json_ok(c.get(server.url(&format!("/v1/documents/{document}"))).bearer_auth(&keys.billing)).await;
+        assert_eq!(meta["version"], "1.0.0");
+        let (_, _, bytes) = send(c.get(server.url(&format!("/v1/documents/{document}/content"))).bearer_auth(&keys.billing)).await;
+        assert!(String::from_utf8(bytes).unwrap().contains("first edition"));
+    }
+}

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 use std::path::Path;
 
-fn greeter_bundle(dir: &Path, version: &str, marker: &str) -> Vec<u8> {
+pub(crate) fn greeter_bundle(dir: &Path, version: &str, marker: &str) -> Vec<u8> {
     let crate_dir = dir.join(format!("greeter-{version}"));
     folio::build::scaffold(&crate_dir, "greeter", &folio::build::default_sdk_path()).unwrap();
     let manifest = crate_dir.join("Cargo.toml");
