@@ -105,6 +105,35 @@ async fn a_run_archives_its_valid_lines_and_names_each_bad_one() {
     assert_eq!(timeline["documents"].as_array().unwrap().len(), 3, "the run's documents are in the customer's timeline");
     let listed = json_ok(c.get(server.url("/v1/batches")).bearer_auth(&keys.billing)).await;
     assert_eq!(listed["batches"][0]["id"], id);
+    zip_matches_results(&server, &keys.billing, id, &results).await;
+}
+
+/// The run's zip holds each archived document under its key, and its
+/// manifest gives each one's SHA-256, matching the bytes and the results;
+/// Python's zipfile finds the archive sound.
+async fn zip_matches_results(server: &Server, key: &str, id: &str, results: &[Value]) {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let (status, headers, bytes) = send(client().get(server.url(&format!("/v1/batches/{id}/archive"))).bearer_auth(key)).await;
+    assert_eq!((status, headers["content-type"].to_str().unwrap()), (StatusCode::OK, "application/zip"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.zip");
+    std::fs::write(&path, &bytes).unwrap();
+    let checked = std::process::Command::new("python3").args(["-m", "zipfile", "-t"]).arg(&path).output().unwrap();
+    assert!(checked.status.success(), "python's zipfile: {}", String::from_utf8_lossy(&checked.stderr));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name("manifest.json").unwrap().read_to_string(&mut text).unwrap();
+    let manifest: Value = serde_json::from_str(&text).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    let done: Vec<&Value> = results.iter().filter(|r| r["state"] == "done").collect();
+    assert_eq!(files.len(), done.len());
+    for (file, result) in files.iter().zip(done) {
+        assert_eq!((&file["key"], &file["sha256"]), (&result["key"], &result["sha256"]));
+        let mut content = Vec::new();
+        zip.by_name(file["file"].as_str().unwrap()).unwrap().read_to_end(&mut content).unwrap();
+        assert_eq!(hex::encode(Sha256::digest(&content)), file["sha256"].as_str().unwrap());
+    }
 }
 
 /// With `strict=true` the first bad line refuses the whole run, naming it.

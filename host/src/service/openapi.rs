@@ -74,6 +74,7 @@ use utoipa::OpenApi;
         batches::list,
         batches::show,
         batches::results,
+        batches::archive,
         batches::cancel,
         batches::pause,
         batches::resume,

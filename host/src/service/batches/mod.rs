@@ -5,7 +5,9 @@
 //!
 //! - `submit.rs`: the NDJSON body streamed into the queue.
 //! - `runner.rs`: the worker loop: claim, render, archive, renew leases.
+//! - `archive.rs`: a run's documents as one zip, streamed.
 
+pub mod archive;
 mod runner;
 mod submit;
 

@@ -233,6 +233,26 @@ pub async fn results(State(state): State<AppState>, caller: Caller, Path(id): Pa
     Ok(response)
 }
 
+/// A run's documents in one zip, streamed as it is written, with a
+/// `manifest.json` (each key's file name and SHA-256) as its last entry.
+#[utoipa::path(get, path = "/v1/batches/{id}/archive", operation_id = "batch_archive", tag = "batches",
+    params(("id" = String, Path, description = "The run's id", pattern = "^bat_[0-9a-f]{32}$", example = "bat_00112233445566778899aabbccddeeff")),
+    responses((status = 200, description = "A zip of every document the run archived, named by key, and `manifest.json`", body = Vec<u8>, content_type = "application/zip"),
+        (status = 404, body = Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
+pub async fn archive(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Response> {
+    caller.require(Scope::Render)?;
+    status_of(&state, &id).await?;
+    let chunks = crate::service::batches::archive::stream(state, id.clone());
+    let body = Body::from_stream(futures_util::stream::unfold(chunks, |mut rx| async move { rx.recv().await.map(|c| (c, rx)) }));
+    let mut response = body.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
+    if let Ok(disposition) = HeaderValue::from_str(&format!("attachment; filename=\"{id}.zip\"")) {
+        h.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    Ok(response)
+}
+
 /// Cancel a run: items not started are dropped; those being rendered finish.
 #[utoipa::path(delete, path = "/v1/batches/{id}", operation_id = "cancel_batch", tag = "batches",
     params(("id" = String, Path, description = "The run's id", pattern = "^bat_[0-9a-f]{32}$", example = "bat_00112233445566778899aabbccddeeff")),

@@ -62,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/receipt-keys", post(acceptances::rotate))
         .route("/v1/batches/{id}", get(batches::show).delete(batches::cancel))
         .route("/v1/batches/{id}/results", get(batches::results))
+        .route("/v1/batches/{id}/archive", get(batches::archive))
         .route("/v1/batches/{id}/pause", post(batches::pause))
         .route("/v1/batches/{id}/resume", post(batches::resume))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
