@@ -117,6 +117,18 @@ say "accepted: $(jq -r '.id + " at " + .accepted_at' "$OUT/renewal-acceptance.js
 say "$("$FOLIO" verify "$OUT/renewal-receipt.json" --document "$OUT/renewal-accepted.pdf")"
 TRY_PAGE=$(renewal_link | jq -r .html_url)
 
+# A billing run: every example invoice, in all four locales, 25 times over
+# (100 PDFs), handed over as one NDJSON file and followed with a progress
+# bar; the run's zip of PDFs goes to out/.
+for round in $(seq 1 25); do
+  for input in examples/invoice/*.json; do
+    jq -c --arg round "$round" '{key: "\(.data.number)-\($round)", customer, data}' "$input"
+  done
+done > "$OUT/billing-run.ndjson"
+FOLIO_API_KEY=$KEY "$FOLIO" batch submit "$OUT/billing-run.ndjson" --server "$BASE" --plugin invoice --kind invoice --format pdf --wait
+RUN=$(api GET "/v1/batches?limit=1" -f | jq -r '.batches[0].id')
+FOLIO_API_KEY=$KEY "$FOLIO" batch download "$RUN" --server "$BASE" -o "$OUT/billing-run.zip"
+
 # Events: everything above (publications, alias moves, archived documents)
 # is in the event log, as webhook endpoints would be sent it.
 events=$(api GET "/v1/events?limit=1000" -f)
@@ -157,6 +169,10 @@ option, change the seats and accept it (the page works with JavaScript off):
   $TRY_PAGE
   curl -s "$BASE/v1/acceptances?customer=cus_us_0420" -H "Authorization: Bearer \$FOLIO_KEY" | jq '.acceptances[].totals'
   $FOLIO verify $OUT/renewal-receipt.json --document $OUT/renewal-accepted.pdf
+
+Billing runs: the run above, its results and its zip (folio batch --help):
+  FOLIO_API_KEY=\$FOLIO_KEY $FOLIO batch status $RUN --server $BASE
+  FOLIO_API_KEY=\$FOLIO_KEY $FOLIO batch results $RUN --server $BASE | head -3
 
 Ctrl-C stops the server (requests in flight finish first).
 EOF_USAGE

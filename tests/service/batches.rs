@@ -337,3 +337,42 @@ async fn moving_an_alias_mid_run_does_not_change_the_run() {
         assert!(String::from_utf8(bytes).unwrap().contains("first edition"));
     }
 }
+
+/// `folio batch`: submit a file and wait for it (the progress bar goes to
+/// standard error), then its status, results and zip.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_cli_submits_waits_and_downloads() {
+    let (dir, server, keys) = invoice_server().await;
+    let file = dir.path().join("run.ndjson");
+    std::fs::write(&file, ndjson(&(1..=12).map(|i| invoice_line(&format!("INV-{i}"))).collect::<Vec<_>>())).unwrap();
+    let folio = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(args)
+            .args(["--server", &server.base])
+            .env("FOLIO_API_KEY", &keys.billing)
+            .output()
+            .unwrap()
+    };
+    let path = file.to_str().unwrap();
+    let out = folio(&["batch", "submit", path, "--plugin", "invoice", "--kind", "invoice", "--format", "html", "--wait"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("12 done, 0 failed"), "{stderr}");
+    let id = stderr.split_whitespace().nth(1).unwrap().trim_end_matches(':').to_string();
+    let out = folio(&["batch", "results", &id]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 12);
+    let zip = dir.path().join("run.zip");
+    let out = folio(&["batch", "download", &id, "-o", zip.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap().len(), 13, "12 documents and the manifest");
+    let out = folio(&["batch", "cancel", &id]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("409"), "a finished run cannot be cancelled");
+    // A file with a bad line: the run completes, and the command says it failed.
+    std::fs::write(&file, "{\"key\": \"X\"}\n").unwrap();
+    let out = folio(&["batch", "submit", path, "--plugin", "invoice", "--kind", "invoice", "--format", "html", "--wait"]);
+    assert!(
+        !out.status.success() && String::from_utf8_lossy(&out.stderr).contains("1 of 1 lines failed"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

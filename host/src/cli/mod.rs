@@ -1,6 +1,7 @@
 //! The `folio` command line: argument parsing and one function per command.
 //! Errors print as one `error:` line naming the cause and exit non-zero.
 
+mod batch;
 mod contain;
 mod input;
 mod limits;
@@ -46,6 +47,9 @@ enum Command {
     /// Manage API keys.
     #[command(subcommand)]
     Keys(serve::KeysCommand),
+    /// Billing runs on a running service: submit (with a progress bar), status, results, download, cancel.
+    #[command(subcommand)]
+    Batch(batch::BatchCommand),
     /// Check an acceptance receipt offline, and that a document is the one it accepted.
     Verify(verify::VerifyArgs),
     /// The render zygote, which the service and the other commands start
@@ -71,6 +75,7 @@ pub fn main() -> ExitCode {
         Command::Worker(args) => serve::run_worker(args, settings),
         Command::Keys(cmd) => serve::run_keys(cmd),
         Command::Verify(args) => verify::verify(args),
+        Command::Batch(cmd) => batch::run(cmd),
         Command::Zygote => folio::contain::run_zygote(),
     };
     match result {
