@@ -317,6 +317,11 @@ fn conventions(method: &str, path: &str, op: &mut Map<String, Value>) {
             response["links"][link_name] = link;
         }
     }
+    if (method, path) == ("get", "/v1/batches/{id}/archive")
+        && let Some(ok) = responses.get_mut("200")
+    {
+        ok["content"] = json!({"application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip"}}});
+    }
     if (method, path) == ("post", "/v1/plugins") {
         // Bytes, not the array of integers utoipa makes of `Vec<u8>`.
         op["requestBody"]["content"] = json!({"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}});

@@ -237,7 +237,7 @@ pub async fn results(State(state): State<AppState>, caller: Caller, Path(id): Pa
 /// `manifest.json` (each key's file name and SHA-256) as its last entry.
 #[utoipa::path(get, path = "/v1/batches/{id}/archive", operation_id = "batch_archive", tag = "batches",
     params(("id" = String, Path, description = "The run's id", pattern = "^bat_[0-9a-f]{32}$", example = "bat_00112233445566778899aabbccddeeff")),
-    responses((status = 200, description = "A zip of every document the run archived, named by key, and `manifest.json`", body = Vec<u8>, content_type = "application/zip"),
+    responses((status = 200, description = "A zip of every document the run archived, named by key, and `manifest.json`", body = String, content_type = "application/zip"),
         (status = 404, body = Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn archive(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Response> {
     caller.require(Scope::Render)?;
