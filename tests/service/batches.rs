@@ -189,8 +189,15 @@ async fn pause_resume_and_cancel() {
     let paused = json_ok(c.post(server.url(&format!("/v1/batches/{id}/pause"))).bearer_auth(&keys.billing)).await;
     assert_eq!(paused["state"], "paused");
     // What was claimed before the pause finishes; nothing more starts.
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let held = status(&server, &keys.billing, &id).await;
+    let waiting = Instant::now();
+    let held = loop {
+        let now = status(&server, &keys.billing, &id).await;
+        if now["counts"]["running"] == 0 {
+            break now;
+        }
+        assert!(waiting.elapsed() < Duration::from_secs(60), "the claimed items never finished: {now}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     tokio::time::sleep(Duration::from_secs(1)).await;
     let still = status(&server, &keys.billing, &id).await;
     assert_eq!(held["counts"], still["counts"], "a paused run starts nothing");
