@@ -32,24 +32,7 @@ pub(crate) async fn keep(
     let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
     let now = timestamp(Utc::now());
     let record = match store {
-        true => Some(DocumentRecord {
-            id: new_id("doc"),
-            plugin: inputs.plugin.clone(),
-            version: inputs.version.clone(),
-            digest: inputs.digest.clone(),
-            kind: inputs.kind.clone(),
-            customer_id: inputs.customer.id.clone(),
-            format: document.format.name().to_string(),
-            file_name: document.file_name.clone(),
-            sha256: sha256.clone(),
-            size: document.bytes.len() as i64,
-            render_at: timestamp(inputs.at),
-            created_at: now.clone(),
-            created_by: key_id.to_string(),
-            inputs: serde_json::to_string(inputs).map_err(Problem::internal)?,
-            batch_id: None,
-            batch_key: None,
-        }),
+        true => Some(record(inputs, document, sha256.clone(), key_id.to_string(), now.clone())?),
         false => None,
     };
     let idempotency_record = idempotency.map(|i| IdempotencyRecord {
@@ -93,4 +76,33 @@ pub(crate) fn created(state: &AppState, r: &DocumentRecord) -> DocumentCreated {
         content_url: format!("{url}/content"),
         url,
     }
+}
+
+/// The archive record of `document`, rendered from `inputs` and kept as blob
+/// `sha256`, asked for by `created_by` at `created_at`; in no billing run.
+pub(crate) fn record(
+    inputs: &Inputs,
+    document: &Document,
+    sha256: String,
+    created_by: String,
+    created_at: String,
+) -> ApiResult<DocumentRecord> {
+    Ok(DocumentRecord {
+        id: new_id("doc"),
+        plugin: inputs.plugin.clone(),
+        version: inputs.version.clone(),
+        digest: inputs.digest.clone(),
+        kind: inputs.kind.clone(),
+        customer_id: inputs.customer.id.clone(),
+        format: document.format.name().to_string(),
+        file_name: document.file_name.clone(),
+        sha256,
+        size: document.bytes.len() as i64,
+        render_at: timestamp(inputs.at),
+        created_at,
+        created_by,
+        inputs: serde_json::to_string(inputs).map_err(Problem::internal)?,
+        batch_id: None,
+        batch_key: None,
+    })
 }

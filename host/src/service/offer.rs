@@ -12,7 +12,7 @@
 //! receipt and writes the acceptance with its events, all in one
 //! transaction, at most once per link.
 
-use super::pipeline::{Inputs, customer_from_profile, resolve_version};
+use super::pipeline::{Inputs, customer_from_profile, link_profile, link_version};
 use super::problem::{ApiResult, Problem};
 use super::state::AppState;
 use crate::contain::PluginFiles;
@@ -112,12 +112,8 @@ async fn plan_for(
     selections: Selections,
     at: DateTime<Utc>,
 ) -> ApiResult<Current> {
-    let profile = state
-        .store()
-        .customer(&link.customer_id)
-        .await?
-        .ok_or_else(|| Problem::not_found(format!("customer profile `{}` is gone", link.customer_id)))?;
-    let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
+    let profile = link_profile(state, link).await?;
+    let version = link_version(state, link).await?;
     let files = state.plugins().get(&version, state.blobs(), state.workers()).await?.files.clone();
     let customer = customer_from_profile(state, &profile).await?;
     let lang = Lang::of_tag(&customer.locale);
@@ -358,24 +354,7 @@ fn archived(state: &AppState, link: &OpenLink, accepted: &Current, format: Outpu
         interaction: accepted.request.interaction.clone(),
     };
     let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
-    Ok(DocumentRecord {
-        id: new_id("doc"),
-        plugin: inputs.plugin.clone(),
-        version: inputs.version.clone(),
-        digest: inputs.digest.clone(),
-        kind: inputs.kind.clone(),
-        customer_id: link.customer_id.clone(),
-        format: document.format.name().to_string(),
-        file_name: document.file_name.clone(),
-        sha256,
-        size: document.bytes.len() as i64,
-        render_at: timestamp(inputs.at),
-        created_at: timestamp(Utc::now()),
-        created_by: format!("link:{}", link.id),
-        inputs: serde_json::to_string(&inputs).map_err(Problem::internal)?,
-        batch_id: None,
-        batch_key: None,
-    })
+    super::archive::record(&inputs, document, sha256, format!("link:{}", link.id), timestamp(Utc::now()))
 }
 
 /// The key that signs receipts now, made on first use.

@@ -9,7 +9,7 @@ use super::versions::Selector;
 use crate::contain::{Failure, JobError};
 use crate::contract::types::{Customer, Interaction, OutputFormat, Purpose, Request};
 use crate::render::{Document, Format, RenderError};
-use crate::store::{CustomerProfile, PluginVersion};
+use crate::store::{CustomerProfile, OpenLink, PluginVersion};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -138,6 +138,21 @@ pub async fn resolve_version(
         state.versions().put(plugin, &selector, &found);
     }
     Ok(found)
+}
+
+/// The plugin version an open link renders with: its pinned version, or
+/// where its alias points now.
+pub async fn link_version(state: &AppState, link: &OpenLink) -> ApiResult<PluginVersion> {
+    resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await
+}
+
+/// The stored profile an open link renders for; 404 when it is gone.
+pub async fn link_profile(state: &AppState, link: &OpenLink) -> ApiResult<CustomerProfile> {
+    state
+        .store()
+        .customer(&link.customer_id)
+        .await?
+        .ok_or_else(|| Problem::not_found(format!("customer profile `{}` is gone", link.customer_id)))
 }
 
 /// A customer as a render sees it, from a stored profile: the profile's

@@ -14,7 +14,7 @@ use super::super::problem::Problem;
 use super::super::routes::documents::{RenderRequest, resolve};
 use super::super::state::AppState;
 use crate::event::Payload;
-use crate::store::{BatchItem, DocumentRecord, new_id, timestamp};
+use crate::store::{BatchItem, DocumentRecord, timestamp};
 use chrono::Utc;
 use futures_util::StreamExt;
 use std::time::Duration;
@@ -110,22 +110,9 @@ async fn render(state: &AppState, item: &BatchItem) -> Result<(DocumentRecord, c
     let document = pipeline::render(state, &version, &inputs).await?;
     let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
     let record = DocumentRecord {
-        id: new_id("doc"),
-        plugin: inputs.plugin.clone(),
-        version: inputs.version.clone(),
-        digest: inputs.digest.clone(),
-        kind: inputs.kind.clone(),
-        customer_id: inputs.customer.id.clone(),
-        format: document.format.name().to_string(),
-        file_name: document.file_name.clone(),
-        sha256,
-        size: document.bytes.len() as i64,
-        render_at: timestamp(inputs.at),
-        created_at: timestamp(Utc::now()),
-        created_by: format!("batch:{}", item.batch_id),
-        inputs: serde_json::to_string(&inputs).map_err(Problem::internal)?,
         batch_id: Some(item.batch_id.clone()),
         batch_key: item.item_key.clone(),
+        ..archive::record(&inputs, &document, sha256, format!("batch:{}", item.batch_id), timestamp(Utc::now()))?
     };
     let event = archive::created(state, &record).event();
     Ok((record, event))

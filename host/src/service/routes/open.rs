@@ -22,7 +22,7 @@ use crate::contract::types::{DocumentClass, OutputFormat, Purpose};
 use crate::render::Format;
 use crate::service::offer;
 use crate::service::openlink;
-use crate::service::pipeline::{Inputs, customer_from_profile, render_as, resolve_version};
+use crate::service::pipeline::{Inputs, customer_from_profile, link_profile, link_version, render_as};
 use crate::service::problem::{ApiResult, Problem};
 use crate::service::state::AppState;
 use crate::store::{LastGood, LinkFormat, OpenEvent, OpenLink, OpenOutcome, timestamp};
@@ -125,7 +125,7 @@ pub(crate) fn served_page(status: StatusCode, body: impl Into<Bytes>, format: Fo
 
 /// Whether the link's kind is interactive (its page offers actions).
 pub(crate) async fn interactive(state: &AppState, link: &OpenLink) -> bool {
-    match resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await {
+    match link_version(state, link).await {
         Ok(version) => version.manifest.kind(&link.kind).is_some_and(|k| k.class == DocumentClass::Interactive),
         Err(_) => false,
     }
@@ -194,12 +194,8 @@ pub(crate) async fn token_link(state: &AppState, token: &str) -> Option<(OpenLin
 /// version. Returns the bytes and whether they came from the cache.
 async fn fresh(state: &AppState, link: &OpenLink, served: LinkFormat) -> ApiResult<(Bytes, bool)> {
     let format = render_format(served);
-    let profile = state
-        .store()
-        .customer(&link.customer_id)
-        .await?
-        .ok_or_else(|| Problem::not_found(format!("customer profile `{}` is gone", link.customer_id)))?;
-    let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
+    let profile = link_profile(state, link).await?;
+    let version = link_version(state, link).await?;
     let key = (link.id.clone(), served.as_str(), profile.version, version.digest.clone());
     let (bytes, cached) = state
         .open_cache()
@@ -265,7 +261,7 @@ async fn fallback(state: &AppState, link: &OpenLink, served: LinkFormat) -> Vec<
 /// stopped is suspended like a link's render.
 async fn declared_fallback(state: &AppState, link: &OpenLink, served: LinkFormat) -> ApiResult<Option<Vec<u8>>> {
     let format = render_format(served);
-    let version = resolve_version(state, &link.plugin, link.version.as_deref(), link.alias.as_deref(), false).await?;
+    let version = link_version(state, link).await?;
     let suspension = (format!("fallback:{}:{}", version.digest, link.kind), served.as_str());
     if state.suspensions().suspended(&suspension) {
         return Ok(None);
