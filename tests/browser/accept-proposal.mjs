@@ -7,7 +7,7 @@
 // Opens the page, chooses the 2-year option, changes seats to 150,
 // accepts, and prints one JSON line with what the person saw at each step
 // (the visible text of the page), then exits 0; any failure exits 1.
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 
 const [target] = process.argv.slice(2);
 if (!target) {
@@ -15,13 +15,7 @@ if (!target) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.FOLIO_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await launch();
 const seen = {};
 try {
   const context = await browser.newContext({ javaScriptEnabled: false });

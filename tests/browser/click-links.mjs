@@ -8,7 +8,7 @@
 //
 // Prints one JSON line: {"links": N, "clicked": N, "script": [...]} and
 // exits 0; any failure to run exits 1 with the reason.
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 import { readFile } from "node:fs/promises";
 
 const [mode, target] = process.argv.slice(2);
@@ -17,13 +17,7 @@ if (!["url", "file"].includes(mode) || !target) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.FOLIO_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await launch();
 const script = [];
 try {
   const context = await browser.newContext();
