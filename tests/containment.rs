@@ -220,8 +220,9 @@ async fn hostile_renders_at_full_load_leave_room_for_others_and_readiness_tells(
     let (status, _, health) = send(client().get(server.url("/healthz"))).await;
     let health = String::from_utf8(health).unwrap();
     assert_eq!(status, StatusCode::OK, "{health}");
-    // "workers: 4 of 4 running, 2 busy; 6 renders waiting"
-    let numbers: Vec<usize> = health.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+    // "workers: 4 of 4 running, 2 busy; 6 renders waiting" (then the batch lane's line)
+    let line = health.lines().find(|l| l.starts_with("workers:")).unwrap();
+    let numbers: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
     assert!(matches!(numbers[..], [alive, 4, busy, waiting] if alive >= 3 && busy >= 2 && waiting > 0), "{health}");
     let (status, headers, body) = send(client().get(server.url("/readyz"))).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{}", String::from_utf8_lossy(&body));

@@ -95,6 +95,15 @@ pub struct ContainConfig {
     /// Default: twice the number of cores, so one worker's answer is
     /// written while another renders.
     pub workers: usize,
+    /// Workers of billing runs, forked when a run first needs them and
+    /// run at CPU priority `batch_nice`, apart from the workers above so a
+    /// run never takes the one an open needs. Default: one per core, so a
+    /// run alone uses the whole machine.
+    pub batch_workers: usize,
+    /// The nice value of batch workers (0 to 19): how far below documents
+    /// people wait for the kernel ranks them. Default 10, which leaves an
+    /// open's render about nine tenths of a contended core.
+    pub batch_nice: i32,
     /// Workers one plugin version may hold at once, so one version's slow
     /// or hostile renders cannot take every worker. Default: half of them.
     pub per_version: usize,
@@ -126,6 +135,8 @@ impl ContainConfig {
         ContainConfig {
             program,
             workers,
+            batch_workers: cores,
+            batch_nice: 10,
             per_version: workers.div_ceil(2),
             queue_timeout: Duration::from_secs(10),
             budgets: Budgets::default(),

@@ -8,8 +8,10 @@
 //! worker processes, and a fault there costs one render, never the
 //! service:
 //!
-//! - [`Workers`] is the pool, on the parent's side. A call waits in one
-//!   queue; one plugin version may hold only part of the workers; a call's
+//! - [`Workers`] is the pool, on the parent's side. Billing runs have
+//!   workers of their own, at a lower CPU priority ([`Lane`]). A call
+//!   waits in its lane's queue; one plugin version may hold only part of
+//!   the interactive workers; a call's
 //!   CPU time and memory are budgeted per output format ([`Budgets`]); a
 //!   worker past its CPU budget is killed and replaced.
 //! - The zygote (`zygote.rs`, `folio __zygote`) is a single-threaded
@@ -33,7 +35,7 @@ mod worker;
 mod zygote;
 
 pub use config::{Budget, Budgets, ContainConfig};
-pub use pool::{Failure, PluginFiles, PoolStats, StopClass, Workers};
+pub use pool::{Failure, Lane, LaneStats, PluginFiles, PoolStats, StopClass, Workers};
 pub use wire::{Facts, JobError};
 pub use zygote::run as run_zygote;
 

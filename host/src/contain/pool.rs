@@ -1,9 +1,16 @@
 //! The parent side: render workers, who gets one, and what happens when a
 //! call runs out of time, memory, or luck.
 //!
-//! A call waits in one queue for a worker, under one timeout. A plugin
-//! version may hold only `per_version` workers at once; its other calls
-//! wait while calls for other versions go ahead. Once it has a worker, a
+//! Workers are in two lanes ([`Lane`]): documents someone waits for
+//! (opens, interactions, the render API) and billing runs. Each lane has
+//! its own workers and its own queue, so a run never takes the worker an
+//! open needs; batch workers run at a lower CPU priority (`nice`), so
+//! while a run uses every core the kernel still gives an open's render
+//! the core it needs. Batch workers are forked when a run first needs
+//! them. Within a lane a call waits in one queue for a worker, under one
+//! timeout. A plugin version may hold only `per_version` interactive
+//! workers at once; its other calls wait while calls for other versions
+//! go ahead. Once it has a worker, a
 //! call's CPU time is watched: the parent reads the worker's CPU clock and
 //! sleeps for as long as the budget could last, so a healthy call costs no
 //! polling. A worker past its budget is killed through its pidfd at once,
@@ -88,9 +95,36 @@ impl Failure {
     }
 }
 
-/// A snapshot of the pool, for `/readyz` and metrics.
+/// Which work a call does: the lanes of the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lane {
+    /// Documents someone is waiting for: opens, interactions, the render
+    /// API, bundle checks.
+    Interactive,
+    /// Billing-run items: their own workers, at a lower CPU priority.
+    Batch,
+}
+
+impl Lane {
+    /// The lane as metrics spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lane::Interactive => "interactive",
+            Lane::Batch => "batch",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lane::Interactive => 0,
+            Lane::Batch => 1,
+        }
+    }
+}
+
+/// One lane of the pool, as of a moment.
 #[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct PoolStats {
+pub struct LaneStats {
     /// Workers configured.
     pub workers: usize,
     /// Workers running now.
@@ -101,6 +135,15 @@ pub struct PoolStats {
     pub queued: usize,
     /// How long the oldest waiting call has waited.
     pub oldest_wait_ms: u64,
+}
+
+/// A snapshot of the pool, for `/readyz` and metrics.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct PoolStats {
+    /// The workers of documents people wait for (what readiness watches).
+    pub interactive: LaneStats,
+    /// The workers of billing runs.
+    pub batch: LaneStats,
     /// Workers started to replace one that stopped, since the pool started.
     pub replaced: u64,
     /// Calls stopped for their CPU budget.
@@ -284,6 +327,8 @@ struct Waiter {
 struct Sched {
     idle: Vec<Worker>,
     alive: usize,
+    /// Workers being forked for this lane (counted against its size).
+    starting: usize,
     busy: usize,
     by_version: HashMap<String, usize>,
     waiters: VecDeque<Waiter>,
@@ -291,6 +336,16 @@ struct Sched {
 }
 
 impl Sched {
+    fn stats(&self, workers: usize) -> LaneStats {
+        LaneStats {
+            workers,
+            alive: self.alive,
+            busy: self.busy,
+            queued: self.waiters.len(),
+            oldest_wait_ms: self.waiters.front().map_or(0, |w| w.since.elapsed().as_millis() as u64),
+        }
+    }
+
     fn under_share(&self, version: Option<&str>, share: usize) -> bool {
         version.is_none_or(|v| self.by_version.get(v).copied().unwrap_or(0) < share)
     }
@@ -342,7 +397,8 @@ struct Inner {
     config: ContainConfig,
     init: ZygoteInit,
     zygote: Mutex<Option<Zygote>>,
-    sched: Mutex<Sched>,
+    /// One scheduler per [`Lane`], by [`Lane::index`].
+    lanes: [Mutex<Sched>; 2],
     fingerprint: String,
     compiles: tokio::sync::Semaphore,
     replaced: AtomicU64,
@@ -351,15 +407,35 @@ struct Inner {
     crashes: AtomicU64,
 }
 
-/// The render workers. Cheap to clone; every clone shares the pool.
+/// The render workers. Cheap to clone; every clone shares the pool, and
+/// calls through it use its lane (interactive unless [`Workers::in_lane`]
+/// says otherwise).
 #[derive(Clone)]
 pub struct Workers {
     inner: Arc<Inner>,
+    lane: Lane,
+}
+
+impl Inner {
+    fn sched(&self, lane: Lane) -> std::sync::MutexGuard<'_, Sched> {
+        self.lanes[lane.index()].lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// How many workers `lane` has, and how many of them one version may hold.
+    fn size(&self, lane: Lane) -> (usize, usize) {
+        match lane {
+            Lane::Interactive => (self.config.workers.max(1), self.config.per_version),
+            // A run's version may use every batch worker: runs are worked
+            // in the order they were claimed, and opens have their own.
+            Lane::Batch => (self.config.batch_workers, self.config.batch_workers),
+        }
+    }
 }
 
 /// A worker taken for one call; given back (or replaced) when dropped.
 struct Lease {
     workers: Workers,
+    lane: Lane,
     version: Option<String>,
     worker: Option<Worker>,
     keep: bool,
@@ -369,16 +445,17 @@ impl Drop for Lease {
     fn drop(&mut self) {
         let Some(worker) = self.worker.take() else { return };
         let inner = &self.workers.inner;
-        let mut sched = inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut sched = inner.sched(self.lane);
         sched.unhold(self.version.as_deref());
         if self.keep {
-            sched.hand_off(worker, inner.config.per_version);
+            sched.hand_off(worker, inner.size(self.lane).1);
         } else {
             worker.kill();
             sched.alive = sched.alive.saturating_sub(1);
+            sched.starting += 1;
             drop(sched);
             inner.replaced.fetch_add(1, Ordering::Relaxed);
-            self.workers.replace();
+            self.workers.replace(self.lane);
         }
     }
 }
@@ -417,7 +494,7 @@ impl Workers {
             inner: Arc::new(Inner {
                 init,
                 zygote: Mutex::new(Some(zygote)),
-                sched: Mutex::new(Sched::default()),
+                lanes: [Mutex::new(Sched::default()), Mutex::new(Sched::default())],
                 fingerprint,
                 compiles,
                 replaced: AtomicU64::new(0),
@@ -426,20 +503,26 @@ impl Workers {
                 crashes: AtomicU64::new(0),
                 config,
             }),
+            lane: Lane::Interactive,
         };
         {
-            let mut sched = workers.inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut sched = workers.inner.sched(Lane::Interactive);
             sched.alive = 1;
             sched.idle.push(first);
         }
-        for _ in 1..workers.inner.config.workers.max(1) {
-            let worker = workers.spawn().await?;
-            let mut sched = workers.inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+        let (size, share) = workers.inner.size(Lane::Interactive);
+        for _ in 1..size {
+            let worker = workers.spawn(Lane::Interactive).await?;
+            let mut sched = workers.inner.sched(Lane::Interactive);
             sched.alive += 1;
-            let share = workers.inner.config.per_version;
             sched.hand_off(worker, share);
         }
         Ok(workers)
+    }
+
+    /// This pool, with calls in `lane`.
+    pub fn in_lane(&self, lane: Lane) -> Workers {
+        Workers { inner: self.inner.clone(), lane }
     }
 
     /// The fingerprint of the workers' Wasm engine: compiled plugins are
@@ -455,13 +538,10 @@ impl Workers {
 
     /// A snapshot of the pool.
     pub fn stats(&self) -> PoolStats {
-        let sched = self.inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+        let lane = |lane: Lane| self.inner.sched(lane).stats(self.inner.size(lane).0);
         PoolStats {
-            workers: self.inner.config.workers,
-            alive: sched.alive,
-            busy: sched.busy,
-            queued: sched.waiters.len(),
-            oldest_wait_ms: sched.waiters.front().map_or(0, |w| w.since.elapsed().as_millis() as u64),
+            interactive: lane(Lane::Interactive),
+            batch: lane(Lane::Batch),
             replaced: self.inner.replaced.load(Ordering::Relaxed),
             timeouts: self.inner.timeouts.load(Ordering::Relaxed),
             memory: self.inner.memory.load(Ordering::Relaxed),
@@ -469,8 +549,8 @@ impl Workers {
         }
     }
 
-    /// Forks a worker and checks it answers.
-    async fn spawn(&self) -> Result<Worker, String> {
+    /// Forks a worker for `lane` and checks it answers.
+    async fn spawn(&self, lane: Lane) -> Result<Worker, String> {
         let inner = self.inner.clone();
         let spawned = tokio::task::spawn_blocking(move || {
             let mut zygote = inner.zygote.lock().unwrap_or_else(PoisonError::into_inner);
@@ -488,29 +568,37 @@ impl Workers {
         .await
         .map_err(|e| e.to_string())??;
         let mut worker = Worker::from_spawned(spawned)?;
+        if lane == Lane::Batch {
+            lower_priority(worker.pid, self.inner.config.batch_nice);
+        }
         match hello(&mut worker).await? {
             (Reply::Hello { .. }, _) => Ok(worker),
             (other, _) => Err(format!("a new render worker answered {other:?} to hello")),
         }
     }
 
-    /// Starts a worker in the place of one that stopped, retrying with a
-    /// growing pause while that fails.
-    fn replace(&self) {
+    /// Starts a worker for `lane` (in the place of one that stopped, or
+    /// one more for a lane that grows on demand), retrying with a growing
+    /// pause while that fails. The caller has counted it as `starting`.
+    fn replace(&self, lane: Lane) {
         let workers = self.clone();
         tokio::spawn(async move {
             let mut pause = Duration::from_millis(100);
             loop {
-                match workers.spawn().await {
+                match workers.spawn(lane).await {
                     Ok(worker) => {
-                        let mut sched = workers.inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+                        let mut sched = workers.inner.sched(lane);
+                        sched.starting = sched.starting.saturating_sub(1);
                         sched.alive += 1;
-                        let share = workers.inner.config.per_version;
-                        sched.hand_off(worker, share);
+                        sched.hand_off(worker, workers.inner.size(lane).1);
                         return;
                     }
                     Err(why) => {
-                        tracing::error!(retry_in_ms = pause.as_millis() as u64, "cannot start a render worker: {why}");
+                        tracing::error!(
+                            retry_in_ms = pause.as_millis() as u64,
+                            lane = lane.as_str(),
+                            "cannot start a render worker: {why}"
+                        );
                         tokio::time::sleep(pause).await;
                         pause = (pause * 2).min(Duration::from_secs(30));
                     }
@@ -519,11 +607,17 @@ impl Workers {
         });
     }
 
-    /// Waits (up to the queue timeout) for a worker that `version` may use.
+    /// Waits (up to the queue timeout) for a worker of this lane that
+    /// `version` may use. A lane with fewer workers than its size (the
+    /// batch lane, until a run needs it) forks one more.
     async fn acquire(&self, version: Option<&str>) -> Result<Lease, Failure> {
-        let share = self.inner.config.per_version;
+        let lane = self.lane;
+        let (size, share) = self.inner.size(lane);
+        if size == 0 {
+            return Err(Failure::Unavailable(format!("this process has no {} render workers", lane.as_str())));
+        }
         let (id, mut handoff) = {
-            let mut sched = self.inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut sched = self.inner.sched(lane);
             // A worker is idle only while every waiter is held back by its
             // version's share, so a call that may use it takes it at once.
             if sched.under_share(version, share)
@@ -531,6 +625,10 @@ impl Workers {
             {
                 sched.hold(version);
                 return Ok(self.lease(version, worker));
+            }
+            if sched.idle.is_empty() && sched.alive + sched.starting < size {
+                sched.starting += 1;
+                self.replace(lane);
             }
             let (tx, rx) = oneshot::channel();
             let id = sched.next_id;
@@ -543,7 +641,7 @@ impl Workers {
             Ok(Ok(worker)) => Ok(self.lease(version, worker)),
             Ok(Err(_)) => Err(Failure::Unavailable("the worker pool stopped".into())),
             Err(_) => {
-                let mut sched = self.inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+                let mut sched = self.inner.sched(lane);
                 if let Some(at) = sched.waiters.iter().position(|w| w.id == id) {
                     sched.waiters.remove(at);
                     return Err(Failure::Busy { waited });
@@ -559,7 +657,7 @@ impl Workers {
     }
 
     fn lease(&self, version: Option<&str>, worker: Worker) -> Lease {
-        Lease { workers: self.clone(), version: version.map(str::to_string), worker: Some(worker), keep: false }
+        Lease { workers: self.clone(), lane: self.lane, version: version.map(str::to_string), worker: Some(worker), keep: false }
     }
 
     /// Runs `call` on a pool worker within `budget`, loading `files` into
@@ -654,15 +752,16 @@ impl Workers {
                 .await
                 .map_err(|_| Failure::Busy { waited })?
                 .map_err(|_| Failure::Unavailable("the compile queue closed".into()))?;
-            let worker = workers.spawn().await.map_err(Failure::Unavailable)?;
+            let lane = Lane::Interactive;
+            let worker = workers.spawn(lane).await.map_err(Failure::Unavailable)?;
             // Counted as alive and busy while it works, so /readyz and
             // metrics see it; its lease retires it afterwards.
             {
-                let mut sched = workers.inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+                let mut sched = workers.inner.sched(lane);
                 sched.alive += 1;
                 sched.hold(None);
             }
-            let mut lease = Lease { workers: workers.clone(), version: None, worker: Some(worker), keep: false };
+            let mut lease = Lease { workers: workers.clone(), lane, version: None, worker: Some(worker), keep: false };
             let Some(worker) = lease.worker.as_mut() else { return Err(Failure::Unavailable("no worker".into())) };
             let (cpu_start, wall_start) = (cpu_time(worker.pid).unwrap_or_default(), Instant::now());
             let result = worker.call(&call, &[&body], budget, cpu_start, wall_start).await;
@@ -670,7 +769,7 @@ impl Workers {
             // Not returned to the pool, and not replaced either.
             if let Some(worker) = lease.worker.take() {
                 worker.kill();
-                let mut sched = workers.inner.sched.lock().unwrap_or_else(PoisonError::into_inner);
+                let mut sched = workers.inner.sched(lane);
                 sched.unhold(None);
                 sched.alive = sched.alive.saturating_sub(1);
             }
@@ -678,6 +777,27 @@ impl Workers {
         })
         .await
         .map_err(|e| Failure::Unavailable(format!("the compile task failed: {e}")))?
+    }
+}
+
+/// Lowers the CPU priority of every thread of worker `pid` to `nice`
+/// (Linux keeps a nice value per thread). Raising a nice value needs no
+/// privilege; it cannot be lowered again, so batch workers stay batch
+/// workers. A failure only costs priority, so it is logged, not fatal.
+fn lower_priority(pid: i32, nice: i32) {
+    let tasks = match std::fs::read_dir(format!("/proc/{pid}/task")) {
+        Ok(tasks) => tasks,
+        Err(e) => {
+            tracing::warn!(pid, "cannot list a batch worker's threads to lower their priority: {e}");
+            return;
+        }
+    };
+    for task in tasks.flatten() {
+        let Some(tid) = task.file_name().to_str().and_then(|t| t.parse::<libc::id_t>().ok()) else { continue };
+        // SAFETY: a plain system call on a thread id of our own child.
+        if unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, nice) } != 0 {
+            tracing::warn!(pid, tid, nice, "cannot lower a batch worker's priority: {}", std::io::Error::last_os_error());
+        }
     }
 }
 

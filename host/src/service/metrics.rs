@@ -1,5 +1,6 @@
 //! Prometheus metrics, served at `GET /metrics`.
 
+use crate::contain::Lane;
 use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder};
 
 /// The service's counters and histograms.
@@ -26,10 +27,11 @@ pub struct Metrics {
     /// Opens answered with the fallback without rendering, because the
     /// link's render was recently stopped (timeout, memory, crash).
     pub opens_suspended: prometheus::IntCounter,
-    /// Render workers by state (`alive`, `busy`), as of the last scrape.
+    /// Render workers by lane (`interactive`, `batch`) and state (`alive`,
+    /// `busy`), as of the last scrape.
     pub workers: prometheus::IntGaugeVec,
-    /// Renders waiting for a worker, as of the last scrape.
-    pub render_queue: prometheus::IntGauge,
+    /// Renders waiting for a worker, by lane, as of the last scrape.
+    pub render_queue: prometheus::IntGaugeVec,
     /// Renders stopped by their budget or by a crash, by class.
     pub render_stops: IntCounterVec,
     /// Workers started in place of one that stopped.
@@ -79,9 +81,10 @@ impl Metrics {
             "Opens answered with the fallback, without rendering, while the link's render is suspended",
         )?;
         registry.register(Box::new(opens_suspended.clone()))?;
-        let workers = prometheus::IntGaugeVec::new(Opts::new("render_workers", "Render worker processes by state"), &["state"])?;
+        let workers =
+            prometheus::IntGaugeVec::new(Opts::new("render_workers", "Render worker processes by lane and state"), &["lane", "state"])?;
         registry.register(Box::new(workers.clone()))?;
-        let render_queue = IntGauge::new("render_queue", "Renders waiting for a worker")?;
+        let render_queue = prometheus::IntGaugeVec::new(Opts::new("render_queue", "Renders waiting for a worker, by lane"), &["lane"])?;
         registry.register(Box::new(render_queue.clone()))?;
         let render_stops = IntCounterVec::new(
             Opts::new("render_stops_total", "Renders stopped by their CPU or memory budget, or by a worker crash"),
@@ -141,9 +144,11 @@ impl Metrics {
     /// Brings the pool's gauges and counters up to `stats`.
     pub fn observe_pool(&self, stats: &crate::contain::PoolStats) {
         let as_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-        self.workers.with_label_values(&["alive"]).set(as_i64(stats.alive));
-        self.workers.with_label_values(&["busy"]).set(as_i64(stats.busy));
-        self.render_queue.set(as_i64(stats.queued));
+        for (lane, of) in [(Lane::Interactive, &stats.interactive), (Lane::Batch, &stats.batch)] {
+            self.workers.with_label_values(&[lane.as_str(), "alive"]).set(as_i64(of.alive));
+            self.workers.with_label_values(&[lane.as_str(), "busy"]).set(as_i64(of.busy));
+            self.render_queue.with_label_values(&[lane.as_str()]).set(as_i64(of.queued));
+        }
         let mut seen = self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         self.render_stops.with_label_values(&["timeout"]).inc_by(stats.timeouts.saturating_sub(seen.timeouts));
         self.render_stops.with_label_values(&["memory"]).inc_by(stats.memory.saturating_sub(seen.memory));

@@ -6,7 +6,7 @@
 use super::problem::{ApiResult, Problem};
 use super::state::AppState;
 use super::versions::Selector;
-use crate::contain::{Failure, JobError};
+use crate::contain::{Failure, JobError, Lane};
 use crate::contract::types::{Customer, Interaction, OutputFormat, Purpose, Request};
 use crate::render::{Document, Format, RenderError};
 use crate::store::{CustomerProfile, OpenLink, PluginVersion};
@@ -38,16 +38,22 @@ pub struct Inputs {
     pub interaction: Option<Interaction>,
 }
 
-/// Renders `inputs` with `version`'s plugin, recording metrics.
-pub async fn render(state: &AppState, version: &PluginVersion, inputs: &Inputs) -> ApiResult<Document> {
-    render_as(state, version, inputs, Format::from(inputs.format)).await.map_err(Problem::from)
+/// Renders `inputs` with `version`'s plugin in `lane`'s workers, recording metrics.
+pub async fn render(state: &AppState, version: &PluginVersion, inputs: &Inputs, lane: Lane) -> ApiResult<Document> {
+    render_as(state, version, inputs, Format::from(inputs.format), lane).await.map_err(Problem::from)
 }
 
 /// [`render`] in `format`, which may be one no plugin declares (PNG, for
 /// open links); `inputs.format` is then ignored. The failure is returned as
 /// it is, so a caller can tell a render that was stopped from one the
 /// plugin declined.
-pub async fn render_as(state: &AppState, version: &PluginVersion, inputs: &Inputs, format: Format) -> Result<Document, Failure> {
+pub async fn render_as(
+    state: &AppState,
+    version: &PluginVersion,
+    inputs: &Inputs,
+    format: Format,
+    lane: Lane,
+) -> Result<Document, Failure> {
     let prepared = state.plugins().get(version, state.blobs(), state.workers()).await.map_err(|p| Failure::Unavailable(p.detail))?;
     let request = Request {
         kind: inputs.kind.clone(),
@@ -58,7 +64,7 @@ pub async fn render_as(state: &AppState, version: &PluginVersion, inputs: &Input
         interaction: inputs.interaction.clone(),
     };
     let started = Instant::now();
-    let result = state.workers().render(&prepared.files, request, format).await;
+    let result = state.workers().in_lane(lane).render(&prepared.files, request, format).await;
     let metrics = state.metrics();
     metrics.render_seconds.with_label_values(&[format.name()]).observe(started.elapsed().as_secs_f64());
     let (outcome, limit) = outcome(&result);

@@ -1,5 +1,6 @@
 //! The render API and the document archive (billing systems).
 
+use crate::contain::Lane;
 use crate::contract::types::{Customer, OutputFormat, Purpose};
 use crate::render::{Document, Format};
 use crate::service::archive;
@@ -87,7 +88,7 @@ pub async fn create(
     }
     let store = request.store;
     let (version, inputs) = resolve(&state, request).await?;
-    let document = pipeline::render(&state, &version, &inputs).await?;
+    let document = pipeline::render(&state, &version, &inputs, Lane::Interactive).await?;
     archive::keep(&state, caller.id(), &inputs, &document, store, idempotency.as_ref()).await
 }
 
@@ -209,7 +210,7 @@ pub async fn reproduce(State(state): State<AppState>, caller: Caller, Path(id): 
         .await?
         .filter(|v| v.digest == inputs.digest)
         .ok_or_else(|| Problem::internal(format!("document {id} was rendered by a plugin version that is no longer stored")))?;
-    let document: Document = pipeline::render(&state, &version, &inputs).await?;
+    let document: Document = pipeline::render(&state, &version, &inputs, Lane::Interactive).await?;
     let sha = crate::digest::sha256_hex(&document.bytes);
     Ok(Json(Reproduction {
         document_id: id,

@@ -9,33 +9,40 @@ use axum::response::{IntoResponse, Response};
 /// Renders that have waited this long for a worker make the service not ready.
 const SATURATED_AFTER_MS: u64 = 1000;
 
-/// Liveness: the process is serving and has render workers. The body says
-/// how many workers run, how many are busy and how many renders wait.
+/// Liveness: the process is serving and has render workers. The body says,
+/// for each lane, how many workers run, how many are busy and how many
+/// renders wait.
 #[utoipa::path(get, path = "/healthz", operation_id = "healthz", tag = "operations",
     responses((status = 200, description = "ok, with the render workers' state"), (status = 503, description = "no render worker is running")))]
 pub async fn healthz(State(state): State<AppState>) -> Response {
     let stats = state.workers().stats();
+    let (interactive, batch) = (&stats.interactive, &stats.batch);
     let body = format!(
-        "{}\nworkers: {} of {} running, {} busy; {} renders waiting\n",
-        if stats.alive > 0 { "ok" } else { "no render worker is running" },
-        stats.alive,
-        stats.workers,
-        stats.busy,
-        stats.queued
+        "{}\nworkers: {} of {} running, {} busy; {} renders waiting\nbatch workers: {} of {} running, {} busy; {} items waiting\n",
+        if interactive.alive > 0 { "ok" } else { "no render worker is running" },
+        interactive.alive,
+        interactive.workers,
+        interactive.busy,
+        interactive.queued,
+        batch.alive,
+        batch.workers,
+        batch.busy,
+        batch.queued
     );
-    let status = if stats.alive > 0 { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if interactive.alive > 0 { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, body).into_response()
 }
 
 /// Readiness: the database answers, the blob store accepts writes, and the
-/// render workers keep up (no render has waited a second for one).
+/// render workers keep up (no render has waited a second for one; billing
+/// runs, which have workers of their own, do not count).
 #[utoipa::path(get, path = "/readyz", operation_id = "readyz", tag = "operations",
     responses((status = 200, description = "ready"), (status = 503, body = Problem)))]
 pub async fn readyz(State(state): State<AppState>) -> Response {
     let check = async {
         state.store().ping().await.map_err(|e| e.to_string())?;
         state.blobs().check_writable().map_err(|e| format!("the blob store does not accept writes: {e}"))?;
-        let stats = state.workers().stats();
+        let stats = state.workers().stats().interactive;
         if stats.alive == 0 {
             return Err("no render worker is running".to_string());
         }

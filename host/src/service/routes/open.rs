@@ -17,7 +17,7 @@
 //! without rendering. Pages are served with a Content-Security-Policy that
 //! allows no script and no framing: they come from Folio's own origin.
 
-use crate::contain::Failure;
+use crate::contain::{Failure, Lane};
 use crate::contract::types::{DocumentClass, OutputFormat, Purpose};
 use crate::render::Format;
 use crate::service::offer;
@@ -212,7 +212,7 @@ async fn fresh(state: &AppState, link: &OpenLink, served: LinkFormat) -> ApiResu
                 at: Utc::now(),
                 interaction: None,
             };
-            let document = match render_as(state, &version, &inputs, format).await {
+            let document = match render_as(state, &version, &inputs, format, Lane::Interactive).await {
                 Ok(document) => document,
                 Err(failure) => {
                     if costly(&failure) {
