@@ -347,7 +347,7 @@ impl Store {
     /// disabled there is lost with its `endpoint.disabled` event, and
     /// disabled again at its next failure). The changes that raise
     /// document and plugin events are never written this way.
-    async fn begin_bookkeeping(&self, doing: &'static str) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
+    async fn begin_bookkeeping(&self, doing: &'static str) -> StoreResult<super::Tx> {
         let mut tx = self.begin(doing).await?;
         if self.backend == Backend::Postgres {
             sqlx::query("SET LOCAL synchronous_commit TO OFF").execute(&mut *tx).await.map_err(|e| StoreError::sql(doing, e))?;
