@@ -42,7 +42,20 @@ impl BlobStore {
         self.put_with(bytes, false)
     }
 
+    /// Writing and syncing a file blocks its thread for milliseconds. From
+    /// a worker thread of the service's runtime, the runtime is told first
+    /// (`block_in_place`), so it moves that thread's other tasks (an open
+    /// waiting for its render's answer) to another thread meanwhile.
     fn put_with(&self, bytes: &[u8], sync: bool) -> io::Result<String> {
+        match tokio::runtime::Handle::try_current() {
+            Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+                tokio::task::block_in_place(|| self.write(bytes, sync))
+            }
+            _ => self.write(bytes, sync),
+        }
+    }
+
+    fn write(&self, bytes: &[u8], sync: bool) -> io::Result<String> {
         let sha256 = crate::digest::sha256_hex(bytes);
         let path = self.path(&sha256)?;
         if !path.exists() {
