@@ -324,8 +324,11 @@ impl Store {
     }
 
     /// Claims up to `limit` items of running batches for `owner` until
-    /// `until`: queued ones, and running ones whose lease has lapsed (their
-    /// worker died). Oldest batch first, in submission order.
+    /// `until`: first running ones whose lease has lapsed (their worker
+    /// died), then queued ones of the oldest running batch that has any, in
+    /// submission order. Each step reads an index range (`state, batch_id,
+    /// seq`), so a claim costs the same in a run of ten items or of a
+    /// million.
     pub async fn claim_batch_items(
         &self,
         owner: &str,
@@ -335,23 +338,43 @@ impl Store {
     ) -> StoreResult<Vec<BatchItem>> {
         let doing = "claiming batch items";
         let skip_locked = if self.backend == Backend::Postgres { "FOR UPDATE OF i SKIP LOCKED" } else { "" };
-        let sql = format!(
-            "UPDATE batch_items SET state = $1, lease_owner = $2, lease_until = $3, attempts = attempts + 1 \
-             WHERE (batch_id, seq) IN ( \
+        let set = "UPDATE batch_items SET state = $1, lease_owner = $2, lease_until = $3, attempts = attempts + 1";
+        let lapsed = format!(
+            "{set} WHERE (batch_id, seq) IN ( \
                SELECT i.batch_id, i.seq FROM batch_items i JOIN batches b ON b.id = i.batch_id \
-               WHERE b.state = 'running' AND (i.state = 'queued' OR (i.state = 'running' AND i.lease_until < $4)) \
-               ORDER BY b.created_at, i.batch_id, i.seq LIMIT $5 {skip_locked}) \
+               WHERE i.state = 'running' AND i.lease_until < $4 AND b.state = 'running' \
+               ORDER BY i.batch_id, i.seq LIMIT $5 {skip_locked}) \
              RETURNING *"
         );
-        let mut claimed: Vec<BatchItem> = sqlx::query_as(&sql)
-            .bind(item_state::RUNNING)
-            .bind(owner)
-            .bind(timestamp(until))
-            .bind(timestamp(now))
-            .bind(limit)
-            .fetch_all(self.pool())
-            .await
-            .map_err(|e| StoreError::sql(doing, e))?;
+        let queued = format!(
+            "{set} WHERE (batch_id, seq) IN ( \
+               SELECT i.batch_id, i.seq FROM batch_items i \
+               WHERE i.state = 'queued' AND i.batch_id = ( \
+                 SELECT b.id FROM batches b WHERE b.state = 'running' \
+                 AND EXISTS (SELECT 1 FROM batch_items q WHERE q.state = 'queued' AND q.batch_id = b.id) \
+                 ORDER BY b.created_at, b.id LIMIT 1) \
+               ORDER BY i.seq LIMIT $5 {skip_locked}) \
+             RETURNING *"
+        );
+        let err = |e| StoreError::sql(doing, e);
+        let mut tx = self.begin(doing).await?;
+        let mut claimed: Vec<BatchItem> = Vec::new();
+        for sql in [lapsed, queued] {
+            let wanted = limit - claimed.len() as i64;
+            if wanted <= 0 {
+                break;
+            }
+            let mut more: Vec<BatchItem> = sqlx::query_as(&sql)
+                .bind(item_state::RUNNING)
+                .bind(owner)
+                .bind(timestamp(until))
+                .bind(timestamp(now))
+                .bind(wanted)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(err)?;
+            claimed.append(&mut more);
+        }
         claimed.sort_by(|a, b| (&a.batch_id, a.seq).cmp(&(&b.batch_id, b.seq)));
         let mut started: Vec<&str> = claimed.iter().map(|i| i.batch_id.as_str()).collect();
         started.dedup();
@@ -359,10 +382,11 @@ impl Store {
             sqlx::query("UPDATE batches SET started_at = $1 WHERE id = $2 AND started_at IS NULL")
                 .bind(timestamp(now))
                 .bind(id)
-                .execute(self.pool())
+                .execute(&mut *tx)
                 .await
-                .map_err(|e| StoreError::sql(doing, e))?;
+                .map_err(err)?;
         }
+        tx.commit().await.map_err(err)?;
         Ok(claimed)
     }
 
