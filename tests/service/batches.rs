@@ -219,6 +219,66 @@ async fn pause_resume_and_cancel() {
     assert_eq!(events["events"][0]["data"]["state"], "cancelled");
 }
 
+/// The nice values of the processes under `root` (not `root` itself).
+fn nice_values_under(root: u32) -> Vec<i64> {
+    let stat = |pid: u32| std::fs::read_to_string(format!("/proc/{pid}/stat")).ok();
+    // After the parenthesised name: state, ppid, …; nice is field 19 of the line.
+    let fields = |text: &str| text.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().map(str::to_string).collect::<Vec<_>>());
+    let all: Vec<(u32, u32, i64)> = std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let f = fields(&stat(pid)?)?;
+            Some((pid, f.get(1)?.parse().ok()?, f.get(16)?.parse().ok()?))
+        })
+        .collect();
+    let mut found = vec![root];
+    let mut nice = Vec::new();
+    let mut i = 0;
+    while i < found.len() {
+        for (pid, ppid, n) in &all {
+            if *ppid == found[i] {
+                found.push(*pid);
+                nice.push(*n);
+            }
+        }
+        i += 1;
+    }
+    nice
+}
+
+/// A run renders in workers of its own (the batch lane), forked when the
+/// run needs them and at the CPU priority `--batch-nice` sets, while the
+/// workers of opens and the render API keep theirs; `/healthz` and
+/// `/metrics` show both lanes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn runs_render_in_their_own_lower_priority_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = ["--render-workers", "2", "--batch-workers", "2", "--batch-nice", "15"];
+    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &flags);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/invoice").await;
+    let health = || async { String::from_utf8(send(client().get(server.url("/healthz"))).await.2).unwrap() };
+    let before = health().await;
+    assert!(before.contains("batch workers: 0 of 2 running"), "no batch worker before a run: {before}");
+    assert!(!nice_values_under(server.pid()).contains(&15));
+    let lines: Vec<Value> = (1..=12).map(|i| invoice_line(&format!("INV-{i}"))).collect();
+    let (_, run) = submit(&server, &keys.billing, DEFAULTS, ndjson(&lines)).await;
+    let done = finished(&server, &keys.billing, run["id"].as_str().unwrap(), Duration::from_secs(60)).await;
+    assert_eq!(done["counts"]["done"], 12, "{done}");
+    let health = health().await;
+    assert!(health.contains("workers: 2 of 2 running"), "{health}");
+    assert!(health.contains("batch workers: 2 of 2 running, 0 busy"), "{health}");
+    let nice = nice_values_under(server.pid());
+    assert_eq!(nice.iter().filter(|n| **n == 15).count(), 2, "two batch workers at nice 15: {nice:?}");
+    assert!(nice.iter().filter(|n| **n == 0).count() >= 3, "the zygote and both render workers keep theirs: {nice:?}");
+    let (_, _, metrics) = send(client().get(server.url("/metrics"))).await;
+    let metrics = String::from_utf8(metrics).unwrap();
+    assert!(metrics.contains(r#"folio_render_workers{lane="batch",state="alive"} 2"#), "{metrics}");
+    assert!(metrics.contains(r#"folio_render_workers{lane="interactive",state="alive"} 2"#), "{metrics}");
+}
+
 /// `kill -9` mid-run, then a restart: the run completes with exactly one
 /// archived document per line, every key once.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -50,12 +50,19 @@ pub struct ServeArgs {
     /// Workers one plugin version may hold at once (default: half of them).
     #[arg(long, value_name = "N", env = "FOLIO_RENDER_SHARE", value_parser = clap::value_parser!(u16).range(1..=512))]
     render_share: Option<u16>,
-    /// Billing-run items rendered at a time by this process; 0 works no
-    /// runs (leave them to `folio worker`). Default for `folio serve`: one
-    /// fewer than the render workers, so documents people wait for always
-    /// find one; for `folio worker`: every render worker.
+    /// Billing-run items worked at a time by this process; 0 works no runs
+    /// (leave them to `folio worker`). Default: twice the batch workers, so
+    /// one item is archived while another renders.
     #[arg(long, value_name = "N", env = "FOLIO_BATCH_CONCURRENCY", value_parser = clap::value_parser!(u16).range(0..=512))]
     batch_concurrency: Option<u16>,
+    /// Render worker processes for billing runs, apart from the render
+    /// workers, forked when a run first needs them (default: one per core).
+    #[arg(long, value_name = "N", env = "FOLIO_BATCH_WORKERS", value_parser = clap::value_parser!(u16).range(1..=512))]
+    batch_workers: Option<u16>,
+    /// The CPU priority (nice value, 0 to 19) of batch workers: the kernel
+    /// gives renders people wait for this much precedence over runs.
+    #[arg(long, value_name = "NICE", default_value_t = 10, env = "FOLIO_BATCH_NICE", value_parser = clap::value_parser!(i32).range(0..=19))]
+    batch_nice: i32,
     /// How long a worker's claim on billing-run items lasts without its
     /// heartbeat: after a worker dies, its items are taken over this long
     /// after its last heartbeat.
@@ -164,7 +171,21 @@ pub fn run_serve(args: ServeArgs, settings: Settings) -> Result<(), String> {
 /// `folio worker`: the same storage and render flags as `folio serve`; it
 /// listens on nothing.
 pub fn run_worker(args: ServeArgs, settings: Settings) -> Result<(), String> {
-    let config = serve_config(args, settings)?;
+    let interactive = args.render_workers.is_some();
+    let mut config = serve_config(args, settings)?;
+    // A worker renders only runs: one interactive worker (which names the
+    // engine for the compiled-plugin cache) is all it needs of that lane.
+    if !interactive {
+        config.contain.workers = 1;
+        config.contain.per_version = 1;
+    }
+    // Everything a worker does is batch work: the whole process (its
+    // database writes, its zygote and workers, all started after this)
+    // yields the CPU to a replica serving people on the same machine.
+    // SAFETY: a plain system call on this thread, before any other starts.
+    if unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, config.contain.batch_nice) } != 0 {
+        tracing::warn!("cannot lower this worker's CPU priority: {}", std::io::Error::last_os_error());
+    }
     tokio_runtime()?.block_on(folio::service::work(config))
 }
 
@@ -179,6 +200,10 @@ fn serve_config(args: ServeArgs, settings: Settings) -> Result<ServeConfig, Stri
     if let Some(share) = args.render_share {
         contain.per_version = usize::from(share).min(contain.workers);
     }
+    if let Some(workers) = args.batch_workers {
+        contain.batch_workers = usize::from(workers);
+    }
+    contain.batch_nice = args.batch_nice;
     let config = ServeConfig {
         addr: args.addr,
         data_dir: args.data.data_dir,

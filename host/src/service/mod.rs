@@ -89,9 +89,10 @@ pub struct ServeConfig {
     pub webhooks: crate::webhook::WebhookConfig,
     /// A person's open this long after their previous one raises `document.opened` again.
     pub reopen_after: chrono::Duration,
-    /// Billing-run items this process renders at a time (0: none). Default:
-    /// one fewer than the render workers, so documents people wait for
-    /// (opens, interactions, the render API) always find a worker.
+    /// Billing-run items this process works at a time (0: none). Default:
+    /// twice its batch workers, so one item is archived while another
+    /// renders. Runs render in workers of their own ([`Lane::Batch`]), so
+    /// documents people wait for never wait behind them.
     pub batch_concurrency: Option<usize>,
     /// How long a claim on billing-run items lasts without a heartbeat.
     pub batch_lease: std::time::Duration,
@@ -100,17 +101,60 @@ pub struct ServeConfig {
 impl ServeConfig {
     /// Billing-run items rendered at a time.
     pub fn batch_concurrency(&self) -> usize {
-        self.batch_concurrency.unwrap_or_else(|| self.contain.workers.saturating_sub(1).max(1))
+        self.batch_concurrency.unwrap_or(self.contain.batch_workers * 2)
     }
 }
 
-/// Starts this process's billing-run worker (unless its concurrency is 0).
-fn start_batch_runner(state: &AppState, concurrency: usize, lease: std::time::Duration) -> Option<tokio::task::JoinHandle<()>> {
+/// This process's billing-run worker, on a thread of its own.
+struct BatchRunner {
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl BatchRunner {
+    /// Stops the runner: items in flight are left to their leases, and
+    /// another worker takes them over.
+    fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = self.thread.join();
+    }
+}
+
+/// Starts this process's billing-run worker (unless its concurrency is 0)
+/// on a thread with a runtime of its own, at the batch workers' CPU
+/// priority: a run's archiving (hashing, blob writes, its records) then
+/// yields the CPU to the requests this process serves, as its renders do.
+fn start_batch_runner(state: &AppState, concurrency: usize, lease: std::time::Duration, nice: i32) -> Result<Option<BatchRunner>, String> {
     if concurrency == 0 {
-        return None;
+        return Ok(None);
     }
     let owner = format!("{}:{}", std::process::id(), crate::store::new_id("run"));
-    Some(tokio::spawn(batches::run(state.clone(), owner, concurrency, lease)))
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let state = state.clone();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the billing-run worker's runtime: {e}"))?;
+    let thread = std::thread::Builder::new()
+        .name("folio-batch".into())
+        .spawn(move || {
+            // On Linux a nice value belongs to a thread: this one, and the
+            // threads it starts.
+            // SAFETY: a plain system call on this thread.
+            if unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, nice) } != 0 {
+                tracing::warn!("cannot lower the billing-run worker's CPU priority: {}", std::io::Error::last_os_error());
+            }
+            runtime.block_on(async move {
+                tokio::select! {
+                    () = batches::run(state, owner, concurrency, lease) => {}
+                    _ = stopped => {}
+                }
+            });
+        })
+        .map_err(|e| format!("cannot start the billing-run worker: {e}"))?;
+    Ok(Some(BatchRunner { stop: Some(stop), thread }))
 }
 
 /// Opens the store a configuration names.
@@ -186,12 +230,12 @@ pub async fn serve(config: ServeConfig) -> Result<(), String> {
         let _ = writeln!(out, "listening on http://{addr}");
         let _ = out.flush();
     }
-    let runner = start_batch_runner(&state, config.batch_concurrency(), config.batch_lease);
+    let runner = start_batch_runner(&state, config.batch_concurrency(), config.batch_lease, config.contain.batch_nice)?;
     let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| format!("server error: {e}"))?;
     // Items in flight are left to their leases: another worker takes them over.
     if let Some(runner) = runner {
-        runner.abort();
+        runner.stop();
     }
     tracing::info!("shutting down: requests finished, writing queued opens, finishing webhook attempts, closing the database");
     state.open_recorder().close().await;
@@ -204,7 +248,7 @@ pub async fn serve(config: ServeConfig) -> Result<(), String> {
 /// SIGTERM. It shares the service's database and blob store.
 pub async fn work(config: ServeConfig) -> Result<(), String> {
     let state = build_state(&config, config.addr).await?;
-    let concurrency = config.batch_concurrency.unwrap_or(config.contain.workers).max(1);
+    let concurrency = config.batch_concurrency().max(1);
     tracing::info!(concurrency, "folio worker: working billing runs");
     {
         use std::io::Write;
@@ -212,10 +256,10 @@ pub async fn work(config: ServeConfig) -> Result<(), String> {
         let _ = writeln!(out, "working billing runs, {concurrency} items at a time");
         let _ = out.flush();
     }
-    let runner = start_batch_runner(&state, concurrency, config.batch_lease);
+    let runner = start_batch_runner(&state, concurrency, config.batch_lease, config.contain.batch_nice)?;
     shutdown_signal().await;
     if let Some(runner) = runner {
-        runner.abort();
+        runner.stop();
     }
     state.dispatcher().close().await;
     state.store().close().await;

@@ -13,6 +13,7 @@ use super::super::pipeline;
 use super::super::problem::Problem;
 use super::super::routes::documents::{RenderRequest, resolve};
 use super::super::state::AppState;
+use crate::contain::Lane;
 use crate::event::Payload;
 use crate::store::{BatchItem, DocumentRecord, timestamp};
 use chrono::Utc;
@@ -22,15 +23,49 @@ use std::time::Duration;
 /// Items claimed at a time.
 const CHUNK: i64 = 16;
 
+/// A claimed chunk: its heartbeat, and how many of its items are not done.
+struct Chunk {
+    heartbeat: tokio::task::JoinHandle<()>,
+    left: std::sync::atomic::AtomicUsize,
+    batches: Vec<String>,
+}
+
 /// Runs batches until the process ends: `concurrency` items at a time.
-/// Claims hold their items for `lease`, renewed every third of it.
+/// Claims hold their items for `lease`, renewed every third of it. The
+/// next chunk is claimed as soon as a slot is free and the last chunk's
+/// items have all started, so no slot waits for a chunk's slowest item.
 pub async fn run(state: AppState, owner: String, concurrency: usize, lease: Duration) {
     let concurrency = concurrency.max(1);
+    let items = futures_util::stream::unfold((), |()| {
+        let (state, owner) = (state.clone(), owner.clone());
+        async move { Some((claim(&state, &owner, lease).await, ())) }
+    })
+    .flat_map(futures_util::stream::iter);
+    items
+        .for_each_concurrent(concurrency, |(item, chunk)| {
+            let state = state.clone();
+            async move {
+                work(&state, &item).await;
+                if chunk.left.fetch_sub(1, std::sync::atomic::Ordering::AcqRel) == 1 {
+                    chunk.heartbeat.abort();
+                    for batch in &chunk.batches {
+                        if let Err(e) = state.store().finish_batch_if_done(batch, state.public_url()).await {
+                            tracing::warn!(batch, error = %e, "could not finish a batch; the next chunk will");
+                        }
+                    }
+                }
+            }
+        })
+        .await;
+}
+
+/// Claims the next chunk, waiting (for a new run's signal, or half a
+/// second) while there is none.
+async fn claim(state: &AppState, owner: &str, lease: Duration) -> Vec<(BatchItem, std::sync::Arc<Chunk>)> {
     let lease_for = chrono::Duration::from_std(lease).unwrap_or_else(|_| chrono::Duration::seconds(30));
     loop {
         let now = Utc::now();
-        let until = now + lease_for;
-        let claimed = match state.store().claim_batch_items(&owner, now, until, CHUNK).await {
+        let claimed = match state.store().claim_batch_items(owner, now, now + lease_for, CHUNK).await {
             Ok(claimed) => claimed,
             Err(e) => {
                 tracing::warn!(error = %e, "claiming batch items failed; trying again shortly");
@@ -45,16 +80,11 @@ pub async fn run(state: AppState, owner: String, concurrency: usize, lease: Dura
             }
             continue;
         }
-        let heartbeat = tokio::spawn(heartbeat(state.clone(), owner.clone(), claimed.clone(), lease));
-        futures_util::stream::iter(claimed.iter()).for_each_concurrent(concurrency, |item| work(&state, item)).await;
-        heartbeat.abort();
-        let mut batches: Vec<&str> = claimed.iter().map(|i| i.batch_id.as_str()).collect();
+        let mut batches: Vec<String> = claimed.iter().map(|i| i.batch_id.clone()).collect();
         batches.dedup();
-        for batch in batches {
-            if let Err(e) = state.store().finish_batch_if_done(batch, state.public_url()).await {
-                tracing::warn!(batch, error = %e, "could not finish a batch; the next chunk will");
-            }
-        }
+        let heartbeat = tokio::spawn(heartbeat(state.clone(), owner.to_string(), claimed.clone(), lease));
+        let chunk = std::sync::Arc::new(Chunk { heartbeat, left: claimed.len().into(), batches });
+        return claimed.into_iter().map(|item| (item, chunk.clone())).collect();
     }
 }
 
@@ -107,7 +137,7 @@ async fn render(state: &AppState, item: &BatchItem) -> Result<(DocumentRecord, c
     let text = item.request.as_deref().ok_or_else(|| Problem::internal("a queued batch item has no request"))?;
     let request: RenderRequest = serde_json::from_str(text).map_err(Problem::internal)?;
     let (version, inputs) = resolve(state, request).await?;
-    let document = pipeline::render(state, &version, &inputs).await?;
+    let document = pipeline::render(state, &version, &inputs, Lane::Batch).await?;
     let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
     let record = DocumentRecord {
         batch_id: Some(item.batch_id.clone()),
