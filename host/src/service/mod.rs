@@ -91,7 +91,7 @@ pub struct ServeConfig {
     pub reopen_after: chrono::Duration,
     /// Billing-run items this process works at a time (0: none). Default:
     /// twice its batch workers, so one item is archived while another
-    /// renders. Runs render in workers of their own ([`Lane::Batch`]), so
+    /// renders. Runs render in workers of their own ([`crate::contain::Lane::Batch`]), so
     /// documents people wait for never wait behind them.
     pub batch_concurrency: Option<usize>,
     /// How long a claim on billing-run items lasts without a heartbeat.
