@@ -182,9 +182,9 @@ pub fn run_worker(args: ServeArgs, settings: Settings) -> Result<(), String> {
     // Everything a worker does is batch work: the whole process (its
     // database writes, its zygote and workers, all started after this)
     // yields the CPU to a replica serving people on the same machine.
-    // SAFETY: a plain system call on this thread, before any other starts.
-    if unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, config.contain.batch_nice) } != 0 {
-        tracing::warn!("cannot lower this worker's CPU priority: {}", std::io::Error::last_os_error());
+    // This thread, before any other starts: they all inherit it.
+    if let Err(e) = folio::contain::lower_priority(0, config.contain.batch_nice) {
+        tracing::warn!("cannot lower this worker's CPU priority: {e}");
     }
     tokio_runtime()?.block_on(folio::service::work(config))
 }

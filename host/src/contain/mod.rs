@@ -35,7 +35,7 @@ mod worker;
 mod zygote;
 
 pub use config::{Budget, Budgets, ContainConfig};
-pub use pool::{Failure, Lane, LaneStats, PluginFiles, PoolStats, StopClass, Workers};
+pub use pool::{Failure, Lane, LaneStats, PluginFiles, PoolStats, StopClass, Workers, lower_priority};
 pub use wire::{Facts, JobError};
 pub use zygote::run as run_zygote;
 

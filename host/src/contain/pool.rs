@@ -569,7 +569,7 @@ impl Workers {
         .map_err(|e| e.to_string())??;
         let mut worker = Worker::from_spawned(spawned)?;
         if lane == Lane::Batch {
-            lower_priority(worker.pid, self.inner.config.batch_nice);
+            lower_worker_priority(worker.pid, self.inner.config.batch_nice);
         }
         match hello(&mut worker).await? {
             (Reply::Hello { .. }, _) => Ok(worker),
@@ -780,11 +780,22 @@ impl Workers {
     }
 }
 
-/// Lowers the CPU priority of every thread of worker `pid` to `nice`
-/// (Linux keeps a nice value per thread). Raising a nice value needs no
-/// privilege; it cannot be lowered again, so batch workers stay batch
-/// workers. A failure only costs priority, so it is logged, not fatal.
-fn lower_priority(pid: i32, nice: i32) {
+/// Sets the nice value of thread `tid` (0: the calling thread; Linux keeps
+/// a nice value per thread, and threads inherit their creator's). Raising
+/// a nice value needs no privilege; lowering it again does, so what is
+/// lowered stays lowered.
+pub fn lower_priority(tid: libc::id_t, nice: i32) -> std::io::Result<()> {
+    // SAFETY: a plain system call; a thread id that is not ours is refused.
+    if unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, nice) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// Lowers the CPU priority of every thread of worker `pid` to `nice`, so
+/// batch workers stay batch workers. A failure only costs priority, so it
+/// is logged, not fatal.
+fn lower_worker_priority(pid: i32, nice: i32) {
     let tasks = match std::fs::read_dir(format!("/proc/{pid}/task")) {
         Ok(tasks) => tasks,
         Err(e) => {
@@ -794,9 +805,8 @@ fn lower_priority(pid: i32, nice: i32) {
     };
     for task in tasks.flatten() {
         let Some(tid) = task.file_name().to_str().and_then(|t| t.parse::<libc::id_t>().ok()) else { continue };
-        // SAFETY: a plain system call on a thread id of our own child.
-        if unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, nice) } != 0 {
-            tracing::warn!(pid, tid, nice, "cannot lower a batch worker's priority: {}", std::io::Error::last_os_error());
+        if let Err(e) = lower_priority(tid, nice) {
+            tracing::warn!(pid, tid, nice, "cannot lower a batch worker's priority: {e}");
         }
     }
 }

@@ -140,11 +140,9 @@ fn start_batch_runner(state: &AppState, concurrency: usize, lease: std::time::Du
     let thread = std::thread::Builder::new()
         .name("folio-batch".into())
         .spawn(move || {
-            // On Linux a nice value belongs to a thread: this one, and the
-            // threads it starts.
-            // SAFETY: a plain system call on this thread.
-            if unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, nice) } != 0 {
-                tracing::warn!("cannot lower the billing-run worker's CPU priority: {}", std::io::Error::last_os_error());
+            // This thread, and the threads it starts.
+            if let Err(e) = crate::contain::lower_priority(0, nice) {
+                tracing::warn!("cannot lower the billing-run worker's CPU priority: {e}");
             }
             runtime.block_on(async move {
                 tokio::select! {
