@@ -69,6 +69,16 @@ pub struct BatchRecord {
     pub finished_at: Option<String>,
 }
 
+/// How a worked item ended, as [`Store::record_batch_items`] records it.
+#[derive(Debug)]
+pub enum ItemOutcome {
+    /// Rendered: its document (bytes already in the blob store) and the
+    /// `document.created` event that announces it.
+    Archived { document: Box<DocumentRecord>, event: NewEvent },
+    /// Could not be rendered, and why (with the JSON path where there is one).
+    Failed { problem: String },
+}
+
 /// An item's state.
 pub mod item_state {
     pub const QUEUED: &str = "queued";
@@ -407,55 +417,69 @@ impl Store {
         Ok(())
     }
 
-    /// Records an item rendered and archived: `document` and its `event` in
-    /// one transaction with the item. If the run's key was archived already
-    /// (the chunk was done twice: its first worker lost its lease after
-    /// committing), that document stands and the item names it.
-    pub async fn complete_batch_item(&self, item: &BatchItem, document: &DocumentRecord, event: &NewEvent) -> StoreResult<()> {
-        let doing = "completing a batch item";
+    /// Records how each of `finished` ended, in one transaction (one
+    /// commit for a group of items, not one each). An archived item's
+    /// document and its event are written with the item. If the run's key
+    /// was archived already (the chunk was done twice: its first worker
+    /// lost its lease after committing), that document stands and the item
+    /// names it.
+    pub async fn record_batch_items(&self, finished: &[(BatchItem, ItemOutcome)]) -> StoreResult<()> {
+        let doing = "recording finished batch items";
         let err = |e| StoreError::sql(doing, e);
         let mut tx = self.begin(doing).await?;
-        let inserted = document.insert_once(&mut tx).await?;
-        let (document_id, sha256) = match inserted {
-            true => (document.id.clone(), document.sha256.clone()),
-            false => sqlx::query_as("SELECT id, sha256 FROM documents WHERE batch_id = $1 AND batch_key = $2")
-                .bind(&item.batch_id)
-                .bind(&item.item_key)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(err)?,
-        };
-        sqlx::query("UPDATE batch_items SET state = $1, document_id = $2, sha256 = $3, problem = NULL, finished_at = $4, lease_owner = NULL WHERE batch_id = $5 AND seq = $6")
-            .bind(item_state::DONE)
-            .bind(&document_id)
-            .bind(&sha256)
-            .bind(timestamp(Utc::now()))
-            .bind(&item.batch_id)
-            .bind(item.seq)
-            .execute(&mut *tx)
-            .await
-            .map_err(err)?;
-        if inserted {
-            event.write(&mut tx, self.backend, None).await?;
+        let now = timestamp(Utc::now());
+        let mut events = false;
+        for (item, outcome) in finished {
+            match outcome {
+                ItemOutcome::Archived { document, event } => {
+                    let inserted = document.insert_once(&mut tx).await?;
+                    let (document_id, sha256) = match inserted {
+                        true => (document.id.clone(), document.sha256.clone()),
+                        false => sqlx::query_as("SELECT id, sha256 FROM documents WHERE batch_id = $1 AND batch_key = $2")
+                            .bind(&item.batch_id)
+                            .bind(&item.item_key)
+                            .fetch_one(&mut *tx)
+                            .await
+                            .map_err(err)?,
+                    };
+                    sqlx::query(
+                        "UPDATE batch_items SET state = $1, document_id = $2, sha256 = $3, problem = NULL, finished_at = $4, \
+                         lease_owner = NULL WHERE batch_id = $5 AND seq = $6",
+                    )
+                    .bind(item_state::DONE)
+                    .bind(&document_id)
+                    .bind(&sha256)
+                    .bind(&now)
+                    .bind(&item.batch_id)
+                    .bind(item.seq)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(err)?;
+                    if inserted {
+                        event.write(&mut tx, self.backend, None).await?;
+                        events = true;
+                    }
+                }
+                ItemOutcome::Failed { problem } => {
+                    sqlx::query(
+                        "UPDATE batch_items SET state = $1, problem = $2, finished_at = $3, lease_owner = NULL \
+                         WHERE batch_id = $4 AND seq = $5",
+                    )
+                    .bind(item_state::FAILED)
+                    .bind(problem)
+                    .bind(&now)
+                    .bind(&item.batch_id)
+                    .bind(item.seq)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(err)?;
+                }
+            }
         }
         tx.commit().await.map_err(err)?;
-        self.wake_outbox();
-        Ok(())
-    }
-
-    /// Records an item that failed to render, with why.
-    pub async fn fail_batch_item(&self, item: &BatchItem, problem: &str) -> StoreResult<()> {
-        sqlx::query(
-            "UPDATE batch_items SET state = $1, problem = $2, finished_at = $3, lease_owner = NULL WHERE batch_id = $4 AND seq = $5",
-        )
-        .bind(item_state::FAILED)
-        .bind(problem)
-        .bind(timestamp(Utc::now()))
-        .bind(&item.batch_id)
-        .bind(item.seq)
-        .execute(self.pool())
-        .await
-        .map_err(|e| StoreError::sql("failing a batch item", e))?;
+        if events {
+            self.wake_outbox();
+        }
         Ok(())
     }
 
@@ -518,5 +542,101 @@ impl Store {
         tx.commit().await.map_err(err)?;
         self.wake_outbox();
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::EventType;
+
+    fn document(id: &str, key: &str) -> DocumentRecord {
+        DocumentRecord {
+            id: id.into(),
+            plugin: "invoice".into(),
+            version: "1.0.0".into(),
+            digest: "d".into(),
+            kind: "invoice".into(),
+            customer_id: "c1".into(),
+            format: "pdf".into(),
+            file_name: format!("{key}.pdf"),
+            sha256: format!("{id}-sha"),
+            size: 1,
+            render_at: timestamp(Utc::now()),
+            created_at: timestamp(Utc::now()),
+            created_by: "batch:bat_1".into(),
+            inputs: "{}".into(),
+            batch_id: Some("bat_1".into()),
+            batch_key: Some(key.into()),
+        }
+    }
+
+    fn archived(id: &str, key: &str) -> ItemOutcome {
+        let event = NewEvent {
+            event_type: EventType::DocumentCreated,
+            customer_id: Some("c1".into()),
+            subject: Some(id.into()),
+            data: serde_json::json!({ "document_id": id }),
+        };
+        ItemOutcome::Archived { document: Box::new(document(id, key)), event }
+    }
+
+    /// A group is recorded in one go: archived and failed items side by
+    /// side, and an item whose chunk was done twice keeps its first
+    /// document, with no second document and no second event.
+    #[tokio::test]
+    async fn a_group_records_each_item_and_a_redone_item_keeps_its_first_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_sqlite(dir.path()).await.unwrap();
+        let now = timestamp(Utc::now());
+        let batch = BatchRecord {
+            id: "bat_1".into(),
+            created_by: "key_1".into(),
+            idempotency_key: None,
+            request_sha256: String::new(),
+            defaults: "{}".into(),
+            state: BatchState::Paused,
+            total: 0,
+            created_at: now,
+            started_at: None,
+            finished_at: None,
+        };
+        assert!(matches!(store.create_batch(&batch).await.unwrap(), Created::New));
+        let items: Vec<NewItem> = ["A-1", "A-2", "A-3"]
+            .iter()
+            .zip(1..)
+            .map(|(key, line)| NewItem { line, key: Some(key.to_string()), request: Ok("{}".into()) })
+            .collect();
+        store.add_batch_items("bat_1", 0, &items).await.unwrap();
+        store.start_batch("bat_1", 3, "", "{}", "http://f").await.unwrap();
+        let claimed = store.claim_batch_items("w", Utc::now(), Utc::now() + chrono::Duration::seconds(30), 16).await.unwrap();
+        assert_eq!(claimed.len(), 3);
+
+        // The first worker archived A-1, then lost its lease.
+        store.record_batch_items(&[(claimed[0].clone(), archived("doc_first", "A-1"))]).await.unwrap();
+        // The second did the whole chunk again.
+        let group = vec![
+            (claimed[0].clone(), archived("doc_again", "A-1")),
+            (claimed[1].clone(), ItemOutcome::Failed { problem: "data.lines[0].amount: not a number".into() }),
+            (claimed[2].clone(), archived("doc_3", "A-3")),
+        ];
+        store.record_batch_items(&group).await.unwrap();
+
+        let items = store.batch_items("bat_1", -1, 10).await.unwrap();
+        let seen: Vec<_> = items.iter().map(|i| (i.state.as_str(), i.document_id.as_deref(), i.problem.as_deref())).collect();
+        assert_eq!(
+            seen,
+            [
+                ("done", Some("doc_first"), None),
+                ("failed", None, Some("data.lines[0].amount: not a number")),
+                ("done", Some("doc_3"), None)
+            ]
+        );
+        let (documents,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM documents").fetch_one(store.pool()).await.unwrap();
+        assert_eq!(documents, 2);
+        let events = store.events_after(0, &[EventType::DocumentCreated].into(), 100).await.unwrap();
+        let subjects: Vec<_> = events.iter().map(|e| e.subject.as_deref()).collect();
+        assert_eq!(subjects, [Some("doc_first"), Some("doc_3")]);
+        assert!(store.finish_batch_if_done("bat_1", "http://f").await.unwrap());
     }
 }

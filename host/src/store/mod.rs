@@ -29,7 +29,7 @@ mod signing_keys;
 mod webhooks;
 
 pub use audit::{AuditAction, AuditEntry};
-pub use batches::{BatchItem, BatchRecord, BatchState, Created as BatchCreated, ItemCounts, NewItem, item_state};
+pub use batches::{BatchItem, BatchRecord, BatchState, Created as BatchCreated, ItemCounts, ItemOutcome, NewItem, item_state};
 pub use blobs::BlobStore;
 pub use customers::{CustomerEvent, CustomerProfile};
 pub use documents::{DocumentRecord, IdempotencyRecord, Recorded};

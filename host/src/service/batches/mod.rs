@@ -5,9 +5,11 @@
 //!
 //! - `submit.rs`: the NDJSON body streamed into the queue.
 //! - `runner.rs`: the worker loop: claim, render, archive, renew leases.
+//! - `committer.rs`: finished items made durable and recorded in groups.
 //! - `archive.rs`: a run's documents as one zip, streamed.
 
 pub mod archive;
+mod committer;
 mod runner;
 mod submit;
 

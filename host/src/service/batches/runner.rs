@@ -1,6 +1,6 @@
 //! Working billing runs: claim a chunk of items, render and archive each,
 //! keep the chunk's leases alive while working, and finish the runs the
-//! chunk completed. Every `folio serve` replica runs one; `folio worker`
+//! chunk completed. Finished items are recorded in groups (`committer.rs`). Every `folio serve` replica runs one; `folio worker`
 //! is a process that runs only this.
 //!
 //! A worker that dies mid-chunk stops renewing its leases; once they lapse
@@ -13,9 +13,10 @@ use super::super::pipeline;
 use super::super::problem::Problem;
 use super::super::routes::documents::{RenderRequest, resolve};
 use super::super::state::AppState;
+use super::committer::Committer;
 use crate::contain::Lane;
 use crate::event::Payload;
-use crate::store::{BatchItem, DocumentRecord, timestamp};
+use crate::store::{BatchItem, DocumentRecord, ItemOutcome, timestamp};
 use chrono::Utc;
 use futures_util::StreamExt;
 use std::time::Duration;
@@ -41,22 +42,36 @@ pub async fn run(state: AppState, owner: String, concurrency: usize, lease: Dura
         async move { Some((claim(&state, &owner, lease).await, ())) }
     })
     .flat_map(futures_util::stream::iter);
+    let committer = Committer::start(state.clone());
     items
         .for_each_concurrent(concurrency, |(item, chunk)| {
-            let state = state.clone();
+            let (state, committer) = (state.clone(), committer.clone());
             async move {
-                work(&state, &item).await;
-                if chunk.left.fetch_sub(1, std::sync::atomic::Ordering::AcqRel) == 1 {
-                    chunk.heartbeat.abort();
-                    for batch in &chunk.batches {
-                        if let Err(e) = state.store().finish_batch_if_done(batch, state.public_url()).await {
-                            tracing::warn!(batch, error = %e, "could not finish a batch; the next chunk will");
-                        }
-                    }
-                }
+                let outcome = work(&state, &item).await;
+                let committed = committer.submit(item, outcome).await;
+                tokio::spawn(async move {
+                    let _ = committed.await;
+                    chunk.item_finished(&state).await;
+                });
             }
         })
         .await;
+}
+
+impl Chunk {
+    /// Counts one of the chunk's items finished; after the last one, stops
+    /// renewing the chunk's leases and finishes the runs it completed.
+    async fn item_finished(&self, state: &AppState) {
+        if self.left.fetch_sub(1, std::sync::atomic::Ordering::AcqRel) != 1 {
+            return;
+        }
+        self.heartbeat.abort();
+        for batch in &self.batches {
+            if let Err(e) = state.store().finish_batch_if_done(batch, state.public_url()).await {
+                tracing::warn!(batch, error = %e, "could not finish a batch; the next chunk will");
+            }
+        }
+    }
 }
 
 /// Claims the next chunk, waiting (for a new run's signal, or half a
@@ -105,45 +120,37 @@ async fn heartbeat(state: AppState, owner: String, items: Vec<BatchItem>, lease:
     }
 }
 
-/// Renders and archives one item, or records why it failed. A busy
-/// render queue is waited out; a store failure leaves the item to be
-/// claimed again when its lease lapses.
-async fn work(state: &AppState, item: &BatchItem) {
+/// Renders one item and keeps its bytes, or says why it failed. A busy
+/// render queue is waited out.
+async fn work(state: &AppState, item: &BatchItem) -> ItemOutcome {
     loop {
         match render(state, item).await {
-            Ok((record, event)) => {
-                if let Err(e) = state.store().complete_batch_item(item, &record, &event).await {
-                    tracing::warn!(batch = %item.batch_id, seq = item.seq, error = %e, "could not record a batch item; it will be done again");
-                }
-                return;
-            }
+            Ok(archived) => return archived,
             Err(problem) if problem.status == 503 => tokio::time::sleep(Duration::from_millis(200)).await,
             Err(problem) => {
-                let why = match &problem.path {
+                let problem = match &problem.path {
                     Some(path) => format!("{path}: {}", problem.detail),
                     None => problem.detail.clone(),
                 };
-                if let Err(e) = state.store().fail_batch_item(item, &why).await {
-                    tracing::warn!(batch = %item.batch_id, seq = item.seq, error = %e, "could not record a failed batch item");
-                }
-                return;
+                return ItemOutcome::Failed { problem };
             }
         }
     }
 }
 
-/// The item's document rendered, its bytes kept, and the records that archive it.
-async fn render(state: &AppState, item: &BatchItem) -> Result<(DocumentRecord, crate::event::NewEvent), Problem> {
+/// The item's document rendered, its bytes written (unsynced: the
+/// committer syncs a group at once), and the records that archive it.
+async fn render(state: &AppState, item: &BatchItem) -> Result<ItemOutcome, Problem> {
     let text = item.request.as_deref().ok_or_else(|| Problem::internal("a queued batch item has no request"))?;
     let request: RenderRequest = serde_json::from_str(text).map_err(Problem::internal)?;
     let (version, inputs) = resolve(state, request).await?;
     let document = pipeline::render(state, &version, &inputs, Lane::Batch).await?;
-    let sha256 = state.blobs().put(&document.bytes).map_err(Problem::internal)?;
+    let sha256 = state.blobs().put_unsynced(&document.bytes).map_err(Problem::internal)?;
     let record = DocumentRecord {
         batch_id: Some(item.batch_id.clone()),
         batch_key: item.item_key.clone(),
         ..archive::record(&inputs, &document, sha256, format!("batch:{}", item.batch_id), timestamp(Utc::now()))?
     };
     let event = archive::created(state, &record).event();
-    Ok((record, event))
+    Ok(ItemOutcome::Archived { document: Box::new(record), event })
 }
