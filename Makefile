@@ -15,7 +15,11 @@ export FOLIO_CACHE_DIR := $(CURDIR)/target/folio-cache
 # Criterion reports go to the workspace target dir, not host/target.
 export CRITERION_HOME := $(CURDIR)/target/criterion
 
-FOLIO := target/release/folio
+# `make test`, `make run` and `make render` build the `ci` profile
+# (Cargo.toml): release code at opt-level 1, a cold build in far less time.
+# The benchmarks measure what ships, the release profile.
+PROFILE ?= ci
+FOLIO = target/$(PROFILE)/folio
 PLUGINS := invoice renewal-proposal usage-report
 RENDERED := invoice renewal-proposal usage-report
 BUNDLES := target/bundles
@@ -32,7 +36,7 @@ setup:
 # set (dev-dependencies change features of shared crates): `make run` after
 # `make test`, or the other way round, compiles nothing twice.
 build: setup
-	cargo test --release --workspace --no-run
+	cargo test --profile $(PROFILE) --workspace --no-run
 
 # One bundle per plugin, named by the plugin alone (target/bundles/invoice.folio):
 # always the build of the current source, however many versions came before.
@@ -41,7 +45,7 @@ plugins: build
 	@for p in $(PLUGINS); do $(FOLIO) plugin build plugins/$$p -o $(BUNDLES)/$$p.folio; done
 
 run: plugins
-	@PLUGINS="$(PLUGINS)" BUNDLES=$(BUNDLES) bash scripts/demo.sh
+	@FOLIO=$(FOLIO) PLUGINS="$(PLUGINS)" BUNDLES=$(BUNDLES) bash scripts/demo.sh
 
 # The same examples rendered offline by the CLI, in all four formats, with plans.
 render: plugins
@@ -71,26 +75,40 @@ render: plugins
 	  echo "drew     $$input -> $(OUT)/invoice-$$name.block.png (the status block, as open-time emails show it)"; \
 	done
 
-test: setup lint test-host test-plugins test-api
+# Only the host toolchain comes first: the rest of setup (apt packages, the
+# browser and Python tools, PostgreSQL, the guest toolchain) installs while
+# the linters compile, which need nothing more; its output follows theirs.
+test:
+	@bash scripts/setup.sh --host
+	@mkdir -p target
+	@bash scripts/setup.sh > target/setup.log 2>&1 & setup=$$!; \
+	  lint=0; $(MAKE) --no-print-directory lint || lint=$$?; \
+	  installed=0; wait $$setup || installed=$$?; cat target/setup.log; \
+	  if [ $$installed -ne 0 ]; then echo "make test: scripts/setup.sh failed (above)" >&2; exit $$installed; fi; \
+	  exit $$lint
+	@$(MAKE) --no-print-directory test-host test-plugins test-api
 
 # Style and correctness checks, for the host and both plugin workspaces:
 # formatting (rustfmt.toml), clippy with every warning an error (the host
 # also denies unwrap/expect outside tests: nothing derived from input may
 # panic it, see host/src/lib.rs), rustdoc with broken links an error, and
 # the vendored printpdf checked against the published crate plus its patch.
-# Release profile, so clippy and rustdoc share the dependencies they check.
+# The tests' profile, so clippy and rustdoc share the build scripts and
+# proc macros the tests build, and each other's checked dependencies.
+# The two guest workspaces share one target dir for their checks.
 GUEST_WORKSPACES := plugins tests/plugins
+GUEST_LINT := CARGO_TARGET_DIR=$(CURDIR)/target/guest-lint
 lint:
 	cargo fmt --all -- --check
 	@for w in $(GUEST_WORKSPACES); do (cd $$w && cargo fmt --all -- --check); done
-	cargo clippy --release --workspace --all-targets -- -D warnings
-	@for w in $(GUEST_WORKSPACES); do echo "clippy: $$w"; (cd $$w && cargo clippy --release --all-targets -- -D warnings); done
-	RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps --workspace
-	@for w in $(GUEST_WORKSPACES); do echo "rustdoc: $$w"; (cd $$w && RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps --workspace); done
+	cargo clippy --profile $(PROFILE) --workspace --all-targets -- -D warnings
+	@for w in $(GUEST_WORKSPACES); do echo "clippy: $$w"; (cd $$w && $(GUEST_LINT) cargo clippy --release --all-targets -- -D warnings); done
+	RUSTDOCFLAGS="-D warnings" cargo doc --profile $(PROFILE) --no-deps --workspace
+	@for w in $(GUEST_WORKSPACES); do echo "rustdoc: $$w"; (cd $$w && $(GUEST_LINT) RUSTDOCFLAGS="-D warnings" cargo doc --release --no-deps --workspace); done
 	bash scripts/vendor.sh check
 
 test-host:
-	cargo test --release --workspace
+	cargo test --profile $(PROFILE) --workspace
 
 test-plugins:
 	cd plugins && cargo test
@@ -99,7 +117,10 @@ test-plugins:
 # phase, a fixed seed) against a seeded server, and a generated Python
 # client uploading, publishing, rendering and fetching (tests/api/run.sh).
 test-api: plugins
-	bash tests/api/run.sh
+	FOLIO=$(FOLIO) bash tests/api/run.sh
+
+# What ships is what is measured: every benchmark builds the release profile.
+bench bench-load bench-open bench-offer bench-batch bench-webhooks bench-memory: PROFILE = release
 
 bench: setup
 	cargo bench --bench plan
@@ -114,24 +135,24 @@ bench-webhooks: setup
 # Memory of a serving Folio (summed PSS of the server and its render
 # processes): at start, after PDFs in four locales, under 8 connections.
 bench-memory: plugins
-	@bash scripts/memory.sh
+	@FOLIO=$(FOLIO) bash scripts/memory.sh
 
 # Load test of the render API (wrk, loopback, bounded in time).
 bench-load: plugins
 	@bash scripts/setup.sh --bench
-	@bash scripts/load.sh
+	@FOLIO=$(FOLIO) bash scripts/load.sh
 
 # Load test of open-time rendering: 10,000 links opened as page and image,
 # 20% re-opened (wrk, loopback, bounded). SOAK=600 adds a 10-minute memory soak.
 bench-open: plugins
 	@bash scripts/setup.sh --bench
-	@bash scripts/load-open.sh
+	@FOLIO=$(FOLIO) bash scripts/load-open.sh
 
 # Interactive documents: a customer's form post to the new page at 200/s,
 # against the open page's own latency in the same run (wrk, loopback).
 bench-offer: plugins
 	@bash scripts/setup.sh --bench
-	@bash scripts/load-offer.sh
+	@FOLIO=$(FOLIO) bash scripts/load-offer.sh
 
 # Billing runs: 10,000 invoices (HTML, PDF) on SQLite in one process and on
 # PostgreSQL with two workers, against the same renders with no queue in the

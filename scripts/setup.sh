@@ -3,7 +3,7 @@
 # already there. Safe to run again and again; `make` runs it first.
 #
 #   - a host Rust toolchain (rustup's, or Debian's rustc-web/cargo-web) >= 1.95
-#   - a C compiler for crates with C parts
+#   - a C compiler for crates with C parts (with --host, only these two)
 #   - the fonts PDFs embed (Noto Sans, Noto Sans CJK) and the PDF tools the
 #     tests check output with (poppler-utils, qpdf)
 #   - the Wasm guest toolchain for plugins: rustup's wasm32-unknown-unknown
@@ -27,11 +27,12 @@
 # installs, starts and edits nothing.
 set -euo pipefail
 
-with_bench=0
+with_bench=0 host_only=0
 case "${1:-}" in
   --bench) with_bench=1 ;;
+  --host) host_only=1 ;;
   "") ;;
-  *) echo "usage: scripts/setup.sh [--bench]" >&2; exit 2 ;;
+  *) echo "usage: scripts/setup.sh [--bench | --host]" >&2; exit 2 ;;
 esac
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -82,6 +83,9 @@ case "$(printf '%s\n1.95.0\n' "$rustc_version" | sort -V | head -1)" in
   1.95.0) say "host Rust $rustc_version ok" ;;
   *) die "host Rust $rustc_version is older than 1.95 (wasmtime 48 needs 1.95); update it (rustup update)" ;;
 esac
+# --host: only what compiling the host needs (`make test` installs the rest
+# while its linters compile).
+[ $host_only -eq 0 ] || exit 0
 
 # --- PDF output and its tests ---------------------------------------------------
 # Fonts PDFs embed (never whatever the machine happens to have), and poppler's
