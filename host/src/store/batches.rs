@@ -430,10 +430,13 @@ impl Store {
         let now = timestamp(Utc::now());
         let mut events = false;
         for (item, outcome) in finished {
-            match outcome {
+            // What the item's row gets: a document (the one its key already
+            // has, if it has one) or a problem. A failed item keeps any
+            // document an earlier attempt recorded.
+            let (state, document, problem) = match outcome {
                 ItemOutcome::Archived { document, event } => {
                     let inserted = document.insert_once(&mut tx).await?;
-                    let (document_id, sha256) = match inserted {
+                    let named: (String, String) = match inserted {
                         true => (document.id.clone(), document.sha256.clone()),
                         false => sqlx::query_as("SELECT id, sha256 FROM documents WHERE batch_id = $1 AND batch_key = $2")
                             .bind(&item.batch_id)
@@ -442,39 +445,29 @@ impl Store {
                             .await
                             .map_err(err)?,
                     };
-                    sqlx::query(
-                        "UPDATE batch_items SET state = $1, document_id = $2, sha256 = $3, problem = NULL, finished_at = $4, \
-                         lease_owner = NULL WHERE batch_id = $5 AND seq = $6",
-                    )
-                    .bind(item_state::DONE)
-                    .bind(&document_id)
-                    .bind(&sha256)
-                    .bind(&now)
-                    .bind(&item.batch_id)
-                    .bind(item.seq)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(err)?;
                     if inserted {
                         event.write(&mut tx, self.backend, None).await?;
                         events = true;
                     }
+                    (item_state::DONE, Some(named), None)
                 }
-                ItemOutcome::Failed { problem } => {
-                    sqlx::query(
-                        "UPDATE batch_items SET state = $1, problem = $2, finished_at = $3, lease_owner = NULL \
-                         WHERE batch_id = $4 AND seq = $5",
-                    )
-                    .bind(item_state::FAILED)
-                    .bind(problem)
-                    .bind(&now)
-                    .bind(&item.batch_id)
-                    .bind(item.seq)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(err)?;
-                }
-            }
+                ItemOutcome::Failed { problem } => (item_state::FAILED, None, Some(problem.as_str())),
+            };
+            let (document_id, sha256) = document.unzip();
+            sqlx::query(
+                "UPDATE batch_items SET state = $1, document_id = COALESCE($2, document_id), sha256 = COALESCE($3, sha256), \
+                 problem = $4, finished_at = $5, lease_owner = NULL WHERE batch_id = $6 AND seq = $7",
+            )
+            .bind(state)
+            .bind(document_id)
+            .bind(sha256)
+            .bind(problem)
+            .bind(&now)
+            .bind(&item.batch_id)
+            .bind(item.seq)
+            .execute(&mut *tx)
+            .await
+            .map_err(err)?;
         }
         tx.commit().await.map_err(err)?;
         if events {
@@ -552,22 +545,13 @@ mod tests {
 
     fn document(id: &str, key: &str) -> DocumentRecord {
         DocumentRecord {
-            id: id.into(),
-            plugin: "invoice".into(),
-            version: "1.0.0".into(),
-            digest: "d".into(),
-            kind: "invoice".into(),
-            customer_id: "c1".into(),
             format: "pdf".into(),
             file_name: format!("{key}.pdf"),
             sha256: format!("{id}-sha"),
-            size: 1,
-            render_at: timestamp(Utc::now()),
-            created_at: timestamp(Utc::now()),
             created_by: "batch:bat_1".into(),
-            inputs: "{}".into(),
             batch_id: Some("bat_1".into()),
             batch_key: Some(key.into()),
+            ..DocumentRecord::fixture(id)
         }
     }
 

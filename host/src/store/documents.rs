@@ -191,3 +191,29 @@ impl Store {
             .map_err(|e| StoreError::sql("listing a customer's documents", e))
     }
 }
+
+#[cfg(test)]
+impl DocumentRecord {
+    /// An HTML invoice of customer `c1`, in no run, for the store's tests.
+    pub(crate) fn fixture(id: &str) -> DocumentRecord {
+        let now = super::timestamp(chrono::Utc::now());
+        DocumentRecord {
+            id: id.into(),
+            plugin: "invoice".into(),
+            version: "1.0.0".into(),
+            digest: "d".into(),
+            kind: "invoice".into(),
+            customer_id: "c1".into(),
+            format: "html".into(),
+            file_name: "x.html".into(),
+            sha256: "0".repeat(64),
+            size: 1,
+            render_at: now.clone(),
+            created_at: now,
+            created_by: "k1".into(),
+            inputs: "{}".into(),
+            batch_id: None,
+            batch_key: None,
+        }
+    }
+}

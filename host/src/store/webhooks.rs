@@ -684,24 +684,7 @@ mod tests {
     }
 
     fn document(id: &str) -> (DocumentRecord, NewEventOwned) {
-        let d = DocumentRecord {
-            id: id.into(),
-            plugin: "invoice".into(),
-            version: "1.0.0".into(),
-            digest: "d".into(),
-            kind: "invoice".into(),
-            customer_id: "c1".into(),
-            format: "html".into(),
-            file_name: "x.html".into(),
-            sha256: "0".repeat(64),
-            size: 1,
-            render_at: timestamp(Utc::now()),
-            created_at: timestamp(Utc::now()),
-            created_by: "k1".into(),
-            inputs: "{}".into(),
-            batch_id: None,
-            batch_key: None,
-        };
+        let d = DocumentRecord::fixture(id);
         let event = DocumentCreated {
             document_id: d.id.clone(),
             plugin: d.plugin.clone(),

@@ -1,6 +1,7 @@
 //! Working billing runs: claim a chunk of items, render and archive each,
 //! keep the chunk's leases alive while working, and finish the runs the
-//! chunk completed. Finished items are recorded in groups (`committer.rs`). Every `folio serve` replica runs one; `folio worker`
+//! chunk completed. Finished items are recorded in groups
+//! (`committer.rs`). Every `folio serve` replica runs one; `folio worker`
 //! is a process that runs only this.
 //!
 //! A worker that dies mid-chunk stops renewing its leases; once they lapse
