@@ -27,7 +27,7 @@ OUT := out
 # Examples are planned at a fixed instant so their output is reproducible.
 AT := 2026-11-22T09:00:00Z
 
-.PHONY: setup build compile plugins run render test lint lint-base test-host test-plugins test-api bench bench-load bench-open bench-offer bench-batch bench-webhooks bench-memory screenshots
+.PHONY: setup build compile plugins run render test lint lint-base test-host test-plugins test-api bench bench-load bench-open bench-offer bench-batch bench-webhooks bench-memory bench-peers screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -133,7 +133,7 @@ test-api: plugins
 	FOLIO=$(FOLIO) bash tests/api/run.sh
 
 # What ships is what is measured: every benchmark builds the release profile.
-bench bench-load bench-open bench-offer bench-batch bench-webhooks bench-memory: PROFILE = release
+bench bench-load bench-open bench-offer bench-batch bench-webhooks bench-memory bench-peers: PROFILE = release
 
 bench: setup
 	cargo bench --bench plan
@@ -166,6 +166,13 @@ bench-open: plugins
 bench-offer: plugins
 	@bash scripts/setup.sh --bench
 	@FOLIO=$(FOLIO) bash scripts/load-offer.sh
+
+# Folio's PDFs against Typst's (PyPI's typst, in-process), interleaved in one
+# run: the one-page and the 60-line invoice, latency, documents/s at the best
+# concurrency, CPU per document, peak memory, pages (scripts/peers/bench.py).
+bench-peers: plugins
+	@bash scripts/setup.sh --bench
+	@FOLIO=$(FOLIO) bash scripts/bench-peers.sh
 
 # Billing runs: 10,000 invoices (HTML, PDF) on SQLite in one process and on
 # PostgreSQL with two workers, against the same renders with no queue in the

@@ -10,7 +10,9 @@
 #     target if installed, else Debian's rustc-web, cargo-web, rust-web-src
 #     and lld (std is then built from source with -Zbuild-std)
 #   - curl and jq, which `make run` drives the service with; with --bench
-#     also wrk, which only the load tests (`make bench-load`, `bench-open`) use
+#     also wrk, which only the load tests (`make bench-load`, `bench-open`) use,
+#     and Typst (PyPI's typst in scripts/peers/.venv), which `make bench-peers`
+#     compares Folio's PDFs with
 #   - a PostgreSQL server on 127.0.0.1:5432 with a database `test` that
 #     accepts user postgres without a password from loopback, for the
 #     storage tests; installed and started only when none is answering, and
@@ -140,6 +142,24 @@ if [ ! -x "$api_dir/.venv/bin/schemathesis" ] || [ ! -f "$venv_stamp" ] || [ "$(
   echo "$venv_sum" > "$venv_stamp"
 fi
 say "API test tools ok: $("$api_dir/.venv/bin/schemathesis" --version 2>/dev/null | head -1)"
+
+# --- Typst for the peer benchmark (--bench only) -----------------------------------
+# `make bench-peers` compares Folio's PDFs with Typst's: the typst package
+# from PyPI in scripts/peers/.venv, pinned by scripts/peers/requirements.lock.
+if [ $with_bench -eq 1 ]; then
+  peers_dir=$(cd "$(dirname "$0")" && pwd)/peers
+  peers_stamp=$peers_dir/.venv/.folio-lock.sha256
+  peers_sum=$(sha256sum "$peers_dir/requirements.lock" | cut -d' ' -f1)
+  if [ ! -x "$peers_dir/.venv/bin/python" ] || [ ! -f "$peers_stamp" ] || [ "$(cat "$peers_stamp")" != "$peers_sum" ]; then
+    say "installing typst into scripts/peers/.venv"
+    rm -rf "$peers_dir/.venv"
+    python3 -m venv "$peers_dir/.venv" || die "python3 -m venv failed; install python3-venv"
+    "$peers_dir/.venv/bin/pip" install --quiet --disable-pip-version-check -r "$peers_dir/requirements.lock" \
+      || die "pip install -r scripts/peers/requirements.lock failed"
+    echo "$peers_sum" > "$peers_stamp"
+  fi
+  say "Typst ok: $("$peers_dir/.venv/bin/python" -c 'import typst; print(typst.__version__)')"
+fi
 
 # --- PostgreSQL for the storage tests ------------------------------------------
 # The tests connect to $FOLIO_TEST_POSTGRES_URL (default below). If nothing
