@@ -1,88 +1,104 @@
 #!/usr/bin/env bash
-# The vendored printpdf is the published crate plus one patch file:
+# Each vendored crate is the published crate plus one patch file:
 #
-#   scripts/vendor.sh check   vendor/printpdf == published printpdf 0.12.8
-#                             (the files listed below) + vendor/printpdf.patch
-#   scripts/vendor.sh diff    rewrite vendor/printpdf.patch from the tree
-#                             (after editing vendor/printpdf by hand)
+#   scripts/vendor.sh check [CRATE]   vendor/CRATE == published CRATE (the
+#                                     files listed below) + vendor/CRATE.patch
+#   scripts/vendor.sh diff CRATE      rewrite vendor/CRATE.patch from the tree
+#                                     (after editing vendor/CRATE by hand)
 #
 # The published crate is downloaded once from crates.io, checked against
 # the checksum the crates.io index gives for it, and kept in target/.
+# vendor/FOLIO-PATCH.md says what each patch does and why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-NAME=printpdf
-VERSION=0.12.8
-# The crates.io index's `cksum` for printpdf 0.12.8.
-SHA256=95d50369c5e18e18d4716bd855172db3a70f9e82c966687ae051ea58138f285c
-# What is vendored of the published crate; the rest (examples, tests, CI
-# files: 12 MB) is not needed to build it.
-FILES=(Cargo.toml LICENSE README.md CHANGELOG.md src defaultfonts)
-VENDORED=vendor/$NAME
-PATCH=vendor/$NAME.patch
+# name, version, the crates.io index's `cksum` (also in Cargo.lock before
+# the crate was vendored), and what is vendored of the published crate (the
+# rest, examples, tests and CI files, is not needed to build it).
+CRATES=(printpdf azul-layout)
+declare -A VERSION=([printpdf]=0.12.8 [azul-layout]=0.0.16)
+declare -A SHA256=(
+  [printpdf]=95d50369c5e18e18d4716bd855172db3a70f9e82c966687ae051ea58138f285c
+  [azul-layout]=38d84675106afffa51082e9bd416ba19683663bb49eb6b52caefac9bf3c27a62
+)
+declare -A FILES=(
+  [printpdf]="Cargo.toml LICENSE README.md CHANGELOG.md src defaultfonts"
+  [azul-layout]="Cargo.toml README.md src assets"
+)
 CACHE=target/vendor-check
 
 fail() { echo "vendor: $*" >&2; exit 1; }
 
-published_crate() {
-  local crate=$CACHE/$NAME-$VERSION.crate
+known() { # crate
+  [ -n "${VERSION[$1]:-}" ] || fail "unknown crate '$1'; vendored crates: ${CRATES[*]}"
+}
+
+published_crate() { # crate
+  local name=$1 version=${VERSION[$1]} sha=${SHA256[$1]}
+  local crate=$CACHE/$name-$version.crate
   mkdir -p "$CACHE"
-  if [ ! -f "$crate" ] || ! echo "$SHA256  $crate" | sha256sum --check --status; then
+  if [ ! -f "$crate" ] || ! echo "$sha  $crate" | sha256sum --check --status; then
     # Cargo's own download, when some other checkout fetched it unpatched.
     local cached
-    cached=$(ls ~/.cargo/registry/cache/*/$NAME-$VERSION.crate 2>/dev/null | head -n 1 || true)
+    cached=$(ls ~/.cargo/registry/cache/*/$name-$version.crate 2>/dev/null | head -n 1 || true)
     if [ -n "$cached" ]; then
       cp "$cached" "$crate.part"
     else
       curl --fail --silent --show-error --location --retry 3 -o "$crate.part" \
-        "https://static.crates.io/crates/$NAME/$NAME-$VERSION.crate" \
-        || fail "could not download $NAME $VERSION from crates.io (the check needs the published files once; they are kept in $CACHE)"
+        "https://static.crates.io/crates/$name/$name-$version.crate" \
+        || fail "could not download $name $version from crates.io (the check needs the published files once; they are kept in $CACHE)"
     fi
-    echo "$SHA256  $crate.part" | sha256sum --check --status \
-      || fail "the downloaded $NAME-$VERSION.crate does not have the crates.io checksum $SHA256"
+    echo "$sha  $crate.part" | sha256sum --check --status \
+      || fail "the downloaded $name-$version.crate does not have the crates.io checksum $sha"
     mv "$crate.part" "$crate"
   fi
   echo "$crate"
 }
 
-# Unpacks the published files into $1/$NAME.
-unpack_published() {
-  local into=$1 crate
-  crate=$(published_crate)
-  rm -rf "$into" && mkdir -p "$into/$NAME"
+# Unpacks the published files of a crate into $2/$1.
+unpack_published() { # crate, into
+  local name=$1 into=$2 version=${VERSION[$1]} crate file
+  crate=$(published_crate "$name")
+  rm -rf "$into" && mkdir -p "$into/$name"
   tar -xzf "$crate" -C "$into"
-  for file in "${FILES[@]}"; do
-    cp -r "$into/$NAME-$VERSION/$file" "$into/$NAME/"
+  for file in ${FILES[$name]}; do
+    cp -r "$into/$name-$version/$file" "$into/$name/"
   done
+}
+
+check() { # crate
+  local name=$1 patch=vendor/$1.patch work=$CACHE/check-$1
+  [ -f "$patch" ] || fail "$patch is missing"
+  unpack_published "$name" "$work"
+  patch --quiet --forward --batch -p1 -d "$work/$name" < "$patch" \
+    || fail "$patch does not apply to the published $name ${VERSION[$name]}"
+  if ! diff -r "$work/$name" "vendor/$name" > "$CACHE/check-$name.diff"; then
+    cat "$CACHE/check-$name.diff" >&2
+    fail "vendor/$name differs from published $name ${VERSION[$name]} + $patch (above). Keep every change in the patch: edit the tree, then run 'scripts/vendor.sh diff $name'."
+  fi
+  echo "vendor: vendor/$name is $name ${VERSION[$name]} as published plus $patch ($(grep -c '^@@' "$patch") hunks)"
 }
 
 case "${1:-check}" in
   check)
-    [ -f "$PATCH" ] || fail "$PATCH is missing"
-    work=$CACHE/check
-    unpack_published "$work"
-    patch --quiet --forward --batch -p1 -d "$work/$NAME" < "$PATCH" \
-      || fail "$PATCH does not apply to the published $NAME $VERSION"
-    if ! diff -r "$work/$NAME" "$VENDORED" > "$CACHE/check.diff"; then
-      cat "$CACHE/check.diff" >&2
-      fail "$VENDORED differs from published $NAME $VERSION + $PATCH (above). Keep every change in the patch: edit the tree, then run 'scripts/vendor.sh diff'."
-    fi
-    echo "vendor: $VENDORED is $NAME $VERSION as published plus $PATCH ($(grep -c '^@@' "$PATCH") hunks)"
+    if [ -n "${2:-}" ]; then known "$2"; check "$2"; else for crate in "${CRATES[@]}"; do check "$crate"; done; fi
     ;;
   diff)
-    work=$CACHE/diff
-    unpack_published "$work"
+    [ -n "${2:-}" ] || fail "usage: scripts/vendor.sh diff CRATE (one of: ${CRATES[*]})"
+    known "$2"
+    name=$2 work=$CACHE/diff-$2 patch=vendor/$2.patch
+    unpack_published "$name" "$work"
     rm -rf "$work/a" "$work/b"
-    mv "$work/$NAME" "$work/a"
-    cp -r "$VENDORED" "$work/b"
+    mv "$work/$name" "$work/a"
+    cp -r "vendor/$name" "$work/b"
     # diff exits 1 when the trees differ, which is the point; timestamps
     # are dropped so the patch changes only when its content does.
     (cd "$work" && { diff -ruN a b || [ $? -eq 1 ]; }) \
-      | sed -E 's/^((---|\+\+\+) [^\t]*)\t.*/\1/' > "$PATCH.part"
-    mv "$PATCH.part" "$PATCH"
-    echo "vendor: wrote $PATCH ($(grep -c '^@@' "$PATCH") hunks)"
+      | sed -E 's/^((---|\+\+\+) [^\t]*)\t.*/\1/' > "$patch.part"
+    mv "$patch.part" "$patch"
+    echo "vendor: wrote $patch ($(grep -c '^@@' "$patch") hunks)"
     ;;
   *)
-    fail "usage: scripts/vendor.sh [check|diff]"
+    fail "usage: scripts/vendor.sh [check [CRATE] | diff CRATE]"
     ;;
 esac

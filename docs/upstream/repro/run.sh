@@ -58,3 +58,10 @@ run "printpdf with $fonts_fix" font_registration "$(with_printpdf "$printpdf_fix
 run "published printpdf 0.12.8" subset_tag
 run "printpdf with $tag_fix" subset_tag "$(with_printpdf "$printpdf_fixed")"
 run "Folio's vendored printpdf (vendor/printpdf.patch)" subset_tag "$(with_printpdf "$root/vendor/printpdf")"
+
+text_fix=azul-layout-0002-clip-text-to-the-content-box.patch
+azul_text_fixed=$(tree azul-layout-text-fixed azul-layout-0.0.16 "$text_fix")
+run "published printpdf 0.12.8, azul-layout 0.0.16" padded_rows
+run "azul-layout with $text_fix" padded_rows "$(with_azul "$azul_text_fixed")"
+run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" padded_rows \
+  "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"

@@ -1,0 +1,4 @@
+//! Desktop-specific APIs (dialogs, file operations)
+
+pub mod dialogs;
+pub mod file;
