@@ -209,3 +209,62 @@ fn label_ops(font: FontId, origin: Point, label: String) -> [Op; 8] {
         Op::RestoreGraphicsState,
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `html`'s body laid out as a PDF; the text of each page (pdftotext).
+    fn pages(body: &str) -> Vec<String> {
+        static FONTS: std::sync::OnceLock<PdfFonts> = std::sync::OnceLock::new();
+        let fonts = FONTS.get_or_init(|| PdfFonts::from_files(&super::super::fonts::read("the PDF tests").unwrap()));
+        let info = PdfInfo { title: "t", author: "a", subject: "s", at: chrono::DateTime::UNIX_EPOCH, identifier: "sha256:00".into(), lang: "en" };
+        let html = format!("<html><body style=\"font-family: 'Noto Sans'; font-size: 10pt; line-height: 14pt\">{body}</body></html>");
+        let bytes = layout(&html, fonts, &info, &|_, _| String::new()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.pdf");
+        std::fs::write(&path, bytes).unwrap();
+        let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils, make setup)");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+        if pages.last().is_some_and(|p| p.trim().is_empty()) {
+            pages.pop();
+        }
+        pages
+    }
+
+    /// `n` one-line paragraphs: 18.7 px each (14 pt), 52 to a page.
+    fn filler(n: usize) -> String {
+        (1..=n).map(|i| format!("<p style=\"margin: 0\">filler {i}</p>")).collect()
+    }
+
+    #[test]
+    fn break_before_and_after_start_a_new_page() {
+        let p = pages("<p>one</p><p style=\"break-before: page\">two</p><p style=\"break-after: page\">three</p><p>four</p>");
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[0].contains("one") && p[1].contains("two") && p[1].contains("three") && p[2].contains("four"), "{p:?}");
+    }
+
+    #[test]
+    fn break_inside_avoid_moves_the_whole_block() {
+        // Room for two more lines on page 1; the block has five.
+        let block = (1..=5).map(|i| format!("<p style=\"margin: 0\">kept line {i}</p>")).collect::<String>();
+        let torn = pages(&format!("{}<div style=\"background: #eeeeee\">{block}</div>", filler(50)));
+        assert!(torn.len() == 2 && torn[0].contains("kept line 1") && torn[1].contains("kept line 5"), "without avoid the block is torn: {torn:?}");
+        let kept = pages(&format!("{}<div style=\"background: #eeeeee; break-inside: avoid\">{block}</div>", filler(50)));
+        assert!(kept.len() == 2 && !kept[0].contains("kept line") && kept[1].contains("kept line 1"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_paragraph_that_does_not_fit_moves_to_the_next_page_whole() {
+        // Ten lines with room for two on page 1: azul-layout 0.0.16 keeps a
+        // paragraph's lines together (it takes the paragraph's box as one
+        // line box when it breaks pages), whatever `orphans` says; a
+        // paragraph taller than a third of a page is split.
+        let lines = (1..=10).map(|i| format!("line {i}")).collect::<Vec<_>>().join("<br>");
+        for style in ["", "orphans: 1; widows: 1"] {
+            let p = pages(&format!("{}<p style=\"margin: 0; {style}\">{lines}</p>", filler(50)));
+            assert!(p.len() == 2 && p[0].contains("filler 50") && !p[0].contains("line 1\n") && p[1].contains("line 1\nline 2\n"), "{style}: {p:?}");
+        }
+    }
+}
