@@ -84,7 +84,8 @@ def folio_body(request):
 
 
 def typst_worker(args):
-    """One Typst process: warms up, waits for `start`, compiles until `end`,
+    """One Typst process: warms up, says `ready`, reads the window to
+    measure (`start end`, Unix seconds) from stdin, compiles until `end`,
     prints its figures as one JSON line."""
     import resource
 
@@ -98,13 +99,15 @@ def typst_worker(args):
         return compiler.compile(format="pdf", sys_inputs=inputs)
 
     compile_one(f"WARM-{args.worker}")
+    print("ready", flush=True)
+    start, end = (float(x) for x in sys.stdin.readline().split())
     now = time.time()
-    if args.start > now:
-        time.sleep(args.start - now)
+    if start > now:
+        time.sleep(start - now)
     cpu0 = time.process_time()
     latencies = []
     i = 0
-    while time.time() < args.end:
+    while time.time() < end:
         t0 = time.perf_counter()
         compile_one(f"INV-T{args.worker}-{i}")
         latencies.append(time.perf_counter() - t0)
@@ -115,17 +118,26 @@ def typst_worker(args):
 
 
 def typst_point(python, request_file, processes, duration):
-    start = time.time() + 3.0  # time to import, scan fonts and warm up
-    end = start + duration
     workers = [
         subprocess.Popen(
-            [python, __file__, "typst-worker", "--request", str(request_file), "--worker", str(w), "--start", str(start), "--end", str(end)],
+            [python, __file__, "typst-worker", "--request", str(request_file), "--worker", str(w)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for w in range(processes)
     ]
+    # Every process has imported Typst, found its fonts and compiled once
+    # before the window opens, so all of them measure the same window.
+    for worker in workers:
+        if worker.stdout.readline().strip() != "ready":
+            worker.wait(timeout=60)
+            fail(f"a Typst worker failed before it was ready (exit {worker.returncode}):\n{worker.stderr.read()}")
+    start = time.time() + 0.2
+    for worker in workers:
+        worker.stdin.write(f"{start} {start + duration}\n")
+        worker.stdin.flush()
     results = []
     for worker in workers:
         out, err = worker.communicate(timeout=duration + 120)
@@ -325,8 +337,6 @@ def main():
     worker = sub.add_parser("typst-worker")
     worker.add_argument("--request", required=True)
     worker.add_argument("--worker", type=int, required=True)
-    worker.add_argument("--start", type=float, required=True)
-    worker.add_argument("--end", type=float, required=True)
     args = parser.parse_args()
     if args.command == "typst-worker":
         typst_worker(args)
