@@ -394,7 +394,11 @@ fn a_sixty_line_invoice_fills_its_pages_and_keeps_its_totals_with_lines() {
         let content_bottom = height - margin;
         let lowest = words.iter().map(|(_, bottom)| *bottom).filter(|b| *b <= content_bottom).fold(0.0_f32, f32::max);
         let empty = (content_bottom - lowest) / (content_bottom - margin);
-        assert!(empty <= 0.15, "page {page} of {pages} is {:.0}% empty (its lowest text ends at {lowest} pt of {content_bottom} pt)", empty * 100.0);
+        assert!(
+            empty <= 0.15,
+            "page {page} of {pages} is {:.0}% empty (its lowest text ends at {lowest} pt of {content_bottom} pt)",
+            empty * 100.0
+        );
     }
     // The totals stand on a page with invoice lines above them.
     let totals_page = (1..=pages)

@@ -218,7 +218,8 @@ mod tests {
     fn pages(body: &str) -> Vec<String> {
         static FONTS: std::sync::OnceLock<PdfFonts> = std::sync::OnceLock::new();
         let fonts = FONTS.get_or_init(|| PdfFonts::from_files(&super::super::fonts::read("the PDF tests").unwrap()));
-        let info = PdfInfo { title: "t", author: "a", subject: "s", at: chrono::DateTime::UNIX_EPOCH, identifier: "sha256:00".into(), lang: "en" };
+        let info =
+            PdfInfo { title: "t", author: "a", subject: "s", at: chrono::DateTime::UNIX_EPOCH, identifier: "sha256:00".into(), lang: "en" };
         let html = format!("<html><body style=\"font-family: 'Noto Sans'; font-size: 10pt; line-height: 14pt\">{body}</body></html>");
         let bytes = layout(&html, fonts, &info, &|_, _| String::new()).unwrap();
         let dir = tempfile::tempdir().unwrap();
@@ -250,7 +251,10 @@ mod tests {
         // Room for two more lines on page 1; the block has five.
         let block = (1..=5).map(|i| format!("<p style=\"margin: 0\">kept line {i}</p>")).collect::<String>();
         let torn = pages(&format!("{}<div style=\"background: #eeeeee\">{block}</div>", filler(50)));
-        assert!(torn.len() == 2 && torn[0].contains("kept line 1") && torn[1].contains("kept line 5"), "without avoid the block is torn: {torn:?}");
+        assert!(
+            torn.len() == 2 && torn[0].contains("kept line 1") && torn[1].contains("kept line 5"),
+            "without avoid the block is torn: {torn:?}"
+        );
         let kept = pages(&format!("{}<div style=\"background: #eeeeee; break-inside: avoid\">{block}</div>", filler(50)));
         assert!(kept.len() == 2 && !kept[0].contains("kept line") && kept[1].contains("kept line 1"), "{kept:?}");
     }
@@ -264,7 +268,10 @@ mod tests {
         let lines = (1..=10).map(|i| format!("line {i}")).collect::<Vec<_>>().join("<br>");
         for style in ["", "orphans: 1; widows: 1"] {
             let p = pages(&format!("{}<p style=\"margin: 0; {style}\">{lines}</p>", filler(50)));
-            assert!(p.len() == 2 && p[0].contains("filler 50") && !p[0].contains("line 1\n") && p[1].contains("line 1\nline 2\n"), "{style}: {p:?}");
+            assert!(
+                p.len() == 2 && p[0].contains("filler 50") && !p[0].contains("line 1\n") && p[1].contains("line 1\nline 2\n"),
+                "{style}: {p:?}"
+            );
         }
     }
 }
