@@ -47,5 +47,9 @@ fn main() -> ExitCode {
         ok &= verdict.starts_with("a subset, tagged");
         println!("{name}: {verdict} (pdffonts sub: {sub})");
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
