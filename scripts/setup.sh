@@ -130,35 +130,33 @@ command -v python3 >/dev/null 2>&1 || need_deb python3
 apt_install
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_deb python3-venv
 apt_install
-api_dir=$(cd "$(dirname "$0")/.." && pwd)/tests/api
-venv_stamp=$api_dir/.venv/.folio-lock.sha256
-venv_sum=$(sha256sum "$api_dir/requirements.lock" | cut -d' ' -f1)
-if [ ! -x "$api_dir/.venv/bin/schemathesis" ] || [ ! -f "$venv_stamp" ] || [ "$(cat "$venv_stamp")" != "$venv_sum" ]; then
-  say "installing schemathesis, openapi-python-client and standardwebhooks into tests/api/.venv"
-  rm -rf "$api_dir/.venv"
-  python3 -m venv "$api_dir/.venv" || die "python3 -m venv failed; install python3-venv"
-  "$api_dir/.venv/bin/pip" install --quiet --disable-pip-version-check -r "$api_dir/requirements.lock" \
-    || die "pip install -r tests/api/requirements.lock failed"
-  echo "$venv_sum" > "$venv_stamp"
-fi
+root_dir=$(cd "$(dirname "$0")/.." && pwd)
+# A virtual environment at DIR/.venv with DIR/requirements.lock installed;
+# remade only when it lacks BIN or the lock changed since it was made.
+#   python_venv DIR BIN WHAT
+python_venv() {
+  local dir=$root_dir/$1 bin=$2 what=$3
+  local stamp=$dir/.venv/.folio-lock.sha256 sum
+  sum=$(sha256sum "$dir/requirements.lock" | cut -d' ' -f1)
+  if [ ! -x "$dir/.venv/bin/$bin" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+    say "installing $what into $1/.venv"
+    rm -rf "$dir/.venv"
+    python3 -m venv "$dir/.venv" || die "python3 -m venv failed; install python3-venv"
+    "$dir/.venv/bin/pip" install --quiet --disable-pip-version-check -r "$dir/requirements.lock" \
+      || die "pip install -r $1/requirements.lock failed"
+    echo "$sum" > "$stamp"
+  fi
+}
+python_venv tests/api schemathesis "schemathesis, openapi-python-client and standardwebhooks"
+api_dir=$root_dir/tests/api
 say "API test tools ok: $("$api_dir/.venv/bin/schemathesis" --version 2>/dev/null | head -1)"
 
 # --- Typst for the peer benchmark (--bench only) -----------------------------------
 # `make bench-peers` compares Folio's PDFs with Typst's: the typst package
 # from PyPI in scripts/peers/.venv, pinned by scripts/peers/requirements.lock.
 if [ $with_bench -eq 1 ]; then
-  peers_dir=$(cd "$(dirname "$0")" && pwd)/peers
-  peers_stamp=$peers_dir/.venv/.folio-lock.sha256
-  peers_sum=$(sha256sum "$peers_dir/requirements.lock" | cut -d' ' -f1)
-  if [ ! -x "$peers_dir/.venv/bin/python" ] || [ ! -f "$peers_stamp" ] || [ "$(cat "$peers_stamp")" != "$peers_sum" ]; then
-    say "installing typst into scripts/peers/.venv"
-    rm -rf "$peers_dir/.venv"
-    python3 -m venv "$peers_dir/.venv" || die "python3 -m venv failed; install python3-venv"
-    "$peers_dir/.venv/bin/pip" install --quiet --disable-pip-version-check -r "$peers_dir/requirements.lock" \
-      || die "pip install -r scripts/peers/requirements.lock failed"
-    echo "$peers_sum" > "$peers_stamp"
-  fi
-  say "Typst ok: $("$peers_dir/.venv/bin/python" -c 'import typst; print(typst.__version__)')"
+  python_venv scripts/peers python typst
+  say "Typst ok: $("$root_dir/scripts/peers/.venv/bin/python" -c 'import typst; print(typst.__version__)')"
 fi
 
 # --- PostgreSQL for the storage tests ------------------------------------------
