@@ -35,7 +35,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -48,7 +47,6 @@ EXAMPLE = ROOT / "examples" / "invoice" / "en-US.json"
 AT = "2026-11-22T09:00:00Z"
 AT_DATE = AT[:10]
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-PAGE_SIZE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def fail(message):
@@ -166,17 +164,24 @@ def quantile(sorted_values, q):
 # --- Folio, through its render API ---------------------------------------------
 
 
-def process_tree(root):
-    """The pid of `root` and of every descendant."""
-    children = {}
+def proc_stats():
+    """Every process's /proc/PID/stat fields after the command name, by pid."""
+    stats = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
-            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            stats[int(entry)] = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
+    return stats
+
+
+def process_tree(root, stats=None):
+    """The pid of `root` and of every descendant."""
+    children = {}
+    for pid, fields in (stats or proc_stats()).items():
+        children.setdefault(int(fields[1]), []).append(pid)
     tree, stack = [], [root]
     while stack:
         pid = stack.pop()
@@ -188,14 +193,9 @@ def process_tree(root):
 def tree_cpu_seconds(root):
     """CPU time of the tree: each live process's own, plus what its reaped
     children used (so a recycled render worker's time is still counted)."""
-    ticks = 0
-    for pid in process_tree(root):
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        # utime, stime, cutime, cstime: fields 14-17 of stat, 12-15 here.
-        ticks += sum(int(f) for f in fields[11:15])
+    stats = proc_stats()
+    # utime, stime, cutime, cstime: fields 14-17 of stat, 12-15 here.
+    ticks = sum(sum(int(f) for f in stats[pid][11:15]) for pid in process_tree(root, stats) if pid in stats)
     return ticks / CLK_TCK
 
 
@@ -427,7 +427,7 @@ def median_point(runs):
 
 def report(summary):
     print()
-    print(f"| | one-page Folio | one-page Typst | ratio | 60-line Folio | 60-line Typst | ratio |")
+    print("| | one-page Folio | one-page Typst | ratio | 60-line Folio | 60-line Typst | ratio |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     rows = [
         ("p50 latency, concurrency 1 (ms)", "p50_ms", "{:.2f}", lambda f, t: t / f),
