@@ -319,8 +319,7 @@ fn pdf_is_byte_identical_for_the_same_inputs() {
 #[test]
 fn a_sixty_line_invoice_paginates_without_losing_a_line() {
     let bytes = pdf(&sixty_line_invoice());
-    let info = pdf_tool("pdfinfo", &[], &bytes);
-    let pages: u32 = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    let pages = page_count(&bytes);
     assert!(pages >= 2, "60 lines must not fit one page: {pages} pages");
     let text = pdf_tool("pdftotext", &["-layout"], &bytes);
     for i in 1..=60 {
@@ -333,7 +332,7 @@ fn a_sixty_line_invoice_paginates_without_losing_a_line() {
     // a line of its own (not drawn over the first line of the page).
     let mut pages_with_lines = 0;
     for page in 1..=pages {
-        let on_page = pdf_tool("pdftotext", &["-layout", "-f", &page.to_string(), "-l", &page.to_string()], &bytes);
+        let on_page = page_text(&bytes, page);
         assert!(on_page.contains(&format!("Page {page} of {pages}")), "page {page}:\n{on_page}");
         let Some(first_line) = on_page.lines().position(|l| l.contains("Usage line")) else { continue };
         pages_with_lines += 1;
@@ -358,9 +357,21 @@ fn sixty_line_invoice() -> Request {
     request
 }
 
+/// The number of pages (pdfinfo).
+fn page_count(bytes: &[u8]) -> u32 {
+    let info = pdf_tool("pdfinfo", &[], bytes);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+/// One page's text, laid out (`pdftotext -layout`).
+fn page_text(bytes: &[u8], page: u32) -> String {
+    let n = page.to_string();
+    pdf_tool("pdftotext", &["-layout", "-f", &n, "-l", &n], bytes)
+}
+
 /// Page height and the bottom of each word (`pdftotext -bbox`), in points
 /// from the top, on one page.
-fn word_bottoms(bytes: &[u8], page: u32) -> (f32, Vec<(String, f32)>) {
+fn word_bottoms(bytes: &[u8], page: u32) -> (f32, Vec<f32>) {
     let n = page.to_string();
     let xml = pdf_tool("pdftotext", &["-bbox", "-f", &n, "-l", &n], bytes);
     let attr = |tag: &str, name: &str| -> f32 {
@@ -368,31 +379,23 @@ fn word_bottoms(bytes: &[u8], page: u32) -> (f32, Vec<(String, f32)>) {
         tag[start..].split('"').next().unwrap().parse().unwrap()
     };
     let page_tag = xml.lines().find(|l| l.trim_start().starts_with("<page ")).unwrap();
-    let words = xml
-        .lines()
-        .filter(|l| l.trim_start().starts_with("<word "))
-        .map(|l| {
-            let text = l.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
-            (text, attr(l, "yMax"))
-        })
-        .collect();
-    (attr(page_tag, "height"), words)
+    let bottoms = xml.lines().filter(|l| l.trim_start().starts_with("<word ")).map(|l| attr(l, "yMax")).collect();
+    (attr(page_tag, "height"), bottoms)
 }
 
 #[test]
 fn a_sixty_line_invoice_fills_its_pages_and_keeps_its_totals_with_lines() {
     let bytes = pdf(&sixty_line_invoice());
-    let info = pdf_tool("pdfinfo", &[], &bytes);
-    let pages: u32 = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    let pages = page_count(&bytes);
     // Chromium prints the same HTML on 3 pages (issue 17's side-by-side run).
     assert!(pages <= 3, "60 lines took {pages} pages");
     // 18 mm margins: the content area is the page less 51 pt at either end;
     // the page label sits in the bottom margin and does not count.
     let margin = 18.0 * 72.0 / 25.4;
     for page in 1..pages {
-        let (height, words) = word_bottoms(&bytes, page);
+        let (height, bottoms) = word_bottoms(&bytes, page);
         let content_bottom = height - margin;
-        let lowest = words.iter().map(|(_, bottom)| *bottom).filter(|b| *b <= content_bottom).fold(0.0_f32, f32::max);
+        let lowest = bottoms.into_iter().filter(|b| *b <= content_bottom).fold(0.0_f32, f32::max);
         let empty = (content_bottom - lowest) / (content_bottom - margin);
         assert!(
             empty <= 0.15,
@@ -401,10 +404,8 @@ fn a_sixty_line_invoice_fills_its_pages_and_keeps_its_totals_with_lines() {
         );
     }
     // The totals stand on a page with invoice lines above them.
-    let totals_page = (1..=pages)
-        .find(|page| pdf_tool("pdftotext", &["-layout", "-f", &page.to_string(), "-l", &page.to_string()], &bytes).contains("Subtotal"))
-        .unwrap();
-    let on_page = pdf_tool("pdftotext", &["-layout", "-f", &totals_page.to_string(), "-l", &totals_page.to_string()], &bytes);
+    let (totals_page, on_page) =
+        (1..=pages).map(|page| (page, page_text(&bytes, page))).find(|(_, text)| text.contains("Subtotal")).unwrap();
     assert!(on_page.contains("Usage line"), "the totals stand alone on page {totals_page}:\n{on_page}");
 }
 
