@@ -212,10 +212,26 @@ fn label_ops(font: FontId, origin: Point, label: String) -> [Op; 8] {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Lang;
     use super::*;
 
-    /// `html`'s body laid out as a PDF; the text of each page (pdftotext).
+    /// The text of each page (pdftotext).
     fn pages(body: &str) -> Vec<String> {
+        pdftotext(body, &[])
+    }
+
+    /// Every line of every page as laid out (`pdftotext -layout`, which
+    /// does not join a line ending in a hyphen to the next), spaces removed.
+    fn lines(body: &str) -> Vec<String> {
+        pdftotext(body, &["-layout"])
+            .iter()
+            .flat_map(|page| page.lines().map(|line| line.chars().filter(|c| !c.is_whitespace()).collect::<String>()))
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+
+    /// `html`'s body laid out as a PDF; each page's text by `pdftotext ARGS`.
+    fn pdftotext(body: &str, args: &[&str]) -> Vec<String> {
         static FONTS: std::sync::OnceLock<PdfFonts> = std::sync::OnceLock::new();
         let fonts = FONTS.get_or_init(|| PdfFonts::from_files(&super::super::fonts::read("the PDF tests").unwrap()));
         let info =
@@ -225,13 +241,80 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("doc.pdf");
         std::fs::write(&path, bytes).unwrap();
-        let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext (poppler-utils, make setup)");
+        let out = std::process::Command::new("pdftotext").args(args).arg(&path).arg("-").output().expect("pdftotext (poppler-utils, make setup)");
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
         if pages.last().is_some_and(|p| p.trim().is_empty()) {
             pages.pop();
         }
         pages
+    }
+
+    /// Ten ideographs, 20 px each: a 205 px box holds ten to a line.
+    const TEN: &str = "一二三四五六七八九十";
+    const CJK_BOX: &str = "width: 205px; font-size: 20px; line-height: 28px; margin: 0 0 8px 0";
+
+    /// Closing punctuation (UAX #14 CL, CP, EX, IS, IN, QU-final) and the
+    /// small kana and prolonged sound mark (CJ): never at a line's start.
+    const NO_START: &str = "，。、；：？！）】》」』〕〉〗〙〞”’…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー";
+    /// Opening punctuation (OP, QU-initial): never at a line's end.
+    const NO_END: &str = "（【《「『〔〈〖〘〝“‘";
+
+    #[test]
+    fn cjk_lines_never_start_with_closing_punctuation_or_small_kana_nor_end_with_opening() {
+        for lang in [Lang::ZhCn, Lang::ZhTw] {
+            let style = format!("font-family: {}; {CJK_BOX}", super::super::fonts::font_stack(lang));
+            // Each paragraph puts one character exactly where a break
+            // between any two characters would fall: a closer eleventh
+            // (after a full line), an opener tenth (ending a full line).
+            let closers = NO_START.chars().map(|c| format!("<p style=\"{style}\">{TEN}{c}一二三</p>"));
+            let openers = NO_END.chars().map(|c| format!("<p style=\"{style}\">{}{c}一二三</p>", &TEN[..27]));
+            // Two ellipses or two dashes are one mark: never split.
+            let pairs = ["……", "——", "‥‥"].map(|pair| format!("<p style=\"{style}\">{}{pair}一二三</p>", &TEN[..27]));
+            let control = format!("<p style=\"{style}\">{TEN}十一二三</p>");
+            let body: String = std::iter::once(control).chain(closers).chain(openers).chain(pairs).collect();
+            let lines = lines(&body);
+            let paragraphs = 1 + NO_START.chars().count() + NO_END.chars().count() + 3;
+            // The control shows the box holds ten: it breaks after the tenth.
+            assert_eq!(lines[..2], [TEN.to_string(), "十一二三".to_string()], "{lang:?}: {lines:?}");
+            assert_eq!(lines.len(), 2 * paragraphs, "{lang:?}: every paragraph takes two lines: {lines:?}");
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
+                assert!(!start.is_some_and(|c| NO_START.contains(c)), "{lang:?}: a line starts with {start:?}: {lines:?}");
+                assert!(!end.is_some_and(|c| NO_END.contains(c)), "{lang:?}: a line ends with {end:?}: {lines:?}");
+                assert!(
+                    !(end == start && end.is_some_and(|c| "…—‥".contains(c))),
+                    "{lang:?}: {end:?}{start:?} is split across lines: {lines:?}"
+                );
+            }
+            // Kept by moving a character down, not by overflowing the box:
+            // no line holds more than ten full-width characters (the curly
+            // quotes and the two-dot leader come from Noto Sans, narrower).
+            let wide = |line: &String| line.chars().filter(|c| !"“”‘’‥".contains(*c)).count();
+            assert!(lines.iter().all(|line| wide(line) <= 10), "{lang:?}: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn malay_lines_break_after_hyphens_and_keep_brackets_and_marks_with_their_words() {
+        // Reduplication ("kanak-kanak") breaks after the hyphen, never
+        // before it; brackets, percentages and stops stay with their words.
+        let text = "Syarikat-syarikat kecil (PKS) dan kanak-kanak menerima 15% diskaun, bermula 1/12/2026. \
+                    Bayaran (RM 1,234.50) perlu dijelaskan: sila semak butir-butir akaun anda!";
+        let family = super::super::fonts::font_stack(Lang::Ms);
+        let boxes: String = (60..=260)
+            .step_by(5)
+            .map(|width| format!("<p style=\"font-family: {family}; width: {width}px; margin: 0 0 8px 0\">{text}</p>"))
+            .collect();
+        let lines = lines(&boxes);
+        assert!(lines.len() > 100, "the narrow boxes wrap: {lines:?}");
+        for pair in lines.windows(2) {
+            let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
+            assert!(!start.is_some_and(|c| "-),.:;!?%".contains(c)), "a line starts with {start:?}: {pair:?}");
+            assert!(end != Some('('), "a line ends with '(': {pair:?}");
+        }
+        // Hyphens do give way: some line ends at one.
+        assert!(lines.iter().any(|line| line.ends_with('-')), "{lines:?}");
     }
 
     /// `n` one-line paragraphs: 18.7 px each (14 pt), 52 to a page.

@@ -132,7 +132,9 @@ impl InlineBreakToken {
             word_break,
             hyphens,
             line_break,
+            opportunities: None,
         }
+        .with_break_opportunities()
     }
 
     /// True when resuming would start from the very beginning — such a

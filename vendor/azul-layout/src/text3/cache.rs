@@ -8002,6 +8002,7 @@ impl TextShapingCache {
             BreakCursor::with_word_break(&oriented_items, first_constraints.word_break);
         cursor.hyphens = first_constraints.hyphenation;
         cursor.line_break = first_constraints.line_break;
+        let mut cursor = cursor.with_break_opportunities();
 
         // [g147 az-web-lift] Hard safety bound on the Stage-5 flow loop. On the remill lift this
         // `for fragment in flow_chain` (or the `cursor.is_done()` break) mis-lifts for the NESTED IFC
@@ -8182,9 +8183,14 @@ impl TextShapingCache {
         // Stage 4: Text orientation
         let oriented_items = apply_text_orientation(shaped_items, constraints);
 
-        // Stage 5 bypass: scan items for min/max contributions.
-        let word_break = constraints.word_break;
-        let hyphens = constraints.hyphenation;
+        // Stage 5 bypass: scan items for min/max contributions. Words end
+        // at the same UAX #14 opportunities the breaker uses.
+        let opportunities = crate::text3::line_break::BreakOpportunities::compute(
+            &oriented_items,
+            constraints.word_break,
+            constraints.hyphenation,
+            constraints.line_break,
+        );
         let scan_is_vertical = constraints.is_vertical();
 
         let mut total = 0.0f32; // running width of the current line
@@ -8193,7 +8199,7 @@ impl TextShapingCache {
         let mut cur_word = 0.0f32;
         let mut max_line_height = 0.0f32;
 
-        for item in oriented_items.iter() {
+        for (index, item) in oriented_items.iter().enumerate() {
             // A forced break (preserved LF, <br>) ends the current line. max-content
             // is the widest line BETWEEN forced breaks, not the running sum across
             // them — otherwise a white-space:pre block with newlines (or any <br>
@@ -8224,21 +8230,18 @@ impl TextShapingCache {
                 max_line_height = h;
             }
 
-            if is_break_opportunity_with_word_break(item, word_break, hyphens) {
+            // An opportunity before the item ends the word so far. A space
+            // that starts a unit is trimmed at either end of a line and adds
+            // nothing; everything else (a CJK ideograph standing alone, a
+            // space glued to closing punctuation) adds its advance.
+            let opportunity = opportunities.before(index);
+            if opportunity {
                 if cur_word > max_word {
                     max_word = cur_word;
                 }
-                // A break opportunity that is itself a rendered unit (a CJK
-                // ideograph in normal mode, or any cluster under break-all /
-                // overflow-wrap:anywhere) still forms a minimal unbreakable unit
-                // of its own advance; only true separators (spaces) contribute 0.
-                // Without this, pure-CJK / break-all text measures min-content = 0
-                // and the box collapses to zero inline width.
-                if !is_word_separator(item) && adv > max_word {
-                    max_word = adv;
-                }
                 cur_word = 0.0;
-            } else {
+            }
+            if !(opportunity && is_word_separator(item)) {
                 cur_word += adv;
             }
         }
@@ -11310,14 +11313,16 @@ pub fn break_one_line<T: ParsedFontTrait>(
             // wrongly equal max-content. Once the line holds content and the next unit
             // is a break opportunity (a space, CJK ideograph, hyphen, …), finish here;
             // a leading space is stripped at the next line's start (collapsing modes).
+            // With UAX #14 opportunities every unit starts at one.
             if line_constraints.is_min_content
                 && !line_items.is_empty()
-                && next_unit.len() == 1
-                && is_break_opportunity_with_word_break(
-                    &next_unit[0],
-                    cursor.word_break,
-                    cursor.hyphens,
-                )
+                && (cursor.opportunities.is_some()
+                    || (next_unit.len() == 1
+                        && is_break_opportunity_with_word_break(
+                            &next_unit[0],
+                            cursor.word_break,
+                            cursor.hyphens,
+                        )))
             {
                 break;
             }
@@ -13246,7 +13251,7 @@ fn get_hyphenator(_language: Language) -> Result<Standard, LayoutError> {
 
 // +spec:inline-block:6e7dd9 - Non-tailorable Unicode line breaking controls take precedence over atomic inline rules (CSS-TEXT-3 recent changes, issue 8972)
 
-const fn is_break_suppressing_control(ch: char) -> bool {
+pub(crate) const fn is_break_suppressing_control(ch: char) -> bool {
     matches!(
         ch,
         '\u{200D}' | // ZERO WIDTH JOINER
@@ -13395,7 +13400,7 @@ pub(crate) fn is_break_opportunity_with_word_break(
 // - loose: additionally allows breaks before hyphens U+2010/U+2013 after ID-class chars
 // - anywhere: allows soft wrap around every typographic character unit
 #[allow(clippy::match_same_arms)] // enum/value mapping/dispatch table: one arm per input variant (or cross-type bindings that can't merge)
-const fn is_cjk_break_allowed_by_strictness(
+pub(crate) const fn is_cjk_break_allowed_by_strictness(
     ch: char,
     _prev_ch: Option<char>,
     strictness: LineBreakStrictness,
@@ -13521,9 +13526,26 @@ pub struct BreakCursor<'a> {
     pub word_break: WordBreak,
     pub hyphens: Hyphens,
     pub line_break: LineBreakStrictness,
+    /// UAX #14 soft-wrap opportunities of `items`, from
+    /// [`Self::with_break_opportunities`]. Without them, units are split by
+    /// the item rules alone (no kinsoku, no pair rules).
+    pub opportunities: Option<crate::text3::line_break::BreakOpportunities>,
 }
 
 impl<'a> BreakCursor<'a> {
+    /// Computes the UAX #14 opportunities of the cursor's items for its
+    /// current `word_break`, `hyphens` and `line_break`; set those first.
+    #[must_use]
+    pub fn with_break_opportunities(mut self) -> Self {
+        self.opportunities = Some(crate::text3::line_break::BreakOpportunities::compute(
+            self.items,
+            self.word_break,
+            self.hyphens,
+            self.line_break,
+        ));
+        self
+    }
+
     #[must_use]
     pub fn new(items: &'a [ShapedItem]) -> Self {
         Self {
@@ -13533,6 +13555,7 @@ impl<'a> BreakCursor<'a> {
             word_break: WordBreak::Normal,
             hyphens: Hyphens::default(),
             line_break: LineBreakStrictness::default(),
+            opportunities: None,
         }
     }
 
@@ -13545,6 +13568,7 @@ impl<'a> BreakCursor<'a> {
             word_break,
             hyphens: Hyphens::default(),
             line_break: LineBreakStrictness::default(),
+            opportunities: None,
         }
     }
 
@@ -13613,6 +13637,34 @@ impl<'a> BreakCursor<'a> {
         let Some(first) = source_items().next() else {
             return unit;
         };
+
+        if let Some(opportunities) = &self.opportunities {
+            // A unit runs to the next opportunity. Inside the remainder of a
+            // hyphenated word the item rules decide; from the first whole
+            // item on, the paragraph's UAX #14 opportunities do.
+            let remainder = self.partial_remainder.len();
+            let mut prev = first;
+            unit.push(first.clone());
+            for (i, item) in source_items().enumerate().skip(1) {
+                let opportunity = if i < remainder {
+                    crate::text3::line_break::item_rules_break_between(
+                        prev,
+                        item,
+                        self.word_break,
+                        self.hyphens,
+                        self.line_break,
+                    )
+                } else {
+                    opportunities.before(self.next_item_index + i - remainder)
+                };
+                if opportunity {
+                    break;
+                }
+                unit.push(item.clone());
+                prev = item;
+            }
+            return unit;
+        }
 
         // If the first item is a break opportunity (like a space), it's a unit on its own.
         if is_break_opportunity_with_word_break(first, self.word_break, self.hyphens) {

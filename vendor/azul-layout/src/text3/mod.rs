@@ -8,6 +8,7 @@
 //! - `edit`: text editing operations
 //! - `glyphs`: glyph positioning and cluster mapping
 //! - `knuth_plass`: Knuth-Plass line-breaking algorithm
+//! - `line_break`: soft-wrap opportunities by UAX #14 (ICU4X)
 //! - `mock_fonts`: built-in test fonts with exactly known metrics
 //! - `script`: Unicode script detection
 //! - `selection`: text selection and cursor utilities
@@ -18,6 +19,7 @@ pub mod dense;
 pub mod edit;
 pub mod glyphs;
 pub mod knuth_plass;
+pub mod line_break;
 pub mod mock_fonts;
 pub mod script;
 pub mod selection;
