@@ -278,21 +278,41 @@ mod tests {
             // The control shows the box holds ten: it breaks after the tenth.
             assert_eq!(lines[..2], [TEN.to_string(), "十一二三".to_string()], "{lang:?}: {lines:?}");
             assert_eq!(lines.len(), 2 * paragraphs, "{lang:?}: every paragraph takes two lines: {lines:?}");
-            for pair in lines.windows(2) {
-                let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
-                assert!(!start.is_some_and(|c| NO_START.contains(c)), "{lang:?}: a line starts with {start:?}: {lines:?}");
-                assert!(!end.is_some_and(|c| NO_END.contains(c)), "{lang:?}: a line ends with {end:?}: {lines:?}");
-                assert!(
-                    !(end == start && end.is_some_and(|c| "…—‥".contains(c))),
-                    "{lang:?}: {end:?}{start:?} is split across lines: {lines:?}"
-                );
-            }
+            assert_kinsoku(&lines, &format!("{lang:?}"));
             // Kept by moving a character down, not by overflowing the box:
             // no line holds more than ten full-width characters (the curly
             // quotes and the two-dot leader come from Noto Sans, narrower).
             let wide = |line: &String| line.chars().filter(|c| !"“”‘’‥".contains(*c)).count();
             assert!(lines.iter().all(|line| wide(line) <= 10), "{lang:?}: {lines:?}");
         }
+    }
+
+    /// No line starts with a `NO_START` character or ends with a `NO_END`
+    /// one, and no ellipsis or dash pair is split.
+    fn assert_kinsoku(lines: &[String], what: &str) {
+        for pair in lines.windows(2) {
+            let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
+            assert!(!start.is_some_and(|c| NO_START.contains(c)), "{what}: a line starts with {start:?}: {lines:?}");
+            assert!(!end.is_some_and(|c| NO_END.contains(c)), "{what}: a line ends with {end:?}: {lines:?}");
+            assert!(!(end == start && end.is_some_and(|c| "…—‥".contains(c))), "{what}: {end:?}{start:?} is split: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn balanced_cjk_lines_keep_the_same_rules() {
+        // `text-wrap: balance` chooses breaks by another algorithm
+        // (Knuth-Plass) from the same opportunities: a punctuated zh-TW
+        // sentence at many widths.
+        let text = "感謝您選擇「Folio 雲端服務」（企業方案）！您的續約提案已更新：年費為 NT$120,000，\
+                    較去年節省 12%。請於十二月三十一日前確認……如有疑問——請聯絡您的客戶經理『王小明』。";
+        let family = super::super::fonts::font_stack(Lang::ZhTw);
+        let boxes: String = (100..=400)
+            .step_by(10)
+            .map(|width| format!("<p style=\"font-family: {family}; width: {width}px; text-wrap: balance; margin: 0 0 8px 0\">{text}</p>"))
+            .collect();
+        let lines = lines(&boxes);
+        assert!(lines.len() > 100, "the narrow boxes wrap: {lines:?}");
+        assert_kinsoku(&lines, "balance");
     }
 
     #[test]

@@ -117,9 +117,16 @@ fn convert_items_to_nodes<T: ParsedFontTrait>(
 ) -> Vec<LayoutNode> {
     let mut nodes = Vec::new();
     let is_vertical = false; // Knuth-Plass is horizontal-only for now
-    let mut item_iter = items.iter().peekable();
+    // The same UAX #14 opportunities the greedy breaker uses.
+    let opportunities = crate::text3::line_break::BreakOpportunities::compute(
+        items,
+        constraints.word_break,
+        constraints.hyphenation,
+        constraints.line_break,
+    );
+    let mut item_iter = items.iter().enumerate().peekable();
 
-    while let Some(item) = item_iter.next() {
+    while let Some((index, item)) = item_iter.next() {
         // +spec:line-breaking:f12241 - shaping across intra-word breaks: shaped clusters preserve joining forms
         match item {
             item if is_zero_width_space(item) => {
@@ -139,8 +146,9 @@ fn convert_items_to_nodes<T: ParsedFontTrait>(
                 });
                 // NBSP & friends (UAX#14 class GL/WJ) add word-spacing Glue but are NOT
                 // soft-wrap opportunities, so suppress the break Penalty for them —
-                // otherwise "1\u{00A0}km" could wrap between the number and unit.
-                if !is_no_break_space(item) {
+                // otherwise "1\u{00A0}km" could wrap between the number and unit —
+                // and for a space UAX #14 glues to what follows ("foo )").
+                if !is_no_break_space(item) && opportunities.before(index) {
                     nodes.push(LayoutNode::Penalty {
                         item: None,
                         width: 0.0,
@@ -164,8 +172,9 @@ fn convert_items_to_nodes<T: ParsedFontTrait>(
             }
             ShapedItem::Cluster(cluster) => {
                 // 1. Collect all adjacent clusters to form a full "word".
+                let word_start = index;
                 let mut current_word_clusters = vec![cluster.clone()];
-                while let Some(peeked_item) = item_iter.peek() {
+                while let Some(&(_, peeked_item)) = item_iter.peek() {
                     if let ShapedItem::Cluster(next_cluster) = peeked_item {
                         // Stop collecting *before* any soft-wrap boundary so the outer
                         // loop can emit the correct node for it. Word separators are
@@ -221,21 +230,15 @@ fn convert_items_to_nodes<T: ParsedFontTrait>(
                     // with the SAME soft-wrap opportunities between clusters
                     // the greedy path grants (word-break: break-all breaks
                     // between any two clusters, `normal` between CJK ones,
-                    // keep-all suppresses those; the shared predicate is the
-                    // single source of truth). Without this, `text-wrap:
+                    // keep-all suppresses those; the paragraph's UAX #14
+                    // opportunities are the single source of truth). Without this, `text-wrap:
                     // balance` (the KP path) silently ignored word-break and
                     // CJK runs never gained intra-word breaks.
                     let n_word = current_word_clusters.len();
                     for (ci, c) in current_word_clusters.iter().enumerate() {
                         nodes.push(LayoutNode::Box(ShapedItem::Cluster(c.clone()), c.advance));
                         let is_last = ci + 1 == n_word;
-                        if !is_last
-                            && crate::text3::cache::is_break_opportunity_with_word_break(
-                                &ShapedItem::Cluster(c.clone()),
-                                constraints.word_break,
-                                constraints.hyphenation,
-                            )
-                        {
+                        if !is_last && opportunities.before(word_start + ci + 1) {
                             nodes.push(LayoutNode::Penalty {
                                 item: None,
                                 width: 0.0,
