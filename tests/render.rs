@@ -283,6 +283,28 @@ fn pdf_text_holds_names_totals_and_cjk_in_every_locale() {
 }
 
 #[test]
+fn pdf_lines_follow_the_cjk_line_breaking_rules_in_every_example() {
+    // Closing punctuation and small kana never start a line, opening
+    // punctuation never ends one (the zh-TW renewal proposal once had a
+    // line starting with "）"). `-layout` prints table columns side by side,
+    // two or more spaces apart: each column's text is checked.
+    const NO_START: &str = "，。、；：？！）】》」』〕〉”’…ーぁぃぅぇぉっゃゅょァィゥェォッャュョ";
+    const NO_END: &str = "（【《「『〔〈“‘";
+    for kind in ["invoice", "renewal-proposal", "usage-report"] {
+        for locale in ["zh-CN", "zh-TW", "ms-MY"] {
+            let text = pdf_tool("pdftotext", &["-layout"], &pdf(&example_of(kind, locale)));
+            for line in text.lines() {
+                for column in line.split("  ").map(str::trim).filter(|c| !c.is_empty()) {
+                    let (first, last) = (column.chars().next(), column.chars().last());
+                    assert!(!first.is_some_and(|c| NO_START.contains(c)), "{kind} {locale}: a line starts with {first:?}: `{line}`");
+                    assert!(!last.is_some_and(|c| NO_END.contains(c)), "{kind} {locale}: a line ends with {last:?}: `{line}`");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn pdf_embeds_its_fonts_and_carries_metadata() {
     let bytes = pdf(&example("zh-TW"));
     let fonts = pdf_tool("pdffonts", &[], &bytes);

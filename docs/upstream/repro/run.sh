@@ -3,7 +3,8 @@
 # against them with the upstream patches in this directory, and against
 # Folio's vendored printpdf. Needs cargo, network access to crates.io and
 # pdftotext (poppler-utils). Not part of `make test`: it builds printpdf and
-# azul-layout four times over.
+# azul-layout four times over. `ONLY="kinsoku padded_rows"` runs only the
+# reproductions named.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -38,6 +39,7 @@ azul_fixed=$(tree azul-layout-fixed azul-layout-0.0.16 "$azul_fix")
 
 run() { # label bin [patch-config...]
   local label=$1 bin=$2; shift 2
+  [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $bin "* ]] || return 0
   echo "== $bin: $label"
   # Build output (the patched copies' own warnings) goes to a log.
   (cd "$here" && cargo build --release --bin "$bin" "$@" 2> "$work/build.log") || { cat "$work/build.log" >&2; exit 1; }
@@ -64,4 +66,11 @@ azul_text_fixed=$(tree azul-layout-text-fixed azul-layout-0.0.16 "$text_fix")
 run "published printpdf 0.12.8, azul-layout 0.0.16" padded_rows
 run "azul-layout with $text_fix" padded_rows "$(with_azul "$azul_text_fixed")"
 run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" padded_rows \
+  "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"
+
+uax14_fix=azul-layout-0003-break-lines-by-uax14.patch
+azul_uax14_fixed=$(tree azul-layout-uax14-fixed azul-layout-0.0.16 "$uax14_fix")
+run "published printpdf 0.12.8, azul-layout 0.0.16" kinsoku
+run "azul-layout with $uax14_fix" kinsoku "$(with_azul "$azul_uax14_fixed")"
+run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" kinsoku \
   "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"
