@@ -241,7 +241,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("doc.pdf");
         std::fs::write(&path, bytes).unwrap();
-        let out = std::process::Command::new("pdftotext").args(args).arg(&path).arg("-").output().expect("pdftotext (poppler-utils, make setup)");
+        let out =
+            std::process::Command::new("pdftotext").args(args).arg(&path).arg("-").output().expect("pdftotext (poppler-utils, make setup)");
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
         if pages.last().is_some_and(|p| p.trim().is_empty()) {
