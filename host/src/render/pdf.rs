@@ -154,11 +154,37 @@ fn save(doc: &PdfDocument, info: &PdfInfo<'_>) -> Result<Vec<u8>, String> {
         ]),
     );
     if options.optimize {
-        pdf.compress();
+        compress(&mut pdf).map_err(|e| format!("could not compress the PDF's streams: {e}"))?;
     }
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes).map_err(|e| format!("could not write the PDF: {e}"))?;
     Ok(bytes)
+}
+
+/// Deflates every stream that is not yet filtered, as lopdf's `compress`
+/// does, but at deflate's fastest level instead of its best. On the zh-TW
+/// invoice's streams (179 KB raw, mostly the two font subsets) level 1
+/// takes 0.44 ms and gives 37.9 KB; level 9 takes 1.45 ms for 35.6 KB
+/// (miniz_oxide, this machine): a tenth of a one-page PDF's CPU for 6% of
+/// its size. Deflate is deterministic, so the output stays byte-identical.
+fn compress(pdf: &mut lopdf::Document) -> std::io::Result<()> {
+    use flate2::{Compression, write::ZlibEncoder};
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 2), Compression::fast());
+        encoder.write_all(&stream.content)?;
+        let compressed = encoder.finish()?;
+        // Kept only when it pays for the `/Filter /FlateDecode` entry.
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+    Ok(())
 }
 
 /// Size of the page label, in points.
@@ -230,14 +256,19 @@ mod tests {
             .collect()
     }
 
-    /// `html`'s body laid out as a PDF; each page's text by `pdftotext ARGS`.
-    fn pdftotext(body: &str, args: &[&str]) -> Vec<String> {
+    /// `html`'s body laid out as a PDF.
+    fn pdf_bytes(body: &str) -> Vec<u8> {
         static FONTS: std::sync::OnceLock<PdfFonts> = std::sync::OnceLock::new();
         let fonts = FONTS.get_or_init(|| PdfFonts::from_files(&super::super::fonts::read("the PDF tests").unwrap()));
         let info =
             PdfInfo { title: "t", author: "a", subject: "s", at: chrono::DateTime::UNIX_EPOCH, identifier: "sha256:00".into(), lang: "en" };
         let html = format!("<html><body style=\"font-family: 'Noto Sans'; font-size: 10pt; line-height: 14pt\">{body}</body></html>");
-        let bytes = layout(&html, fonts, &info, &|_, _| String::new()).unwrap();
+        layout(&html, fonts, &info, &|_, _| String::new()).unwrap()
+    }
+
+    /// `html`'s body laid out as a PDF; each page's text by `pdftotext ARGS`.
+    fn pdftotext(body: &str, args: &[&str]) -> Vec<String> {
+        let bytes = pdf_bytes(body);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("doc.pdf");
         std::fs::write(&path, bytes).unwrap();
@@ -249,6 +280,20 @@ mod tests {
             pages.pop();
         }
         pages
+    }
+
+    #[test]
+    fn streams_are_deflated_and_decode() {
+        let bytes = pdf_bytes(&filler(60));
+        // Two pages' content, the font subset and its ToUnicode map.
+        let deflated = bytes.windows(12).filter(|w| w == b"/FlateDecode").count();
+        assert!(deflated >= 4, "{deflated} deflated streams");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.pdf");
+        std::fs::write(&path, &bytes).unwrap();
+        let check = std::process::Command::new("qpdf").arg("--check").arg(&path).output().expect("qpdf (make setup)");
+        let report = String::from_utf8_lossy(&check.stdout);
+        assert!(report.contains("No syntax or stream encoding errors"), "{report}");
     }
 
     /// Ten ideographs, 20 px each: a 205 px box holds ten to a line.
