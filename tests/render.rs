@@ -409,7 +409,8 @@ fn word_bottoms(bytes: &[u8], page: u32) -> (f32, Vec<f32>) {
 fn a_sixty_line_invoice_fills_its_pages_and_keeps_its_totals_with_lines() {
     let bytes = pdf(&sixty_line_invoice());
     let pages = page_count(&bytes);
-    // Chromium prints the same HTML on 3 pages (issue 17's side-by-side run).
+    // Chromium prints the same HTML on 3 pages (checked against Chromium itself
+    // by a_sixty_line_invoice_takes_no_more_pages_than_chromium_prints_it_on).
     assert!(pages <= 3, "60 lines took {pages} pages");
     // 18 mm margins: the content area is the page less 51 pt at either end;
     // the page label sits in the bottom margin and does not count.
@@ -429,6 +430,35 @@ fn a_sixty_line_invoice_fills_its_pages_and_keeps_its_totals_with_lines() {
     let (totals_page, on_page) =
         (1..=pages).map(|page| (page, page_text(&bytes, page))).find(|(_, text)| text.contains("Subtotal")).unwrap();
     assert!(on_page.contains("Usage line"), "the totals stand alone on page {totals_page}:\n{on_page}");
+}
+
+#[test]
+fn a_sixty_line_invoice_takes_no_more_pages_than_chromium_prints_it_on() {
+    // The independent check: Chromium prints the same print HTML on the
+    // same page (A4, 18 mm margins) through tests/browser/print-pdf.mjs.
+    let request = sixty_line_invoice();
+    let (bundle, _) = plugin_of(&request.kind);
+    let html = renderer().print_html(&bundle, &plan(&request), &request).expect("print HTML");
+    let dir = tempfile::tempdir().unwrap();
+    let (input, output) = (dir.path().join("print.html"), dir.path().join("chromium.pdf"));
+    std::fs::write(&input, &html).unwrap();
+    let browser = repo().join("tests/browser");
+    assert!(
+        browser.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is not installed in tests/browser; run `make setup` (it runs npm ci there)"
+    );
+    let run = std::process::Command::new("node")
+        .arg(browser.join("print-pdf.mjs"))
+        .args([&input, &output])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node ({e}); `make setup` installs Node.js and Chromium"));
+    assert!(run.status.success(), "Chromium could not print the invoice: {}", String::from_utf8_lossy(&run.stderr));
+    let chromium = std::fs::read(&output).unwrap();
+    // Chromium laid out every line too, so the page counts compare like with like.
+    assert!(pdf_tool("pdftotext", &[], &chromium).contains("Usage line 60"), "Chromium's print lost lines");
+    let (folio, chromium) = (page_count(&pdf(&request)), page_count(&chromium));
+    eprintln!("60-line invoice: Folio {folio} pages, Chromium {chromium}");
+    assert!(folio <= chromium, "Folio takes {folio} pages for the 60-line invoice, Chromium {chromium}");
 }
 
 #[test]

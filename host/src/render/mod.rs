@@ -384,6 +384,33 @@ impl Renderer {
         format: Format,
         view: Option<&PageView>,
     ) -> Result<Document, RenderError> {
+        let bytes = self.with_draft(bundle, plan, request, view, |draft| match format {
+            Format::Html => html::render(draft),
+            Format::Text => text::render(draft),
+            Format::Json => json::render(draft),
+            Format::Pdf => pdf::render(draft),
+            Format::Png => png::render(draft),
+        })?;
+        Ok(Document::of(plan, format, bytes))
+    }
+
+    /// The complete HTML document a PDF of `plan` is laid out from: the
+    /// document styled for print in the print frame. Lets the layout be
+    /// compared with a browser's print of the same HTML.
+    pub fn print_html(&self, bundle: &Bundle, plan: &Plan, request: &Request) -> Result<String, RenderError> {
+        self.with_draft(bundle, plan, request, None, pdf::print_html)
+    }
+
+    /// Runs `output` on the draft of `plan` (the document template
+    /// rendered with the frame's data) under the render limits.
+    fn with_draft<T>(
+        &self,
+        bundle: &Bundle,
+        plan: &Plan,
+        request: &Request,
+        view: Option<&PageView>,
+        output: impl FnOnce(&mut Draft<'_>) -> Result<T, RenderError>,
+    ) -> Result<T, RenderError> {
         let set = self.templates(bundle)?;
         let plugin = bundle.manifest().plugin.name.as_str();
         if !set.has(&plan.template) {
@@ -417,15 +444,7 @@ impl Renderer {
         let fragment = self.render_template(&set.registry, &plan.template, &data).map_err(limited)?;
         let page = view.is_some();
         let mut draft = Draft { renderer: self, set: &set, plugin, plan, at: request.at, lang, data, fragment, page };
-        let bytes = match format {
-            Format::Html => html::render(&mut draft),
-            Format::Text => text::render(&mut draft),
-            Format::Json => json::render(&mut draft),
-            Format::Pdf => pdf::render(&mut draft),
-            Format::Png => png::render(&mut draft),
-        }
-        .map_err(limited)?;
-        Ok(Document::of(plan, format, bytes))
+        output(&mut draft).map_err(limited)
     }
 
     /// What every template sees besides the plan: the theme and the

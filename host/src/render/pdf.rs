@@ -78,10 +78,7 @@ pub struct PdfInfo<'a> {
 /// out with the host's fonts, every page numbered in its language.
 pub(super) fn render(draft: &mut Draft<'_>) -> Result<Vec<u8>, RenderError> {
     let (renderer, plan) = (draft.renderer, draft.plan);
-    let clean = renderer.clean(draft.plugin, &draft.fragment)?;
-    draft.data["content"] = Value::String(renderer.print_styles.apply(&clean).map_err(RenderError::Output)?);
-    let print = renderer.render_template(&draft.set.registry, templates::LAYOUT_PRINT, &draft.data)?;
-    renderer.check_depth(draft.plugin, &print)?;
+    let print = print_html(draft)?;
     let page_label = draft.set.strings.get(draft.lang, "folio.page").unwrap_or("{page} / {pages}").to_string();
     let locale_tag = draft.data["folio"]["locale"].as_str().unwrap_or_default().to_string();
     let info = PdfInfo {
@@ -94,6 +91,17 @@ pub(super) fn render(draft: &mut Draft<'_>) -> Result<Vec<u8>, RenderError> {
     };
     let label = |page: usize, pages: usize| strings::interpolate(&page_label, &[("page", page.to_string()), ("pages", pages.to_string())]);
     layout(&print, renderer.pdf_fonts()?, &info, &label).map_err(RenderError::Output)
+}
+
+/// The print document: the fragment cleaned and styled for print in the
+/// print frame, within the depth limit.
+pub(super) fn print_html(draft: &mut Draft<'_>) -> Result<String, RenderError> {
+    let renderer = draft.renderer;
+    let clean = renderer.clean(draft.plugin, &draft.fragment)?;
+    draft.data["content"] = Value::String(renderer.print_styles.apply(&clean).map_err(RenderError::Output)?);
+    let print = renderer.render_template(&draft.set.registry, templates::LAYOUT_PRINT, &draft.data)?;
+    renderer.check_depth(draft.plugin, &print)?;
+    Ok(print)
 }
 
 /// Lays out `html` (a complete print document) as PDF bytes, with
