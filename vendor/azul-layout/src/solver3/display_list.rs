@@ -6319,7 +6319,8 @@ where
             // For scrollable containers, extend the content rect to the full content size.
             // The scroll frame handles clipping - we need to paint ALL content, not just
             // what fits in the viewport. Otherwise glyphs beyond the viewport are not rendered.
-            let content_size = get_scroll_content_size(node, node_warm);
+            let inline = get_inline_content_extent(node_warm);
+            let content_size = scroll_content_size_with(node, node_warm, inline);
             if content_size.height > content_box_rect.size.height {
                 content_box_rect.size.height = content_size.height;
             }
@@ -6357,7 +6358,6 @@ where
                 // text clip past the box by its padding and borders (a
                 // table cell's text clip reached into the next row, so
                 // page breaks snapping to line boxes cascaded up a page).
-                let inline = get_inline_content_extent(node_warm);
                 if !clips(get_overflow_x(self.ctx.styled_dom, dom_id, &st)) {
                     viewport_clip_rect.size.width = viewport_clip_rect.size.width.max(inline.width);
                 }
@@ -7919,6 +7919,16 @@ fn get_scroll_id(id: Option<NodeId>) -> LocalScrollId {
 // +spec:overflow:c2ed94 - replaced element overflow is ink overflow (not scrollable);
 // replaced elements (images) don't contribute scrollable overflow here
 fn get_scroll_content_size(node: &LayoutNodeHot, warm: Option<&LayoutNodeWarm>) -> LogicalSize {
+    scroll_content_size_with(node, warm, get_inline_content_extent(warm))
+}
+
+/// [`get_scroll_content_size`] with the node's inline extent already
+/// measured (`get_inline_content_extent`), for a caller that needs both.
+fn scroll_content_size_with(
+    node: &LayoutNodeHot,
+    warm: Option<&LayoutNodeWarm>,
+    inline: LogicalSize,
+) -> LogicalSize {
     // The stored `overflow_content_size` participates but does NOT
     // early-return: it is a snapshot from some earlier pass, and for a node
     // whose IFC laid out after it was written (the absolutely positioned
@@ -7938,7 +7948,6 @@ fn get_scroll_content_size(node: &LayoutNodeHot, warm: Option<&LayoutNodeWarm>) 
         content_size.height = content_size.height.max(st.height);
     }
 
-    let inline = get_inline_content_extent(warm);
     content_size.width = content_size.width.max(inline.width);
     content_size.height = content_size.height.max(inline.height);
     content_size
