@@ -14,16 +14,7 @@ use support::*;
 
 /// What the browser saw: links on the page, links clicked, script that ran.
 fn click_links(mode: &str, target: &str) -> (u64, u64, Vec<String>) {
-    let dir = repo().join("tests/browser");
-    assert!(
-        dir.join("node_modules/playwright-core").is_dir(),
-        "playwright-core is not installed in tests/browser; run `make setup` (it runs npm ci there)"
-    );
-    let out = Command::new("node")
-        .arg(dir.join("click-links.mjs"))
-        .args([mode, target])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run node ({e}); `make setup` installs Node.js and Chromium"));
+    let out = browser_script("click-links.mjs", &[mode, target]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "the browser run failed: {stderr}");
     let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));

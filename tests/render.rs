@@ -442,16 +442,7 @@ fn a_sixty_line_invoice_takes_no_more_pages_than_chromium_prints_it_on() {
     let dir = tempfile::tempdir().unwrap();
     let (input, output) = (dir.path().join("print.html"), dir.path().join("chromium.pdf"));
     std::fs::write(&input, &html).unwrap();
-    let browser = repo().join("tests/browser");
-    assert!(
-        browser.join("node_modules/playwright-core").is_dir(),
-        "playwright-core is not installed in tests/browser; run `make setup` (it runs npm ci there)"
-    );
-    let run = std::process::Command::new("node")
-        .arg(browser.join("print-pdf.mjs"))
-        .args([&input, &output])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run node ({e}); `make setup` installs Node.js and Chromium"));
+    let run = browser_script("print-pdf.mjs", &[&input, &output]);
     assert!(run.status.success(), "Chromium could not print the invoice: {}", String::from_utf8_lossy(&run.stderr));
     let chromium = std::fs::read(&output).unwrap();
     // Chromium laid out every line too, so the page counts compare like with like.

@@ -19,6 +19,22 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("host/ has a parent").to_path_buf()
 }
 
+/// Runs `tests/browser/SCRIPT` with node (headless Chromium through
+/// playwright-core, which `make setup` installs) and returns its output;
+/// a missing install fails the test with what to run.
+pub fn browser_script<S: AsRef<std::ffi::OsStr>>(script: &str, args: &[S]) -> std::process::Output {
+    let dir = repo().join("tests/browser");
+    assert!(
+        dir.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is not installed in tests/browser; run `make setup` (it runs npm ci there)"
+    );
+    std::process::Command::new("node")
+        .arg(dir.join(script))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node ({e}); `make setup` installs Node.js and Chromium"))
+}
+
 /// One guest target dir for every plugin build, so std is built once.
 pub fn guest_target_dir() -> PathBuf {
     std::env::var_os("FOLIO_GUEST_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo().join("target/guest"))

@@ -274,15 +274,24 @@ mod tests {
         layout(&html, fonts, &info, &|_, _| String::new()).unwrap()
     }
 
-    /// `html`'s body laid out as a PDF; each page's text by `pdftotext ARGS`.
-    fn pdftotext(body: &str, args: &[&str]) -> Vec<String> {
-        let bytes = pdf_bytes(body);
+    /// Runs `tool ARGS FILE EXTRA` on `bytes` written to a temporary file
+    /// and returns its standard output.
+    fn pdf_tool(tool: &str, args: &[&str], bytes: &[u8], extra: &[&str]) -> String {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("doc.pdf");
         std::fs::write(&path, bytes).unwrap();
-        let out =
-            std::process::Command::new("pdftotext").args(args).arg(&path).arg("-").output().expect("pdftotext (poppler-utils, make setup)");
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let out = std::process::Command::new(tool)
+            .args(args)
+            .arg(&path)
+            .args(extra)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {tool} ({e}); make setup installs poppler-utils and qpdf"));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// `html`'s body laid out as a PDF; each page's text by `pdftotext ARGS`.
+    fn pdftotext(body: &str, args: &[&str]) -> Vec<String> {
+        let text = pdf_tool("pdftotext", args, &pdf_bytes(body), &["-"]);
         let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
         if pages.last().is_some_and(|p| p.trim().is_empty()) {
             pages.pop();
@@ -296,11 +305,7 @@ mod tests {
         // Two pages' content, the font subset and its ToUnicode map.
         let deflated = bytes.windows(12).filter(|w| w == b"/FlateDecode").count();
         assert!(deflated >= 4, "{deflated} deflated streams");
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("doc.pdf");
-        std::fs::write(&path, &bytes).unwrap();
-        let check = std::process::Command::new("qpdf").arg("--check").arg(&path).output().expect("qpdf (make setup)");
-        let report = String::from_utf8_lossy(&check.stdout);
+        let report = pdf_tool("qpdf", &["--check"], &bytes, &[]);
         assert!(report.contains("No syntax or stream encoding errors"), "{report}");
     }
 
@@ -352,6 +357,19 @@ mod tests {
         }
     }
 
+    /// The lines of `text` set in `lang`'s font stack with `style` (empty, or
+    /// declarations each ending in `; `), once in a
+    /// box of each of `widths` (px); the narrow boxes must wrap it.
+    fn lines_at_widths(text: &str, lang: Lang, style: &str, widths: impl Iterator<Item = u32>) -> Vec<String> {
+        let family = super::super::fonts::font_stack(lang);
+        let boxes: String = widths
+            .map(|width| format!("<p style=\"font-family: {family}; width: {width}px; {style}margin: 0 0 8px 0\">{text}</p>"))
+            .collect();
+        let lines = lines(&boxes);
+        assert!(lines.len() > 100, "the narrow boxes wrap: {lines:?}");
+        lines
+    }
+
     #[test]
     fn balanced_cjk_lines_keep_the_same_rules() {
         // `text-wrap: balance` chooses breaks by another algorithm
@@ -359,13 +377,7 @@ mod tests {
         // sentence at many widths.
         let text = "感謝您選擇「Folio 雲端服務」（企業方案）！您的續約提案已更新：年費為 NT$120,000，\
                     較去年節省 12%。請於十二月三十一日前確認……如有疑問——請聯絡您的客戶經理『王小明』。";
-        let family = super::super::fonts::font_stack(Lang::ZhTw);
-        let boxes: String = (100..=400)
-            .step_by(10)
-            .map(|width| format!("<p style=\"font-family: {family}; width: {width}px; text-wrap: balance; margin: 0 0 8px 0\">{text}</p>"))
-            .collect();
-        let lines = lines(&boxes);
-        assert!(lines.len() > 100, "the narrow boxes wrap: {lines:?}");
+        let lines = lines_at_widths(text, Lang::ZhTw, "text-wrap: balance; ", (100..=400).step_by(10));
         assert_kinsoku(&lines, "balance");
     }
 
@@ -375,13 +387,7 @@ mod tests {
         // before it; brackets, percentages and stops stay with their words.
         let text = "Syarikat-syarikat kecil (PKS) dan kanak-kanak menerima 15% diskaun, bermula 1/12/2026. \
                     Bayaran (RM 1,234.50) perlu dijelaskan: sila semak butir-butir akaun anda!";
-        let family = super::super::fonts::font_stack(Lang::Ms);
-        let boxes: String = (60..=260)
-            .step_by(5)
-            .map(|width| format!("<p style=\"font-family: {family}; width: {width}px; margin: 0 0 8px 0\">{text}</p>"))
-            .collect();
-        let lines = lines(&boxes);
-        assert!(lines.len() > 100, "the narrow boxes wrap: {lines:?}");
+        let lines = lines_at_widths(text, Lang::Ms, "", (60..=260).step_by(5));
         for pair in lines.windows(2) {
             let (end, start) = (pair[0].chars().last(), pair[1].chars().next());
             assert!(!start.is_some_and(|c| "-),.:;!?%".contains(c)), "a line starts with {start:?}: {pair:?}");
