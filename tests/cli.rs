@@ -79,6 +79,17 @@ fn render_writes_each_format() {
     let pdf = dir.path().join("invoice.pdf");
     ok(&folio(&[&base[..], &["--format", "pdf", "-o", s(&pdf)]].concat()));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    // The CLI's worker parses the fonts itself, from the files its zygote
+    // mapped (it may not open them): a Chinese invoice is drawn with the
+    // Noto faces, not the PDF built-ins a missing font falls back to.
+    let zh = repo().join("examples/invoice/zh-TW.json");
+    let pdf = dir.path().join("invoice-zh.pdf");
+    let zh_args = ["render", "--plugin", s(&bundle), "--kind", "invoice", "--data", s(&zh), "--format", "pdf", "-o", s(&pdf)];
+    ok(&folio(&zh_args));
+    let fonts = Command::new("pdffonts").arg(&pdf).output().expect("pdffonts (make setup installs poppler-utils)");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("NotoSans-Regular") && fonts.contains("NotoSansCJKtc"), "{fonts}");
+    assert!(!fonts.contains("Helvetica"), "{fonts}");
 
     // An unknown format is a usage error (exit 2) naming the value.
     let out = folio(&[&base[..], &["--format", "docx"]].concat());

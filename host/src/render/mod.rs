@@ -265,8 +265,8 @@ pub struct Renderer {
     limits: RenderLimits,
     /// Compiled templates of the bundles rendered most recently.
     sets: Mutex<lru::LruCache<String, Arc<TemplateSet>>>,
-    /// The font files, read on first use or by [`Renderer::preload_fonts`].
-    font_files: OnceLock<Result<Arc<fonts::FontFiles>, String>>,
+    /// The font files, mapped on first use or by [`Renderer::preload_fonts`].
+    font_files: OnceLock<Result<fonts::FontFiles, String>>,
     /// Parsed PDF fonts, loaded on the first PDF render.
     pdf_fonts: OnceLock<Result<pdf::PdfFonts, String>>,
     /// Fonts for PNG, loaded on the first PNG render.
@@ -323,30 +323,31 @@ impl Renderer {
         self
     }
 
-    /// Reads the font files now (a render worker cannot open files), and
-    /// with `parse` also parses them for PDF and PNG, so that processes
-    /// forked from this one share the parsed fonts.
+    /// Maps the font files and registers them with the PDF font cache now
+    /// (a render worker cannot open files), and with `parse` also parses
+    /// them for PDF and PNG, so that processes forked from this one share
+    /// the parsed fonts.
     ///
     /// Parsing includes laying out a small page in every face: the layout
     /// engine parses a face's outlines and metrics on first use and keeps
     /// them, so doing it here, once, means forked workers share them
-    /// instead of each making its own copy (about 120 MB each).
+    /// instead of each making its own copy.
     pub fn preload_fonts(&self, parse: bool) -> Result<(), RenderError> {
-        self.font_files().map_err(RenderError::Output)?;
+        let pdf_fonts = self.pdf_fonts()?;
         if parse {
-            pdf::warm_up(self.pdf_fonts()?).map_err(RenderError::Output)?;
+            pdf::warm_up(pdf_fonts).map_err(RenderError::Output)?;
             self.image_fonts()?;
         }
         Ok(())
     }
 
-    fn font_files(&self) -> Result<&Arc<fonts::FontFiles>, String> {
-        self.font_files.get_or_init(|| fonts::read("PDF and PNG output").map(Arc::new)).as_ref().map_err(Clone::clone)
+    fn font_files(&self) -> Result<&fonts::FontFiles, String> {
+        self.font_files.get_or_init(|| fonts::read("PDF and PNG output")).as_ref().map_err(Clone::clone)
     }
 
     fn pdf_fonts(&self) -> Result<&pdf::PdfFonts, RenderError> {
         self.pdf_fonts
-            .get_or_init(|| self.font_files().map(|files| pdf::PdfFonts::from_files(files)))
+            .get_or_init(|| self.font_files().and_then(pdf::PdfFonts::from_files))
             .as_ref()
             .map_err(|e| RenderError::Output(e.clone()))
     }

@@ -23,17 +23,42 @@ const PAGE: (f32, f32, f32) = (210.0, 297.0, 18.0);
 /// Parsed fonts shared by every PDF render.
 pub struct PdfFonts {
     pool: SharedFontPool,
+    /// The font cache's own mappings of the files, held so that every
+    /// layout shares them: the cache keeps only a weak reference, and
+    /// would map a file again (an `open` a render worker may not make)
+    /// once nothing holds it.
+    _mapped: Vec<std::sync::Arc<printpdf::html::rust_fontconfig::FontBytes>>,
 }
 
 impl PdfFonts {
-    /// Parses the font files (`fonts.rs`, read once by the renderer).
-    pub fn from_files(files: &[(String, Vec<u8>)]) -> Self {
-        use printpdf::html::rust_fontconfig::FcParseFontBytes;
-        // What `build_font_pool` does with a map of fonts, without the
-        // map: it would be one more copy of every font's bytes.
-        let memory_fonts = files.iter().filter_map(|(name, bytes)| FcParseFontBytes(bytes, name)).flatten().collect();
-        // No family names to scan for: only the fonts above are available.
-        PdfFonts { pool: printpdf::html::build_font_pool_with_memory_fonts(memory_fonts, &BTreeMap::new(), Some(&[])) }
+    /// The font files (`fonts.rs`) as the layout engine's fonts: each face
+    /// documents use, registered by the file's path so that the font cache
+    /// maps the file instead of copying it, with the file mapped now.
+    pub fn from_files(files: &super::fonts::FontFiles) -> Result<Self, String> {
+        use printpdf::html::rust_fontconfig::{FcFontPath, FcParseFontBytes};
+        // No family names to scan for: only the fonts below are available.
+        let pool = printpdf::html::build_font_pool(&BTreeMap::new(), Some(&[]));
+        let mut mapped = Vec::new();
+        for file in files {
+            // The cache shares one mapping among the faces of a file by this
+            // key; Folio's files have distinct paths, so the path's digest is one.
+            let digest = <sha2::Sha256 as sha2::Digest>::digest(file.path.as_bytes());
+            let bytes_hash = u64::from_be_bytes(std::array::from_fn(|i| digest[i])) | 1;
+            for &index in &file.faces {
+                // Parsing the whole file would copy it once per face it holds.
+                let description = file.description(index)?;
+                let (pattern, _) = FcParseFontBytes(&description, &file.path)
+                    .and_then(|faces| faces.into_iter().next())
+                    .ok_or_else(|| format!("face {index} of the font {} cannot be read", file.path))?;
+                let font_index = usize::try_from(index).map_err(|e| e.to_string())?;
+                let id = pool.fc_cache.insert_fast_pattern(pattern, FcFontPath { path: file.path.clone(), font_index, bytes_hash });
+                let bytes = pool.fc_cache.get_font_bytes(&id).ok_or_else(|| format!("cannot map the font {}", file.path))?;
+                if !mapped.iter().any(|held| std::sync::Arc::ptr_eq(held, &bytes)) {
+                    mapped.push(bytes);
+                }
+            }
+        }
+        Ok(PdfFonts { pool, _mapped: mapped })
     }
 }
 
@@ -267,7 +292,7 @@ mod tests {
     /// `html`'s body laid out as a PDF.
     fn pdf_bytes(body: &str) -> Vec<u8> {
         static FONTS: std::sync::OnceLock<PdfFonts> = std::sync::OnceLock::new();
-        let fonts = FONTS.get_or_init(|| PdfFonts::from_files(&super::super::fonts::read("the PDF tests").unwrap()));
+        let fonts = FONTS.get_or_init(|| PdfFonts::from_files(&super::super::fonts::read("the PDF tests").unwrap()).unwrap());
         let info =
             PdfInfo { title: "t", author: "a", subject: "s", at: chrono::DateTime::UNIX_EPOCH, identifier: "sha256:00".into(), lang: "en" };
         let html = format!("<html><body style=\"font-family: 'Noto Sans'; font-size: 10pt; line-height: 14pt\">{body}</body></html>");

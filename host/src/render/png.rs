@@ -36,12 +36,17 @@ pub struct ImageFonts {
 
 impl ImageFonts {
     /// The host's font files (see `fonts.rs`), with a cache of drawn
-    /// glyphs when `glyph_cache` is set.
-    pub fn from_files(files: &Arc<super::fonts::FontFiles>, glyph_cache: bool) -> Self {
+    /// glyphs when `glyph_cache` is set: the faces documents use, each
+    /// sharing its file's mapping.
+    pub fn from_files(files: &super::fonts::FontFiles, glyph_cache: bool) -> Self {
         let mut db = fontdb::Database::new();
-        for index in 0..files.len() {
-            // The renderer keeps the files: the database shares their bytes.
-            db.load_font_source(fontdb::Source::Binary(Arc::new(SharedFace { files: files.clone(), index })));
+        for file in files {
+            let bytes: Arc<dyn AsRef<[u8]> + Send + Sync> = file.bytes.clone();
+            for id in db.load_font_source(fontdb::Source::Binary(bytes)) {
+                if db.face(id).is_some_and(|face| !file.faces.contains(&face.index)) {
+                    db.remove_face(id);
+                }
+            }
         }
         db.set_sans_serif_family("Noto Sans");
         let db = Arc::new(db);
@@ -51,25 +56,13 @@ impl ImageFonts {
     /// Reads the font files and loads them (tests).
     #[cfg(test)]
     pub(super) fn load(glyph_cache: bool) -> Result<Self, String> {
-        Ok(Self::from_files(&Arc::new(super::fonts::read("PNG output")?), glyph_cache))
+        Ok(Self::from_files(&super::fonts::read("PNG output")?, glyph_cache))
     }
 
     /// The font database text is laid out with.
     #[cfg(test)]
     pub(super) fn db(&self) -> &Arc<fontdb::Database> {
         &self.db
-    }
-}
-
-/// One face's bytes, shared with the renderer's font files.
-struct SharedFace {
-    files: Arc<super::fonts::FontFiles>,
-    index: usize,
-}
-
-impl AsRef<[u8]> for SharedFace {
-    fn as_ref(&self) -> &[u8] {
-        self.files.get(self.index).map_or(&[], |(_, bytes)| bytes.as_slice())
     }
 }
 
