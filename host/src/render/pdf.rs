@@ -447,19 +447,32 @@ mod tests {
         assert!(kept.len() == 2 && !kept[0].contains("kept line") && kept[1].contains("kept line 1"), "{kept:?}");
     }
 
+    /// The numbers of the `line N` lines on each page.
+    fn paragraph_lines_per_page(filler_lines: usize, lines: usize, style: &str) -> Vec<Vec<usize>> {
+        let text = (1..=lines).map(|i| format!("line {i}")).collect::<Vec<_>>().join("<br>");
+        let pages = pages(&format!("{}<p style=\"margin: 0; {style}\">{text}</p>", filler(filler_lines)));
+        let per_page: Vec<Vec<usize>> =
+            pages.iter().map(|page| page.lines().filter_map(|line| line.strip_prefix("line ")?.trim().parse().ok()).collect()).collect();
+        // Every line once, in order: no line lost, doubled or cut in two.
+        assert_eq!(per_page.concat(), (1..=lines).collect::<Vec<_>>(), "{style}: {pages:?}");
+        per_page
+    }
+
     #[test]
-    fn a_paragraph_that_does_not_fit_moves_to_the_next_page_whole() {
-        // Ten lines with room for two on page 1: azul-layout 0.0.16 keeps a
-        // paragraph's lines together (it takes the paragraph's box as one
-        // line box when it breaks pages), whatever `orphans` says; a
-        // paragraph taller than a third of a page is split.
-        let lines = (1..=10).map(|i| format!("line {i}")).collect::<Vec<_>>().join("<br>");
-        for style in ["", "orphans: 1; widows: 1"] {
-            let p = pages(&format!("{}<p style=\"margin: 0; {style}\">{lines}</p>", filler(50)));
-            assert!(
-                p.len() == 2 && p[0].contains("filler 50") && !p[0].contains("line 1\n") && p[1].contains("line 1\nline 2\n"),
-                "{style}: {p:?}"
-            );
-        }
+    fn a_paragraph_breaks_between_its_lines_and_keeps_orphans_and_widows() {
+        // Room for 2 lines at the foot of page 1 (51 filler lines): with
+        // the default `orphans: 2` they stay; `orphans: 3` moves the
+        // paragraph whole.
+        assert_eq!(paragraph_lines_per_page(51, 10, "").iter().map(Vec::len).collect::<Vec<_>>(), [2, 8]);
+        assert_eq!(paragraph_lines_per_page(51, 10, "orphans: 3").iter().map(Vec::len).collect::<Vec<_>>(), [0, 10]);
+        // Room for 13 of 14 lines (40 filler lines): the default `widows:
+        // 2` takes two lines over, `widows: 3` three.
+        let spilt = |style| paragraph_lines_per_page(40, 14, style).last().map_or(0, Vec::len);
+        assert_eq!(spilt(""), 2);
+        assert_eq!(spilt("widows: 3"), 3);
+        // A paragraph longer than the room left splits where the page ends,
+        // not up to a third of a page early: page 1 is full to within a line.
+        let split = paragraph_lines_per_page(30, 40, "");
+        assert!(split[0].len() >= 22, "{split:?}");
     }
 }

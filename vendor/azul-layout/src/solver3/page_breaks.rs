@@ -510,18 +510,11 @@ fn collect_avoid_ranges(
     }
 
     if policy.atomic_lines {
-        // Every text item's rect is a line-box fragment; a break through one
-        // slices a line (the "baseline-sliced line" artifact). Snap to its top.
-        for item in &input.display_list.items {
-            if let crate::solver3::display_list::DisplayListItem::Text { clip_rect, .. } = item {
-                let r = clip_rect.inner();
-                if r.size.height > 0.0 {
-                    ranges.push(AvoidRange {
-                        top: r.origin.y,
-                        bottom: r.origin.y + r.size.height,
-                        node: None,
-                    });
-                }
+        // A break through a line box slices the line (the "baseline-sliced
+        // line" artifact). Snap to its top.
+        for (_, lines) in text_line_boxes(input.display_list) {
+            for (top, bottom) in lines {
+                ranges.push(AvoidRange { top, bottom, node: None });
             }
         }
     }
@@ -530,34 +523,83 @@ fn collect_avoid_ranges(
     ranges
 }
 
-/// Group text-item rects per source node into line boxes for widows/orphans.
-fn collect_paragraph_lines(input: &PageBreakInput<'_>) -> Vec<ParagraphLines> {
-    use crate::solver3::getters::{get_orphans, get_widows};
-
-    let mut per_node: std::collections::BTreeMap<NodeId, Vec<(f32, f32)>> =
+/// The line boxes of each block's text: for every content box that paints
+/// text, the node of its first text run and its lines, sorted by top.
+///
+/// A block's text runs are one `Text` item per line (and per style change),
+/// and every item's clip rect is the block's content box, not its line:
+/// taken as line boxes, those rects made a whole paragraph one "line", so
+/// it moved to the next page whole (or, taller than the push budget, tore
+/// at the naive break) and `widows`/`orphans` never applied. The lines are
+/// told apart by their glyphs' baselines instead. The first line box starts
+/// at the content box's top, so its baseline sits `A` below its top (half
+/// the leading plus the ascent); every line box starts `A` above its
+/// baseline and ends where the next begins, the last at the content box's
+/// bottom. A break at a line box's top leaves every baseline above it on
+/// the page before, which is how the page slicer deals glyphs out, so it
+/// never cuts a line in two. Items without glyphs keep their clip rect.
+fn text_line_boxes(
+    display_list: &crate::solver3::display_list::DisplayList,
+) -> Vec<(Option<NodeId>, Vec<(f32, f32)>)> {
+    // content box (top, bottom) -> (first run's node, baselines)
+    let mut per_box: std::collections::BTreeMap<(u32, u32), (f32, f32, Option<NodeId>, Vec<f32>)> =
         std::collections::BTreeMap::new();
-    for (idx, item) in input.display_list.items.iter().enumerate() {
-        let crate::solver3::display_list::DisplayListItem::Text { clip_rect, .. } = item else {
-            continue;
-        };
-        let Some(node) = input.display_list.node_mapping.get(idx).copied().flatten() else {
+    for (idx, item) in display_list.items.iter().enumerate() {
+        let crate::solver3::display_list::DisplayListItem::Text { clip_rect, glyphs, .. } = item else {
             continue;
         };
         let r = clip_rect.inner();
         if r.size.height <= 0.0 {
             continue;
         }
-        per_node
-            .entry(node)
-            .or_default()
-            .push((r.origin.y, r.origin.y + r.size.height));
+        let node = display_list.node_mapping.get(idx).copied().flatten();
+        let (top, bottom) = (r.origin.y, r.origin.y + r.size.height);
+        let entry = per_box
+            .entry((top.to_bits(), bottom.to_bits()))
+            .or_insert_with(|| (top, bottom, node, Vec::new()));
+        entry.2 = entry.2.or(node);
+        entry.3.extend(glyphs.first().map(|g| g.point.y).filter(|y| *y > top && *y <= bottom));
+    }
+
+    per_box
+        .into_values()
+        .map(|(top, bottom, node, mut baselines)| {
+            baselines.sort_by(f32::total_cmp);
+            baselines.dedup_by(|b, a| (*b - *a).abs() < 0.5);
+            let Some(&first) = baselines.first() else {
+                return (node, vec![(top, bottom)]);
+            };
+            let above = first - top;
+            let mut lines: Vec<(f32, f32)> = Vec::with_capacity(baselines.len());
+            let mut line_top = top;
+            for &next in &baselines[1..] {
+                let next_top = (next - above).clamp(line_top, bottom);
+                lines.push((line_top, next_top));
+                line_top = next_top;
+            }
+            lines.push((line_top, bottom));
+            (node, lines)
+        })
+        .collect()
+}
+
+/// Group each source node's line boxes into a paragraph for widows/orphans.
+fn collect_paragraph_lines(input: &PageBreakInput<'_>) -> Vec<ParagraphLines> {
+    use crate::solver3::getters::{get_orphans, get_widows};
+
+    let mut per_node: std::collections::BTreeMap<NodeId, Vec<(f32, f32)>> =
+        std::collections::BTreeMap::new();
+    for (node, lines) in text_line_boxes(input.display_list) {
+        if let Some(node) = node {
+            per_node.entry(node).or_default().extend(lines);
+        }
     }
 
     per_node
         .into_iter()
         .filter_map(|(node, mut rects)| {
             rects.sort_by(|a, b| a.0.total_cmp(&b.0));
-            // Merge run-rects sharing a line (tops within 0.5px).
+            // Merge line boxes sharing a line (tops within 0.5px).
             let mut lines: Vec<(f32, f32)> = Vec::new();
             for (top, bottom) in rects {
                 match lines.last_mut() {
