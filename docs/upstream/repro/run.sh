@@ -74,3 +74,10 @@ run "published printpdf 0.12.8, azul-layout 0.0.16" kinsoku
 run "azul-layout with $uax14_fix" kinsoku "$(with_azul "$azul_uax14_fixed")"
 run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" kinsoku \
   "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"
+
+lines_fix=azul-layout-0004-line-boxes-from-baselines.patch
+azul_lines_fixed=$(tree azul-layout-lines-fixed azul-layout-0.0.16 "$lines_fix")
+run "published printpdf 0.12.8, azul-layout 0.0.16" paragraph_split
+run "azul-layout with $lines_fix" paragraph_split "$(with_azul "$azul_lines_fixed")"
+run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" paragraph_split \
+  "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"

@@ -539,7 +539,7 @@ fn collect_avoid_ranges(
 /// the page before, which is how the page slicer deals glyphs out, so it
 /// never cuts a line in two. Items without glyphs keep their clip rect.
 fn text_line_boxes(
-    display_list: &crate::solver3::display_list::DisplayList,
+    display_list: &DisplayList,
 ) -> Vec<(Option<NodeId>, Vec<(f32, f32)>)> {
     // content box (top, bottom) -> (first run's node, baselines)
     let mut per_box: std::collections::BTreeMap<(u32, u32), (f32, f32, Option<NodeId>, Vec<f32>)> =
