@@ -288,8 +288,19 @@ fn compute_page_breaks_impl(
         return Vec::new();
     }
 
-    let mut avoid_ranges =
-        collect_avoid_ranges(input, constraints, policy, monolith_report.as_deref_mut());
+    // Both line atomicity and widows/orphans read the text's line boxes.
+    let line_boxes = if policy.atomic_lines || policy.widows_orphans {
+        text_line_boxes(input.display_list)
+    } else {
+        Vec::new()
+    };
+    let mut avoid_ranges = collect_avoid_ranges(
+        input,
+        constraints,
+        policy,
+        &line_boxes,
+        monolith_report.as_deref_mut(),
+    );
     if policy.atomic_table_rows {
         // A break may not slice a table row (monolith rule still applies:
         // a row taller than the page tears).
@@ -331,7 +342,7 @@ fn compute_page_breaks_impl(
         Vec::new()
     };
     let paragraphs = if policy.widows_orphans {
-        collect_paragraph_lines(input)
+        collect_paragraph_lines(input, &line_boxes)
     } else {
         Vec::new()
     };
@@ -452,6 +463,7 @@ fn collect_avoid_ranges(
     input: &PageBreakInput<'_>,
     constraints: PageConstraints,
     policy: &BreakPolicy,
+    line_boxes: &[(Option<NodeId>, Vec<(f32, f32)>)],
     mut monolith_report: Option<&mut Vec<MonolithWarning>>,
 ) -> Vec<AvoidRange> {
     use crate::solver3::getters::get_break_inside;
@@ -512,8 +524,8 @@ fn collect_avoid_ranges(
     if policy.atomic_lines {
         // A break through a line box slices the line (the "baseline-sliced
         // line" artifact). Snap to its top.
-        for (_, lines) in text_line_boxes(input.display_list) {
-            for (top, bottom) in lines {
+        for (_, lines) in line_boxes {
+            for &(top, bottom) in lines {
                 ranges.push(AvoidRange { top, bottom, node: None });
             }
         }
@@ -584,14 +596,17 @@ fn text_line_boxes(
 }
 
 /// Group each source node's line boxes into a paragraph for widows/orphans.
-fn collect_paragraph_lines(input: &PageBreakInput<'_>) -> Vec<ParagraphLines> {
+fn collect_paragraph_lines(
+    input: &PageBreakInput<'_>,
+    line_boxes: &[(Option<NodeId>, Vec<(f32, f32)>)],
+) -> Vec<ParagraphLines> {
     use crate::solver3::getters::{get_orphans, get_widows};
 
     let mut per_node: std::collections::BTreeMap<NodeId, Vec<(f32, f32)>> =
         std::collections::BTreeMap::new();
-    for (node, lines) in text_line_boxes(input.display_list) {
-        if let Some(node) = node {
-            per_node.entry(node).or_default().extend(lines);
+    for (node, lines) in line_boxes {
+        if let Some(node) = *node {
+            per_node.entry(node).or_default().extend_from_slice(lines);
         }
     }
 
