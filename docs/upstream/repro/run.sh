@@ -61,23 +61,16 @@ run "published printpdf 0.12.8" subset_tag
 run "printpdf with $tag_fix" subset_tag "$(with_printpdf "$printpdf_fixed")"
 run "Folio's vendored printpdf (vendor/printpdf.patch)" subset_tag "$(with_printpdf "$root/vendor/printpdf")"
 
-text_fix=azul-layout-0002-clip-text-to-the-content-box.patch
-azul_text_fixed=$(tree azul-layout-text-fixed azul-layout-0.0.16 "$text_fix")
-run "published printpdf 0.12.8, azul-layout 0.0.16" padded_rows
-run "azul-layout with $text_fix" padded_rows "$(with_azul "$azul_text_fixed")"
-run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" padded_rows \
-  "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"
-
-uax14_fix=azul-layout-0003-break-lines-by-uax14.patch
-azul_uax14_fixed=$(tree azul-layout-uax14-fixed azul-layout-0.0.16 "$uax14_fix")
-run "published printpdf 0.12.8, azul-layout 0.0.16" kinsoku
-run "azul-layout with $uax14_fix" kinsoku "$(with_azul "$azul_uax14_fixed")"
-run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" kinsoku \
-  "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"
-
-lines_fix=azul-layout-0004-line-boxes-from-baselines.patch
-azul_lines_fixed=$(tree azul-layout-lines-fixed azul-layout-0.0.16 "$lines_fix")
-run "published printpdf 0.12.8, azul-layout 0.0.16" paragraph_split
-run "azul-layout with $lines_fix" paragraph_split "$(with_azul "$azul_lines_fixed")"
-run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" paragraph_split \
-  "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"
+# An azul-layout fix reproduced three ways: published, with its upstream
+# patch, and Folio's vendored trees. azul_fix BIN PATCH
+azul_fix() {
+  local bin=$1 patch=$2 fixed
+  fixed=$(tree "azul-layout-$bin-fixed" azul-layout-0.0.16 "$patch")
+  run "published printpdf 0.12.8, azul-layout 0.0.16" "$bin"
+  run "azul-layout with $patch" "$bin" "$(with_azul "$fixed")"
+  run "Folio's vendored printpdf and azul-layout (vendor/*.patch)" "$bin" \
+    "$(with_printpdf "$root/vendor/printpdf")" "$(with_azul "$root/vendor/azul-layout")"
+}
+azul_fix padded_rows azul-layout-0002-clip-text-to-the-content-box.patch
+azul_fix kinsoku azul-layout-0003-break-lines-by-uax14.patch
+azul_fix paragraph_split azul-layout-0004-line-boxes-from-baselines.patch
