@@ -199,7 +199,10 @@ fn save(doc: &PdfDocument, info: &PdfInfo<'_>) -> Result<Vec<u8>, String> {
 /// invoice's streams (179 KB raw, mostly the two font subsets) level 1
 /// takes 0.44 ms and gives 37.9 KB; level 9 takes 1.45 ms for 35.6 KB
 /// (miniz_oxide, this machine): a tenth of a one-page PDF's CPU for 6% of
-/// its size. Deflate is deterministic, so the output stays byte-identical.
+/// its size. flate2 runs on zlib-rs (`host/Cargo.toml`), which deflates the
+/// en-US invoice's 48 KB at level 1 in 0.24 ms against miniz_oxide's 0.55.
+/// Deflate is deterministic (zlib-rs picks no CPU-dependent hash), so the
+/// output stays byte-identical.
 fn compress(pdf: &mut lopdf::Document) -> std::io::Result<()> {
     use flate2::{Compression, write::ZlibEncoder};
     use std::io::Write;
