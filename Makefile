@@ -101,7 +101,7 @@ test:
 # formatting (rustfmt.toml), clippy with every warning an error (the host
 # also denies unwrap/expect outside tests: nothing derived from input may
 # panic it, see host/src/lib.rs), rustdoc with broken links an error, and
-# the vendored printpdf checked against the published crate plus its patch.
+# each vendored crate checked against the published crate plus its patch.
 # The tests' profile, so clippy and rustdoc share the build scripts and
 # proc macros the tests build. `make test` runs all of it but the host's
 # clippy and rustdoc as such: its build is the host's clippy (`compile`),

@@ -15,15 +15,17 @@ cd "$(dirname "$0")/.."
 # name, version, the crates.io index's `cksum` (also in Cargo.lock before
 # the crate was vendored), and what is vendored of the published crate (the
 # rest, examples, tests and CI files, is not needed to build it).
-CRATES=(printpdf azul-layout)
-declare -A VERSION=([printpdf]=0.12.8 [azul-layout]=0.0.16)
+CRATES=(printpdf azul-layout azul-core)
+declare -A VERSION=([printpdf]=0.12.8 [azul-layout]=0.0.16 [azul-core]=0.0.16)
 declare -A SHA256=(
   [printpdf]=95d50369c5e18e18d4716bd855172db3a70f9e82c966687ae051ea58138f285c
   [azul-layout]=38d84675106afffa51082e9bd416ba19683663bb49eb6b52caefac9bf3c27a62
+  [azul-core]=00174fb58e1c8cb8ae1b089c7c28b4ec17ffcec56ffab1af59a042390f907278
 )
 declare -A FILES=(
   [printpdf]="Cargo.toml LICENSE README.md CHANGELOG.md src defaultfonts"
   [azul-layout]="Cargo.toml README.md src assets"
+  [azul-core]="Cargo.toml README.md src"
 )
 CACHE=target/vendor-check
 

@@ -532,13 +532,17 @@ pub fn xml_to_pdf_pages(
 
     // Convert XML nodes to StyledDom with registered HTML components
     // Use content width in CSS px (not pt) for layout
-    let component_map = crate::components::printpdf_default_components();
+    // Folio patch: the component map (about 90 built-in definitions) is the
+    // same for every call; each thread builds it once instead of per call.
+    thread_local! {
+        static COMPONENTS: azul_core::xml::ComponentMap = crate::components::printpdf_default_components();
+    }
 
-    let styled_dom = match str_to_dom(
+    let styled_dom = match COMPONENTS.with(|component_map| str_to_dom(
         root_nodes.as_ref(),
-        &component_map,
+        component_map,
         Some(content_width_px),
-    ) {
+    )) {
         Ok(dom) => dom,
         Err(e) => {
             warnings.push(PdfWarnMsg::error(
