@@ -105,7 +105,31 @@ async fn a_run_archives_its_valid_lines_and_names_each_bad_one() {
     assert_eq!(timeline["documents"].as_array().unwrap().len(), 3, "the run's documents are in the customer's timeline");
     let listed = json_ok(c.get(server.url("/v1/batches")).bearer_auth(&keys.billing)).await;
     assert_eq!(listed["batches"][0]["id"], id);
+    assert_eq!(listed["batches"][0]["counts"], done["counts"], "the listing counts as the run's own status does");
     zip_matches_results(&server, &keys.billing, id, &results).await;
+}
+
+/// The listing gives every run its own counts, newest first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_listing_counts_each_run_on_its_own() {
+    let (_dir, server, keys) = invoice_server().await;
+    let mut runs = Vec::new();
+    for (good, bad) in [(2, 1), (1, 0), (3, 2)] {
+        let mut body = ndjson(&(0..good).map(|i| invoice_line(&format!("INV-{i}"))).collect::<Vec<_>>());
+        body.push_str(&"not json\n".repeat(bad));
+        let (code, run) = submit(&server, &keys.billing, DEFAULTS, body).await;
+        assert_eq!(code, StatusCode::CREATED, "{run}");
+        let id = run["id"].as_str().unwrap().to_string();
+        finished(&server, &keys.billing, &id, Duration::from_secs(60)).await;
+        runs.push((id, good, bad));
+    }
+    let listed = json_ok(client().get(server.url("/v1/batches")).bearer_auth(&keys.billing)).await;
+    let listed = listed["batches"].as_array().unwrap();
+    assert_eq!(listed.len(), 3);
+    for (entry, (id, good, bad)) in listed.iter().zip(runs.iter().rev()) {
+        assert_eq!(entry["id"], json!(id));
+        assert_eq!(entry["counts"], json!({"queued": 0, "running": 0, "done": good, "failed": bad, "cancelled": 0}), "{entry}");
+    }
 }
 
 /// The run's zip holds each archived document under its key, and its

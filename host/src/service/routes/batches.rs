@@ -180,11 +180,11 @@ pub async fn list(
     caller.require(Scope::Render)?;
     let Query(query) = query.map_err(|e| Problem::invalid("query", e.body_text()))?;
     let limit = super::page_limit(query.limit)?;
-    let mut batches = Vec::new();
-    for batch in state.store().batches(limit).await? {
-        let counts = state.store().batch_counts(&batch.id).await?;
-        batches.push(BatchStatus::of(&batch, counts, Utc::now(), state.public_url()));
-    }
+    let records = state.store().batches(limit).await?;
+    let ids: Vec<&str> = records.iter().map(|b| b.id.as_str()).collect();
+    let counts = state.store().batches_counts(&ids).await?;
+    let now = Utc::now();
+    let batches = records.iter().zip(counts).map(|(batch, counts)| BatchStatus::of(batch, counts, now, state.public_url())).collect();
     Ok(Json(Batches { batches }))
 }
 
