@@ -441,13 +441,16 @@ impl Store {
     /// document and its event are written with the item. If the run's key
     /// was archived already (the chunk was done twice: its first worker
     /// lost its lease after committing), that document stands and the item
-    /// names it.
+    /// names it. The documents' events are written last, after every
+    /// item's row: on PostgreSQL the first takes the lock that orders
+    /// events, and every other event writer (an open, an action) waits
+    /// for it until this transaction commits.
     pub async fn record_batch_items(&self, finished: &[(BatchItem, ItemOutcome)]) -> StoreResult<()> {
         let doing = "recording finished batch items";
         let err = |e| StoreError::sql(doing, e);
         let mut tx = self.begin(doing).await?;
         let now = timestamp(Utc::now());
-        let mut events = false;
+        let mut events = Vec::new();
         for (item, outcome) in finished {
             // What the item's row gets: a document (the one its key already
             // has, if it has one) or a problem. A failed item keeps any
@@ -465,8 +468,7 @@ impl Store {
                             .map_err(err)?,
                     };
                     if inserted {
-                        event.write(&mut tx, self.backend, None).await?;
-                        events = true;
+                        events.push(event);
                     }
                     (item_state::DONE, Some(named), None)
                 }
@@ -488,8 +490,11 @@ impl Store {
             .await
             .map_err(err)?;
         }
+        for event in &events {
+            event.write(&mut tx, self.backend, None).await?;
+        }
         tx.commit().await.map_err(err)?;
-        if events {
+        if !events.is_empty() {
             self.wake_outbox();
         }
         Ok(())
