@@ -20,7 +20,7 @@ mod inputs;
 mod receipt;
 mod words;
 
-pub use inputs::{FieldError, FieldProblem, InputSchema, SchemaError};
+pub use inputs::{FieldError, FieldProblem, InputSchema, SchemaCache, SchemaError};
 pub use receipt::{KeyPair, Receipt, ReceiptError, ReceiptSignature, Verified, document_sha256};
 pub use words::{Notice, field_message};
 

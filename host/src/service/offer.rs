@@ -18,7 +18,7 @@ use super::state::AppState;
 use crate::contain::PluginFiles;
 use crate::contract::types::{Interaction, OutputFormat, Plan, Purpose, Request};
 use crate::event::{DocumentAccepted, DocumentInteraction, NewEvent, Payload};
-use crate::offer::{self, FieldError, InputSchema, KeyPair, Notice, Receipt, Selections, Terms};
+use crate::offer::{self, FieldError, KeyPair, Notice, Receipt, Selections, Terms};
 use crate::render::{Document, Format, Lang, Page, PageView};
 use crate::store::{
     AcceptanceRecord, Accepted, DocumentRecord, OpenLink, PluginVersion, ReceiptKeyRecord, SnapshotRecord, new_id, timestamp,
@@ -139,14 +139,19 @@ async fn plan_for(
 pub(crate) const ACCEPT: &str = "accept";
 
 /// Checks `inputs` of `action` against the schema the current plan gives it.
-pub(crate) fn check_inputs(current: &Current, action: &str, inputs: Result<&Value, &[(String, String)]>) -> Result<Selections, Refusal> {
+pub(crate) fn check_inputs(
+    state: &AppState,
+    current: &Current,
+    action: &str,
+    inputs: Result<&Value, &[(String, String)]>,
+) -> Result<Selections, Refusal> {
     let declared = current
         .plan
         .actions
         .iter()
         .find(|a| a.name == action)
         .ok_or_else(|| Problem::not_found(format!("this offer has no action `{action}`; it offers {}", action_names(&current.plan))))?;
-    let schema = InputSchema::new(action, &declared.inputs).map_err(|e| plugin_fault(&current.version, e.to_string()))?;
+    let schema = state.input_schemas().get(action, &declared.inputs).map_err(|e| plugin_fault(&current.version, e.to_string()))?;
     let checked = match inputs {
         Ok(json) => schema.check(json),
         Err(form) => schema.from_form(form),

@@ -54,6 +54,7 @@ struct Inner {
     webhook_policy: AddressPolicy,
     dispatcher: Dispatcher,
     offer_locks: super::offer::OfferLocks,
+    input_schemas: crate::offer::SchemaCache,
     batch_signal: tokio::sync::Notify,
 }
 
@@ -82,6 +83,7 @@ impl AppState {
                 webhook_policy,
                 dispatcher,
                 offer_locks: Default::default(),
+                input_schemas: Default::default(),
                 batch_signal: tokio::sync::Notify::new(),
             }),
         }
@@ -95,6 +97,11 @@ impl AppState {
     /// Turns taken by accepts of one link in this process.
     pub(crate) fn offer_locks(&self) -> &super::offer::OfferLocks {
         &self.inner.offer_locks
+    }
+
+    /// Actions' inputs schemas, compiled once.
+    pub(crate) fn input_schemas(&self) -> &crate::offer::SchemaCache {
+        &self.inner.input_schemas
     }
 
     /// Seals and opens webhook endpoint secrets (and receipt keys).

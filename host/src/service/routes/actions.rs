@@ -158,7 +158,7 @@ impl Act<'_> {
             );
             return self.refuse(&current, StatusCode::FORBIDDEN, problem, Notice::StaleForm, &[]).await;
         }
-        let inputs = match offer::check_inputs(&current, action, inputs.as_ref().map_err(|form| form.as_slice())) {
+        let inputs = match offer::check_inputs(self.on.state, &current, action, inputs.as_ref().map_err(|form| form.as_slice())) {
             Ok(inputs) => inputs,
             Err(refusal) => return self.refused(&current, refusal).await,
         };
