@@ -243,33 +243,39 @@ async fn pause_resume_and_cancel() {
     assert_eq!(events["events"][0]["data"]["state"], "cancelled");
 }
 
-/// The nice values of the processes under `root` (not `root` itself).
-fn nice_values_under(root: u32) -> Vec<i64> {
+/// The nice value and scheduling policy (0 normal, 5 `SCHED_IDLE`) of
+/// every process under `root` (not `root` itself).
+fn priorities_under(root: u32) -> Vec<(i64, i64)> {
     let stat = |pid: u32| std::fs::read_to_string(format!("/proc/{pid}/stat")).ok();
-    // After the parenthesised name: state, ppid, …; nice is field 19 of the line.
+    // After the parenthesised name: state, ppid, …; nice is field 19 of
+    // the line, policy field 41.
     let fields = |text: &str| text.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().map(str::to_string).collect::<Vec<_>>());
-    let all: Vec<(u32, u32, i64)> = std::fs::read_dir("/proc")
+    let all: Vec<(u32, u32, (i64, i64))> = std::fs::read_dir("/proc")
         .unwrap()
         .flatten()
         .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
         .filter_map(|pid| {
             let f = fields(&stat(pid)?)?;
-            Some((pid, f.get(1)?.parse().ok()?, f.get(16)?.parse().ok()?))
+            Some((pid, f.get(1)?.parse().ok()?, (f.get(16)?.parse().ok()?, f.get(38)?.parse().ok()?)))
         })
         .collect();
     let mut found = vec![root];
-    let mut nice = Vec::new();
+    let mut priorities = Vec::new();
     let mut i = 0;
     while i < found.len() {
-        for (pid, ppid, n) in &all {
+        for (pid, ppid, priority) in &all {
             if *ppid == found[i] {
                 found.push(*pid);
-                nice.push(*n);
+                priorities.push(*priority);
             }
         }
         i += 1;
     }
-    nice
+    priorities
+}
+
+fn nice_values_under(root: u32) -> Vec<i64> {
+    priorities_under(root).into_iter().map(|(nice, _)| nice).collect()
 }
 
 /// A run renders in workers of its own (the batch lane), forked when the
@@ -301,6 +307,27 @@ async fn runs_render_in_their_own_lower_priority_workers() {
     let metrics = String::from_utf8(metrics).unwrap();
     assert!(metrics.contains(r#"folio_render_workers{lane="batch",state="alive"} 2"#), "{metrics}");
     assert!(metrics.contains(r#"folio_render_workers{lane="interactive",state="alive"} 2"#), "{metrics}");
+}
+
+/// `--batch-nice idle` puts batch workers on `SCHED_IDLE`; the others stay normal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn idle_runs_render_in_sched_idle_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = ["--render-workers", "2", "--batch-workers", "2", "--batch-nice", "idle"];
+    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &flags);
+    let keys = Keys::create(&server);
+    install(&server, &keys, "plugins/invoice").await;
+    let lines: Vec<Value> = (1..=6).map(|i| invoice_line(&format!("INV-{i}"))).collect();
+    let (_, run) = submit(&server, &keys.billing, DEFAULTS, ndjson(&lines)).await;
+    let done = finished(&server, &keys.billing, run["id"].as_str().unwrap(), Duration::from_secs(60)).await;
+    assert_eq!(done["counts"]["done"], 6, "{done}");
+    const SCHED_IDLE: i64 = 5;
+    let priorities = priorities_under(server.pid());
+    assert_eq!(priorities.iter().filter(|(_, policy)| *policy == SCHED_IDLE).count(), 2, "two idle batch workers: {priorities:?}");
+    assert!(
+        priorities.iter().filter(|(_, policy)| *policy == 0).count() >= 3,
+        "the zygote and both render workers stay normal: {priorities:?}"
+    );
 }
 
 /// `kill -9` mid-run, then a restart: the run completes with exactly one

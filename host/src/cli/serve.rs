@@ -59,10 +59,11 @@ pub struct ServeArgs {
     /// workers, forked when a run first needs them (default: one per core).
     #[arg(long, value_name = "N", env = "FOLIO_BATCH_WORKERS", value_parser = clap::value_parser!(u16).range(1..=512))]
     batch_workers: Option<u16>,
-    /// The CPU priority (nice value, 0 to 19) of batch workers: the kernel
-    /// gives renders people wait for this much precedence over runs.
-    #[arg(long, value_name = "NICE", default_value_t = 10, env = "FOLIO_BATCH_NICE", value_parser = clap::value_parser!(i32).range(0..=19))]
-    batch_nice: i32,
+    /// The CPU priority of batch work: a nice value (0 to 19), by which the
+    /// kernel gives renders people wait for that much precedence over runs,
+    /// or `idle` (SCHED_IDLE): runs only take CPU time nothing else wants.
+    #[arg(long, value_name = "NICE|idle", default_value = "10", env = "FOLIO_BATCH_NICE")]
+    batch_nice: folio::contain::BatchPriority,
     /// How long a worker's claim on billing-run items lasts without its
     /// heartbeat: after a worker dies, its items are taken over this long
     /// after its last heartbeat.
@@ -183,7 +184,7 @@ pub fn run_worker(args: ServeArgs, settings: Settings) -> Result<(), String> {
     // database writes, its zygote and workers, all started after this)
     // yields the CPU to a replica serving people on the same machine.
     // This thread, before any other starts: they all inherit it.
-    if let Err(e) = folio::contain::lower_priority(0, config.contain.batch_nice) {
+    if let Err(e) = folio::contain::lower_priority(0, config.contain.batch_priority) {
         tracing::warn!("cannot lower this worker's CPU priority: {e}");
     }
     tokio_runtime()?.block_on(folio::service::work(config))
@@ -203,7 +204,7 @@ fn serve_config(args: ServeArgs, settings: Settings) -> Result<ServeConfig, Stri
     if let Some(workers) = args.batch_workers {
         contain.batch_workers = usize::from(workers);
     }
-    contain.batch_nice = args.batch_nice;
+    contain.batch_priority = args.batch_nice;
     let config = ServeConfig {
         addr: args.addr,
         data_dir: args.data.data_dir,

@@ -87,6 +87,44 @@ impl Budgets {
 }
 
 /// How renders are contained.
+/// The CPU priority of batch work (its render workers, and the threads
+/// that archive it): what `--batch-nice` sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchPriority {
+    /// A nice value, 0 to 19: the kernel shares a contended core by weight,
+    /// 1.25 times less per step (nice 10 gets about a tenth of what nice 0
+    /// gets, nice 19 about a seventieth).
+    Nice(u8),
+    /// Linux's `SCHED_IDLE`: the thread runs only on CPU time no ordinary
+    /// thread wants, and a waking ordinary thread preempts it at once, so
+    /// a run never delays an open, at the price of pausing while opens,
+    /// interactions and the render API keep every core busy.
+    Idle,
+}
+
+impl std::str::FromStr for BatchPriority {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        if text == "idle" {
+            return Ok(BatchPriority::Idle);
+        }
+        match text.parse::<u8>() {
+            Ok(nice) if nice <= 19 => Ok(BatchPriority::Nice(nice)),
+            _ => Err(format!("`{text}` is neither `idle` nor a nice value from 0 to 19")),
+        }
+    }
+}
+
+impl std::fmt::Display for BatchPriority {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BatchPriority::Nice(nice) => write!(f, "{nice}"),
+            BatchPriority::Idle => f.write_str("idle"),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ContainConfig {
     /// The `folio` binary, run as the zygote. Default: this executable.
@@ -96,14 +134,14 @@ pub struct ContainConfig {
     /// written while another renders.
     pub workers: usize,
     /// Workers of billing runs, forked when a run first needs them and
-    /// run at CPU priority `batch_nice`, apart from the workers above so a
+    /// run at CPU priority `batch_priority`, apart from the workers above so a
     /// run never takes the one an open needs. Default: one per core, so a
     /// run alone uses the whole machine.
     pub batch_workers: usize,
-    /// The nice value of batch workers (0 to 19): how far below documents
-    /// people wait for the kernel ranks them. Default 10, which leaves an
-    /// open's render about nine tenths of a contended core.
-    pub batch_nice: i32,
+    /// How far below documents people wait for the kernel ranks batch
+    /// workers. Default nice 10, which leaves an open's render about nine
+    /// tenths of a contended core.
+    pub batch_priority: BatchPriority,
     /// Workers one plugin version may hold at once, so one version's slow
     /// or hostile renders cannot take every worker. Default: half of them.
     pub per_version: usize,
@@ -136,7 +174,7 @@ impl ContainConfig {
             program,
             workers,
             batch_workers: cores,
-            batch_nice: 10,
+            batch_priority: BatchPriority::Nice(10),
             per_version: workers.div_ceil(2),
             queue_timeout: Duration::from_secs(10),
             budgets: Budgets::default(),
@@ -154,5 +192,22 @@ impl ContainConfig {
     pub fn for_this_program() -> Result<Self, String> {
         let program = std::env::current_exe().map_err(|e| format!("cannot find the folio executable to run workers: {e}"))?;
         Ok(Self::new(program))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BatchPriority;
+
+    #[test]
+    fn batch_priority_is_a_nice_value_or_idle() {
+        assert_eq!("10".parse(), Ok(BatchPriority::Nice(10)));
+        assert_eq!("0".parse(), Ok(BatchPriority::Nice(0)));
+        assert_eq!("idle".parse(), Ok(BatchPriority::Idle));
+        for bad in ["20", "-1", "IDLE", ""] {
+            let err = bad.parse::<BatchPriority>().unwrap_err();
+            assert_eq!(err, format!("`{bad}` is neither `idle` nor a nice value from 0 to 19"));
+        }
+        assert_eq!(BatchPriority::Idle.to_string(), "idle");
     }
 }

@@ -34,7 +34,7 @@ mod wire;
 mod worker;
 mod zygote;
 
-pub use config::{Budget, Budgets, ContainConfig};
+pub use config::{BatchPriority, Budget, Budgets, ContainConfig};
 pub use pool::{Failure, Lane, LaneStats, PluginFiles, PoolStats, StopClass, Workers, lower_priority};
 pub use wire::{Facts, JobError};
 pub use zygote::run as run_zygote;

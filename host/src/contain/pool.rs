@@ -19,7 +19,7 @@
 //! pipe says its budget refused an allocation, otherwise `crash` with the
 //! signal it died of.
 
-use super::config::{Budget, ContainConfig};
+use super::config::{BatchPriority, Budget, ContainConfig};
 use super::wire::{Call, JobError, MAX_BODY, MAX_HEADER, Reply, frame_prefix, parse_prefix};
 use super::worker::WorkerSettings;
 use super::zygote::{Spawned, Zygote, ZygoteInit};
@@ -569,7 +569,7 @@ impl Workers {
         .map_err(|e| e.to_string())??;
         let mut worker = Worker::from_spawned(spawned)?;
         if lane == Lane::Batch {
-            lower_worker_priority(worker.pid, self.inner.config.batch_nice);
+            lower_worker_priority(worker.pid, self.inner.config.batch_priority);
         }
         match hello(&mut worker).await? {
             (Reply::Hello { .. }, _) => Ok(worker),
@@ -780,22 +780,31 @@ impl Workers {
     }
 }
 
-/// Sets the nice value of thread `tid` (0: the calling thread; Linux keeps
-/// a nice value per thread, and threads inherit their creator's). Raising
-/// a nice value needs no privilege; lowering it again does, so what is
-/// lowered stays lowered.
-pub fn lower_priority(tid: libc::id_t, nice: i32) -> std::io::Result<()> {
-    // SAFETY: a plain system call; a thread id that is not ours is refused.
-    if unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, nice) } != 0 {
+/// Lowers thread `tid` (0: the calling thread) to `priority`. Linux keeps
+/// a nice value and a scheduling policy per thread, and threads inherit
+/// their creator's. Raising a nice value, or moving to `SCHED_IDLE`, needs
+/// no privilege; going back does, so what is lowered stays lowered.
+pub fn lower_priority(tid: libc::id_t, priority: BatchPriority) -> std::io::Result<()> {
+    let failed = match priority {
+        // SAFETY: a plain system call; a thread id that is not ours is refused.
+        BatchPriority::Nice(nice) => unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, libc::c_int::from(nice)) != 0 },
+        BatchPriority::Idle => {
+            let param = libc::sched_param { sched_priority: 0 };
+            let tid = libc::pid_t::try_from(tid).map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+            // SAFETY: as above; `param` outlives the call.
+            unsafe { libc::sched_setscheduler(tid, libc::SCHED_IDLE, &param) != 0 }
+        }
+    };
+    if failed {
         return Err(std::io::Error::last_os_error());
     }
     Ok(())
 }
 
-/// Lowers the CPU priority of every thread of worker `pid` to `nice`, so
-/// batch workers stay batch workers. A failure only costs priority, so it
-/// is logged, not fatal.
-fn lower_worker_priority(pid: i32, nice: i32) {
+/// Lowers every thread of worker `pid` to `priority`, so batch workers
+/// stay batch workers. A failure only costs priority, so it is logged,
+/// not fatal.
+fn lower_worker_priority(pid: i32, priority: BatchPriority) {
     let tasks = match std::fs::read_dir(format!("/proc/{pid}/task")) {
         Ok(tasks) => tasks,
         Err(e) => {
@@ -805,8 +814,8 @@ fn lower_worker_priority(pid: i32, nice: i32) {
     };
     for task in tasks.flatten() {
         let Some(tid) = task.file_name().to_str().and_then(|t| t.parse::<libc::id_t>().ok()) else { continue };
-        if let Err(e) = lower_priority(tid, nice) {
-            tracing::warn!(pid, tid, nice, "cannot lower a batch worker's priority: {e}");
+        if let Err(e) = lower_priority(tid, priority) {
+            tracing::warn!(pid, tid, %priority, "cannot lower a batch worker's priority: {e}");
         }
     }
 }

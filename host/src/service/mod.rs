@@ -126,7 +126,12 @@ impl BatchRunner {
 /// on a thread with a runtime of its own, at the batch workers' CPU
 /// priority: a run's archiving (hashing, blob writes, its records) then
 /// yields the CPU to the requests this process serves, as its renders do.
-fn start_batch_runner(state: &AppState, concurrency: usize, lease: std::time::Duration, nice: i32) -> Result<Option<BatchRunner>, String> {
+fn start_batch_runner(
+    state: &AppState,
+    concurrency: usize,
+    lease: std::time::Duration,
+    priority: crate::contain::BatchPriority,
+) -> Result<Option<BatchRunner>, String> {
     if concurrency == 0 {
         return Ok(None);
     }
@@ -141,7 +146,7 @@ fn start_batch_runner(state: &AppState, concurrency: usize, lease: std::time::Du
         .name("folio-batch".into())
         .spawn(move || {
             // This thread, and the threads it starts.
-            if let Err(e) = crate::contain::lower_priority(0, nice) {
+            if let Err(e) = crate::contain::lower_priority(0, priority) {
                 tracing::warn!("cannot lower the billing-run worker's CPU priority: {e}");
             }
             runtime.block_on(async move {
@@ -228,7 +233,7 @@ pub async fn serve(config: ServeConfig) -> Result<(), String> {
         let _ = writeln!(out, "listening on http://{addr}");
         let _ = out.flush();
     }
-    let runner = start_batch_runner(&state, config.batch_concurrency(), config.batch_lease, config.contain.batch_nice)?;
+    let runner = start_batch_runner(&state, config.batch_concurrency(), config.batch_lease, config.contain.batch_priority)?;
     let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| format!("server error: {e}"))?;
     // Items in flight are left to their leases: another worker takes them over.
@@ -254,7 +259,7 @@ pub async fn work(config: ServeConfig) -> Result<(), String> {
         let _ = writeln!(out, "working billing runs, {concurrency} items at a time");
         let _ = out.flush();
     }
-    let runner = start_batch_runner(&state, concurrency, config.batch_lease, config.contain.batch_nice)?;
+    let runner = start_batch_runner(&state, concurrency, config.batch_lease, config.contain.batch_priority)?;
     shutdown_signal().await;
     if let Some(runner) = runner {
         runner.stop();
