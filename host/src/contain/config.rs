@@ -86,7 +86,6 @@ impl Budgets {
     }
 }
 
-/// How renders are contained.
 /// The CPU priority of batch work (its render workers, and the threads
 /// that archive it): what `--batch-nice` sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +124,7 @@ impl std::fmt::Display for BatchPriority {
     }
 }
 
+/// How renders are contained.
 #[derive(Debug, Clone)]
 pub struct ContainConfig {
     /// The `folio` binary, run as the zygote. Default: this executable.
