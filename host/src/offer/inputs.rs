@@ -136,13 +136,20 @@ impl InputSchema {
 /// and compiling one costs a hundred times checking a form against it
 /// (the renewal proposal's: about 10 µs against 0.1 µs, and 1.5 µs for the
 /// key; more for `pattern`s, which are regular expressions). Bounded: the
-/// least recently used go first. A schema that does not compile is not kept.
+/// least recently used go first, and a schema longer than
+/// [`KEPT_SCHEMA_BYTES`] is compiled for its post and dropped, so what a
+/// plugin's plans leave behind stays small whatever they declare (a plan
+/// may carry up to a MiB). A schema that does not compile is not kept.
 pub struct SchemaCache {
     by_digest: Mutex<LruCache<[u8; 32], Arc<InputSchema>>>,
 }
 
 /// Schemas a [`SchemaCache`] keeps.
 const KEPT_SCHEMAS: NonZeroUsize = NonZeroUsize::new(256).unwrap();
+
+/// The longest schema (its JSON text) a [`SchemaCache`] keeps: an action's
+/// is usually a few hundred bytes (the renewal proposal's, about 300).
+const KEPT_SCHEMA_BYTES: usize = 4 * 1024;
 
 impl Default for SchemaCache {
     fn default() -> Self {
@@ -153,7 +160,11 @@ impl Default for SchemaCache {
 impl SchemaCache {
     /// `schema`, the inputs schema of `action`, compiled (or as compiled before).
     pub fn get(&self, action: &str, schema: &Value) -> Result<Arc<InputSchema>, SchemaError> {
-        let digest: [u8; 32] = Sha256::digest(schema.to_string().as_bytes()).into();
+        let text = schema.to_string();
+        if text.len() > KEPT_SCHEMA_BYTES {
+            return InputSchema::new(action, schema).map(Arc::new);
+        }
+        let digest: [u8; 32] = Sha256::digest(text.as_bytes()).into();
         if let Some(kept) = self.lock().get(&digest) {
             return Ok(kept.clone());
         }
@@ -272,6 +283,12 @@ mod tests {
         let err = cache.get("x", &json!({"type": "no-such-type"})).err().unwrap();
         assert!(err.to_string().contains("action `x`"), "{err}");
         assert_eq!(cache.len(), 2, "a schema that does not compile is not kept");
+        let long = format!("{:x>width$}", "", width = KEPT_SCHEMA_BYTES);
+        let large = json!({"type": "object", "description": long, "properties": {"seats": {"type": "integer"}}});
+        let once = cache.get("change-seats", &large).unwrap();
+        assert!(!Arc::ptr_eq(&once, &cache.get("change-seats", &large).unwrap()), "a large schema is compiled for each post");
+        assert_eq!(once.check(&json!({"seats": "many"})).unwrap_err()[0].to_string(), "inputs.seats must be a whole number");
+        assert_eq!(cache.len(), 2, "and not kept");
     }
 
     #[test]
