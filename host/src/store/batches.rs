@@ -285,34 +285,7 @@ impl Store {
     /// one query (a listing's page costs one scan of the `(batch, state)`
     /// index, not one query per batch).
     pub async fn batches_counts(&self, ids: &[&str]) -> StoreResult<Vec<ItemCounts>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT batch_id, state, COUNT(*) FROM batch_items WHERE batch_id IN ({}) GROUP BY batch_id, state",
-            placeholders.join(", ")
-        );
-        let mut query = sqlx::query_as::<_, (String, String, i64)>(&sql);
-        for id in ids {
-            query = query.bind(*id);
-        }
-        let rows = query.fetch_all(self.pool()).await.map_err(|e| StoreError::sql("counting batch items", e))?;
-        let index: std::collections::HashMap<&str, usize> = ids.iter().enumerate().map(|(at, id)| (*id, at)).collect();
-        let mut counts = vec![ItemCounts::default(); ids.len()];
-        for (batch_id, state, n) in rows {
-            let Some(&at) = index.get(batch_id.as_str()) else { continue };
-            let slot = match state.as_str() {
-                item_state::QUEUED => &mut counts[at].queued,
-                item_state::RUNNING => &mut counts[at].running,
-                item_state::DONE => &mut counts[at].done,
-                item_state::FAILED => &mut counts[at].failed,
-                item_state::CANCELLED => &mut counts[at].cancelled,
-                other => return Err(StoreError::Corrupt(format!("a batch item has the unknown state `{other}`"))),
-            };
-            *slot = n;
-        }
-        Ok(counts)
+        items_per_state(self.pool(), ids).await
     }
 
     /// Up to `limit` items of batch `id` after `after_seq`, in submission order.
@@ -524,12 +497,7 @@ impl Store {
             return Ok(false);
         }
         let batch: BatchRecord = sqlx::query_as("SELECT * FROM batches WHERE id = $1").bind(id).fetch_one(&mut *tx).await.map_err(err)?;
-        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT state, COUNT(*) FROM batch_items WHERE batch_id = $1 GROUP BY state")
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(err)?;
-        let count = |state: &str| rows.iter().find(|(s, _)| s == state).map_or(0, |(_, n)| *n);
+        let counts = items_per_state(&mut *tx, &[id]).await?.pop().unwrap_or_default();
         let failures: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
             "SELECT line, item_key, problem FROM batch_items WHERE batch_id = $1 AND state = 'failed' ORDER BY seq LIMIT $2",
         )
@@ -543,9 +511,9 @@ impl Store {
             batch_id: id.to_string(),
             state: batch.state.as_str().to_string(),
             total: batch.total,
-            done: count(item_state::DONE),
-            failed: count(item_state::FAILED),
-            cancelled: count(item_state::CANCELLED),
+            done: counts.done,
+            failed: counts.failed,
+            cancelled: counts.cancelled,
             failures: failures
                 .into_iter()
                 .map(|(line, key, problem)| BatchFailure::new(line, key, problem.as_deref().unwrap_or_default()))
@@ -560,6 +528,42 @@ impl Store {
         self.wake_outbox();
         Ok(true)
     }
+}
+
+/// The items per state of each batch of `ids`, in the same order, read
+/// through `executor` (the pool, or a transaction that needs its own view).
+async fn items_per_state<'e, E>(executor: E, ids: &[&str]) -> StoreResult<Vec<ItemCounts>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT batch_id, state, COUNT(*) FROM batch_items WHERE batch_id IN ({}) GROUP BY batch_id, state",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, String, i64)>(&sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    let rows = query.fetch_all(executor).await.map_err(|e| StoreError::sql("counting batch items", e))?;
+    let index: std::collections::HashMap<&str, usize> = ids.iter().enumerate().map(|(at, id)| (*id, at)).collect();
+    let mut counts = vec![ItemCounts::default(); ids.len()];
+    for (batch_id, state, n) in rows {
+        let Some(&at) = index.get(batch_id.as_str()) else { continue };
+        let slot = match state.as_str() {
+            item_state::QUEUED => &mut counts[at].queued,
+            item_state::RUNNING => &mut counts[at].running,
+            item_state::DONE => &mut counts[at].done,
+            item_state::FAILED => &mut counts[at].failed,
+            item_state::CANCELLED => &mut counts[at].cancelled,
+            other => return Err(StoreError::Corrupt(format!("a batch item has the unknown state `{other}`"))),
+        };
+        *slot = n;
+    }
+    Ok(counts)
 }
 
 #[cfg(test)]
