@@ -59,6 +59,14 @@ async fn results(server: &Server, key: &str, id: &str) -> Vec<Value> {
 
 const DEFAULTS: &str = "plugin=invoice&kind=invoice&format=html";
 
+/// Submits a run of `n` invoices and waits for every one to be done.
+async fn run_to_end(server: &Server, keys: &Keys, n: usize) {
+    let lines: Vec<Value> = (1..=n).map(|i| invoice_line(&format!("INV-{i}"))).collect();
+    let (_, run) = submit(server, &keys.billing, DEFAULTS, ndjson(&lines)).await;
+    let done = finished(server, &keys.billing, run["id"].as_str().unwrap(), Duration::from_secs(60)).await;
+    assert_eq!(done["counts"]["done"], n, "{done}");
+}
+
 /// Valid and invalid lines in one run: the valid ones are archived, each
 /// invalid one is a failed result naming its line and what is wrong, and
 /// the run goes on to a `batch.completed` event with the counts.
@@ -202,10 +210,7 @@ async fn resubmitting_with_the_same_idempotency_key_returns_the_same_run() {
 /// the items not started, and the run completes as cancelled.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn pause_resume_and_cancel() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &["--batch-concurrency", "1"]);
-    let keys = Keys::create(&server);
-    install(&server, &keys, "plugins/invoice").await;
+    let (_dir, server, keys) = invoice_server_with(&["--batch-concurrency", "1"]).await;
     let lines: Vec<Value> = (1..=400).map(|i| invoice_line(&format!("INV-{i}"))).collect();
     let (_, run) = submit(&server, &keys.billing, "plugin=invoice&kind=invoice&format=pdf", ndjson(&lines)).await;
     let id = run["id"].as_str().unwrap().to_string();
@@ -284,19 +289,12 @@ fn nice_values_under(root: u32) -> Vec<i64> {
 /// `/metrics` show both lanes.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn runs_render_in_their_own_lower_priority_workers() {
-    let dir = tempfile::tempdir().unwrap();
-    let flags = ["--render-workers", "2", "--batch-workers", "2", "--batch-nice", "15"];
-    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &flags);
-    let keys = Keys::create(&server);
-    install(&server, &keys, "plugins/invoice").await;
+    let (_dir, server, keys) = invoice_server_with(&["--render-workers", "2", "--batch-workers", "2", "--batch-nice", "15"]).await;
     let health = || async { String::from_utf8(send(client().get(server.url("/healthz"))).await.2).unwrap() };
     let before = health().await;
     assert!(before.contains("batch workers: 0 of 2 running"), "no batch worker before a run: {before}");
     assert!(!nice_values_under(server.pid()).contains(&15));
-    let lines: Vec<Value> = (1..=12).map(|i| invoice_line(&format!("INV-{i}"))).collect();
-    let (_, run) = submit(&server, &keys.billing, DEFAULTS, ndjson(&lines)).await;
-    let done = finished(&server, &keys.billing, run["id"].as_str().unwrap(), Duration::from_secs(60)).await;
-    assert_eq!(done["counts"]["done"], 12, "{done}");
+    run_to_end(&server, &keys, 12).await;
     let health = health().await;
     assert!(health.contains("workers: 2 of 2 running"), "{health}");
     assert!(health.contains("batch workers: 2 of 2 running, 0 busy"), "{health}");
@@ -312,15 +310,8 @@ async fn runs_render_in_their_own_lower_priority_workers() {
 /// `--batch-nice idle` puts batch workers on `SCHED_IDLE`; the others stay normal.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn idle_runs_render_in_sched_idle_workers() {
-    let dir = tempfile::tempdir().unwrap();
-    let flags = ["--render-workers", "2", "--batch-workers", "2", "--batch-nice", "idle"];
-    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &flags);
-    let keys = Keys::create(&server);
-    install(&server, &keys, "plugins/invoice").await;
-    let lines: Vec<Value> = (1..=6).map(|i| invoice_line(&format!("INV-{i}"))).collect();
-    let (_, run) = submit(&server, &keys.billing, DEFAULTS, ndjson(&lines)).await;
-    let done = finished(&server, &keys.billing, run["id"].as_str().unwrap(), Duration::from_secs(60)).await;
-    assert_eq!(done["counts"]["done"], 6, "{done}");
+    let (_dir, server, keys) = invoice_server_with(&["--render-workers", "2", "--batch-workers", "2", "--batch-nice", "idle"]).await;
+    run_to_end(&server, &keys, 6).await;
     const SCHED_IDLE: i64 = 5;
     let priorities = priorities_under(server.pid());
     assert_eq!(priorities.iter().filter(|(_, policy)| *policy == SCHED_IDLE).count(), 2, "two idle batch workers: {priorities:?}");
@@ -334,11 +325,8 @@ async fn idle_runs_render_in_sched_idle_workers() {
 /// archived document per line, every key once.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_run_survives_a_crash_with_every_item_archived_once() {
-    let dir = tempfile::tempdir().unwrap();
     let flags = ["--batch-concurrency", "1", "--batch-lease", "2s"];
-    let mut server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, &flags);
-    let keys = Keys::create(&server);
-    install(&server, &keys, "plugins/invoice").await;
+    let (dir, mut server, keys) = invoice_server_with(&flags).await;
     const N: usize = 40;
     let lines: Vec<Value> = (1..=N).map(|i| invoice_line(&format!("INV-{i:03}"))).collect();
     let (_, run) = submit(&server, &keys.billing, "plugin=invoice&kind=invoice&format=pdf", ndjson(&lines)).await;

@@ -130,8 +130,13 @@ impl Drop for PgDatabase {
 /// A server with keys for every role and the invoice plugin published as
 /// `stable`; the directory it keeps its data in goes with it.
 pub async fn invoice_server() -> (tempfile::TempDir, Server, Keys) {
+    invoice_server_with(&[]).await
+}
+
+/// [`invoice_server`] with more `folio serve` arguments.
+pub async fn invoice_server_with(flags: &[&str]) -> (tempfile::TempDir, Server, Keys) {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path(), &dir.path().join("blobs"), &Db::Sqlite);
+    let server = Server::start_with(dir.path(), &dir.path().join("blobs"), &Db::Sqlite, flags);
     let keys = Keys::create(&server);
     install(&server, &keys, "plugins/invoice").await;
     (dir, server, keys)
