@@ -262,6 +262,29 @@ async fn stale_accept_is_409_and_a_second_accept_returns_the_first() {
     assert_eq!(o.acceptances().await.len(), 1);
 }
 
+/// An offer accepted as first opened records its snapshot with no action,
+/// and the offer is planned again from it as first opened. A post that
+/// looked for the acceptance just before another post committed it reads
+/// that snapshot next; the acceptance is taken away here to be that post.
+#[tokio::test]
+async fn an_offer_accepted_as_first_opened_is_planned_again_as_opened() {
+    use sqlx::Connection;
+    let o = offer(json!({})).await;
+    let (snapshot, nonce) = o.current().await;
+    let (status, accepted) = o.post_json("accept", &snapshot, &nonce, json!({})).await;
+    assert_eq!(status, StatusCode::CREATED, "{accepted}");
+    sqlx::any::install_default_drivers();
+    let db = format!("sqlite://{}", o._dir.path().join("folio.db").display());
+    let mut conn = sqlx::AnyConnection::connect(&db).await.unwrap();
+    let (action,): (String,) = sqlx::query_as("SELECT action FROM offer_snapshots").fetch_one(&mut conn).await.unwrap();
+    assert_eq!(action, "", "the first open is no action");
+    sqlx::query("DELETE FROM acceptances").execute(&mut conn).await.unwrap();
+    conn.close().await.unwrap();
+    assert_eq!(o.current().await, (snapshot.clone(), nonce.clone()), "the same offer, planned as first opened");
+    let (status, again) = o.post_json("accept", &snapshot, &nonce, json!({})).await;
+    assert_eq!(status, StatusCode::CREATED, "{again}");
+}
+
 /// Twenty accepts at once make one acceptance, which all of them get.
 async fn twenty_concurrent_accepts(o: &Offer) {
     let (snapshot, nonce) = o.current().await;

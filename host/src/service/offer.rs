@@ -95,7 +95,7 @@ impl OfferLocks {
 pub(crate) async fn current(state: &AppState, link: &OpenLink) -> ApiResult<Current> {
     let stored = state.store().current_snapshot(&link.id).await?;
     let (action, selections) = match &stored {
-        Some(s) => (Some(s.action.clone()), parse_selections(&s.selections)?),
+        Some(s) => (s.made_by().map(str::to_string), parse_selections(&s.selections)?),
         None => (None, Selections::new()),
     };
     let mut current = plan_for(state, link, action.as_deref(), selections, Utc::now()).await?;
@@ -310,7 +310,7 @@ impl OnPage<'_> {
             link_id: link.id.clone(),
             seq: 0,
             id: current.snapshot_id.clone(),
-            action: current.request.interaction.as_ref().map_or_else(|| "open".to_string(), |i| i.action.clone()),
+            action: current.request.interaction.as_ref().map_or_else(String::new, |i| i.action.clone()),
             selections: Value::Object(current.selections.clone()).to_string(),
             plan: plan_json.clone(),
             page_sha256: page_sha256.clone(),

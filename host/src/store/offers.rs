@@ -15,7 +15,9 @@ pub struct SnapshotRecord {
     pub seq: i64,
     /// `snp_…`, derived from the link, selections and plan.
     pub id: String,
-    /// The action that made it.
+    /// The action that made it; empty for the offer as first opened (its
+    /// snapshot is recorded only when it is accepted unchanged). Read it
+    /// through [`SnapshotRecord::made_by`].
     pub action: String,
     /// The customer's selections so far, as JSON text.
     pub selections: String,
@@ -64,6 +66,15 @@ pub struct ReceiptKeyRecord {
     pub created_at: String,
     /// When it stopped signing (RFC 3339); receipts it signed stay valid.
     pub retired_at: Option<String>,
+}
+
+impl SnapshotRecord {
+    /// The action that made this offer: none for the offer as first opened,
+    /// which is planned again with no interaction (a plugin refuses an
+    /// action it does not offer).
+    pub fn made_by(&self) -> Option<&str> {
+        (!self.action.is_empty()).then_some(self.action.as_str())
+    }
 }
 
 impl Store {
