@@ -94,11 +94,12 @@ impl OfferLocks {
 /// The link's current offer, planned now.
 pub(crate) async fn current(state: &AppState, link: &OpenLink) -> ApiResult<Current> {
     let stored = state.store().current_snapshot(&link.id).await?;
-    let (action, selections) = match &stored {
-        Some(s) => (s.made_by().map(str::to_string), parse_selections(&s.selections)?),
-        None => (None, Selections::new()),
+    let selections = match &stored {
+        Some(s) => parse_selections(&s.selections)?,
+        None => Selections::new(),
     };
-    let mut current = plan_for(state, link, action.as_deref(), selections, Utc::now()).await?;
+    let action = stored.as_ref().and_then(|s| s.made_by());
+    let mut current = plan_for(state, link, action, selections, Utc::now()).await?;
     current.stored = stored.is_some_and(|s| s.id == current.snapshot_id);
     Ok(current)
 }
