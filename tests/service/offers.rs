@@ -26,7 +26,7 @@ fn proposal_data(valid_until: Option<&str>) -> Value {
 
 /// A server with the renewal-proposal plugin, a customer and one open link.
 struct Offer {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     server: Server,
     keys: Keys,
     link_id: String,
@@ -59,7 +59,7 @@ async fn offer_on(db: Db, dir: tempfile::TempDir, extra: &[&str], link: Value) -
         body[k] = v.clone();
     }
     let (link_id, url) = open_link(&server, &keys.billing, body).await;
-    Offer { _dir: dir, server, keys, link_id, link: Link { url } }
+    Offer { dir, server, keys, link_id, link: Link { url } }
 }
 
 async fn offer(link: Value) -> Offer {
@@ -274,7 +274,7 @@ async fn an_offer_accepted_as_first_opened_is_planned_again_as_opened() {
     let (status, accepted) = o.post_json("accept", &snapshot, &nonce, json!({})).await;
     assert_eq!(status, StatusCode::CREATED, "{accepted}");
     sqlx::any::install_default_drivers();
-    let db = format!("sqlite://{}", o._dir.path().join("folio.db").display());
+    let db = format!("sqlite://{}", o.dir.path().join("folio.db").display());
     let mut conn = sqlx::AnyConnection::connect(&db).await.unwrap();
     let (action,): (String,) = sqlx::query_as("SELECT action FROM offer_snapshots").fetch_one(&mut conn).await.unwrap();
     assert_eq!(action, "", "the first open is no action");
