@@ -13,6 +13,7 @@
 //! at once) and amortises both when they finish fast.
 
 use super::super::state::AppState;
+use super::off_thread;
 use crate::store::{BatchItem, ItemOutcome};
 use tokio::sync::{mpsc, oneshot};
 
@@ -61,7 +62,8 @@ async fn commit_groups(state: AppState, mut receiver: mpsc::Receiver<(BatchItem,
 /// record the database refuses) does not hold back the others.
 async fn commit(state: &AppState, group: &[(BatchItem, ItemOutcome)]) {
     let archived = group.iter().any(|(_, outcome)| matches!(outcome, ItemOutcome::Archived { .. }));
-    if archived && let Err(e) = state.blobs().sync() {
+    let blobs = state.blobs().clone();
+    if archived && let Err(e) = off_thread(move || blobs.sync()).await {
         tracing::warn!(items = group.len(), error = %e, "could not sync rendered batch documents to disk; their items will be done again");
         return;
     }

@@ -15,6 +15,7 @@ use super::super::problem::Problem;
 use super::super::routes::documents::{RenderRequest, resolve};
 use super::super::state::AppState;
 use super::committer::Committer;
+use super::off_thread;
 use crate::contain::Lane;
 use crate::event::Payload;
 use crate::store::{BatchItem, DocumentRecord, ItemOutcome, timestamp};
@@ -146,7 +147,9 @@ async fn render(state: &AppState, item: &BatchItem) -> Result<ItemOutcome, Probl
     let request: RenderRequest = serde_json::from_str(text).map_err(Problem::internal)?;
     let (version, inputs) = resolve(state, request).await?;
     let document = pipeline::render(state, &version, &inputs, Lane::Batch).await?;
-    let sha256 = state.blobs().put_unsynced(&document.bytes).map_err(Problem::internal)?;
+    let blobs = state.blobs().clone();
+    let (document, sha256) =
+        off_thread(move || blobs.put_unsynced(&document.bytes).map(|sha256| (document, sha256))).await.map_err(Problem::internal)?;
     let record = DocumentRecord {
         batch_id: Some(item.batch_id.clone()),
         batch_key: item.item_key.clone(),
