@@ -9,8 +9,8 @@
 //! One commit per item cost a transaction, a commit and an fsync of its
 //! own per document: at a hundred and more PDFs a second that was a third
 //! of a core in the server, which batch renders then lacked. Grouping
-//! costs an item at most [`LINGER`] (the time a group is left to fill)
-//! and amortises both when they finish fast.
+//! costs no latency when items finish slowly (a group of one is committed
+//! at once) and amortises both when they finish fast.
 
 use super::super::state::AppState;
 use super::off_thread;
@@ -19,11 +19,6 @@ use tokio::sync::{mpsc, oneshot};
 
 /// The most items committed together.
 const GROUP: usize = 32;
-/// How long the first finished item of a group waits for others. An item
-/// counts as finished this much later at most, which nobody waits on
-/// within a run; in return a run of PDFs at 150 a second syncs and commits
-/// about 20 times a second, not 150.
-const LINGER: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// A handle to the committer task; cheap to clone.
 #[derive(Clone)]
@@ -54,16 +49,6 @@ impl Committer {
 async fn commit_groups(state: AppState, mut receiver: mpsc::Receiver<(BatchItem, ItemOutcome, oneshot::Sender<()>)>) {
     let mut received = Vec::with_capacity(GROUP);
     while receiver.recv_many(&mut received, GROUP).await > 0 {
-        // Let the group fill for a moment: at a run's pace items finish
-        // one at a time, and a group of one costs a sync and a commit each.
-        let deadline = tokio::time::Instant::now() + LINGER;
-        while received.len() < GROUP {
-            let room = GROUP - received.len();
-            match tokio::time::timeout_at(deadline, receiver.recv_many(&mut received, room)).await {
-                Ok(0) | Err(_) => break,
-                Ok(_) => {}
-            }
-        }
         let (group, acks): (Vec<_>, Vec<_>) = received.drain(..).map(|(item, outcome, done)| ((item, outcome), done)).unzip();
         commit(&state, &group).await;
         for done in acks {
