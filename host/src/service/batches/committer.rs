@@ -62,10 +62,12 @@ async fn commit_groups(state: AppState, mut receiver: mpsc::Receiver<(BatchItem,
 /// record the database refuses) does not hold back the others.
 async fn commit(state: &AppState, group: &[(BatchItem, ItemOutcome)]) {
     let archived = group.iter().any(|(_, outcome)| matches!(outcome, ItemOutcome::Archived { .. }));
-    let blobs = state.blobs().clone();
-    if archived && let Err(e) = off_thread(move || blobs.sync()).await {
-        tracing::warn!(items = group.len(), error = %e, "could not sync rendered batch documents to disk; their items will be done again");
-        return;
+    if archived {
+        let blobs = state.blobs().clone();
+        if let Err(e) = off_thread(move || blobs.sync()).await {
+            tracing::warn!(items = group.len(), error = %e, "could not sync rendered batch documents to disk; their items will be done again");
+            return;
+        }
     }
     let Err(e) = state.store().record_batch_items(group).await else { return };
     if group.len() == 1 {
