@@ -15,7 +15,7 @@ pub struct BlobStore {
 impl BlobStore {
     /// A blob store in `dir`, created if missing.
     pub fn open(dir: &Path) -> io::Result<Self> {
-        std::fs::create_dir_all(dir)?;
+        crate::fsutil::create_dir_durably(dir)?;
         Ok(BlobStore { dir: dir.to_path_buf() })
     }
 
@@ -49,6 +49,14 @@ impl BlobStore {
     fn write(&self, bytes: &[u8], sync: bool) -> io::Result<String> {
         let sha256 = crate::digest::sha256_hex(bytes);
         let path = self.path(&sha256)?;
+        // The fan-out directory (`ab/`) is made durable when it is created,
+        // synced or not, so syncing a blob later needs only its own
+        // directory: at most 256 times in a store's life.
+        if let Some(fan_out) = path.parent()
+            && !fan_out.exists()
+        {
+            crate::fsutil::create_dir_durably(fan_out)?;
+        }
         // A blob written unsynced before a crash may be there but empty or
         // cut short: then it is written again, not trusted.
         let intact = match std::fs::read(&path) {
@@ -61,7 +69,7 @@ impl BlobStore {
             (false, false) => crate::fsutil::write_atomically_unsynced(&path, bytes)?,
             // The same bytes may have been stored unsynced before (an open
             // link's last good render equal to an archived document).
-            (true, true) => std::fs::File::open(&path)?.sync_all()?,
+            (true, true) => crate::fsutil::sync_file(&path)?,
             (true, false) => {}
         }
         Ok(sha256)
