@@ -1,10 +1,9 @@
 //! Recording a run's finished items in groups. Every item a runner
 //! finishes is handed to one committer task, which takes whatever has
-//! finished since its last commit (up to [`GROUP`] items), makes their
-//! documents durable with one filesystem sync, and records them all in one
-//! transaction. A runner's slot is free as soon as its item is handed
-//! over, but the item counts as finished only once its group is
-//! committed, so a chunk is only finished once its items are on disk.
+//! finished since its last commit (up to [`GROUP`] items), syncs their
+//! documents' files, and records them all in one transaction. A runner's
+//! slot is free as soon as its item is handed over, but the item counts
+//! as finished only once its group is committed, so a chunk is only finished once its items are on disk.
 //!
 //! One commit per item cost a transaction, a commit and an fsync of its
 //! own per document: at a hundred and more PDFs a second that was a third
@@ -61,10 +60,16 @@ async fn commit_groups(state: AppState, mut receiver: mpsc::Receiver<(BatchItem,
 /// transaction; if that fails, item by item, so one item's problem (a
 /// record the database refuses) does not hold back the others.
 async fn commit(state: &AppState, group: &[(BatchItem, ItemOutcome)]) {
-    let archived = group.iter().any(|(_, outcome)| matches!(outcome, ItemOutcome::Archived { .. }));
-    if archived {
+    let archived: Vec<String> = group
+        .iter()
+        .filter_map(|(_, outcome)| match outcome {
+            ItemOutcome::Archived { document, .. } => Some(document.sha256.clone()),
+            ItemOutcome::Failed { .. } => None,
+        })
+        .collect();
+    if !archived.is_empty() {
         let blobs = state.blobs().clone();
-        if let Err(e) = off_thread(move || blobs.sync()).await {
+        if let Err(e) = off_thread(move || blobs.sync(&archived.iter().map(String::as_str).collect::<Vec<_>>())).await {
             tracing::warn!(items = group.len(), error = %e, "could not sync rendered batch documents to disk; their items will be done again");
             return;
         }
