@@ -16,7 +16,13 @@
 //! (default 10), whose p50 and p99 are set against the same opens with no
 //! run going. Memory is sampled every second as the summed PSS of
 //! each process tree (server, zygote, workers), and the server's own peak
-//! RSS (VmHWM).
+//! RSS (VmHWM). CPU time per document is counted for the whole machine
+//! and split: render workers, Folio's own processes (server, `folio
+//! worker`s: queue, database client, archive; in the baseline, this
+//! process), and the rest (the database server, the kernel's writeback
+//! and journal threads, this bench's client), with the time the
+//! hypervisor stole. The machine is saturated in both, so CPU per
+//! document is what the run's throughput is made of, with less noise.
 //!
 //! Then, on SQLite: a run of BENCH_LARGE invoices (default 100,000, HTML),
 //! whose peak memory must stay under 1 GiB, and a submission of
@@ -81,6 +87,79 @@ fn tree(root: u32) -> Vec<u32> {
         i += 1;
     }
     found
+}
+
+/// CPU time the machine spent, in seconds since boot: busy (user, nice,
+/// system, interrupts) and stolen by the hypervisor (`/proc/stat`).
+fn machine_cpu() -> (f64, f64) {
+    let text = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let ticks: Vec<f64> = text.lines().next().unwrap_or_default().split_whitespace().skip(1).filter_map(|t| t.parse().ok()).collect();
+    let at = |i: usize| ticks.get(i).copied().unwrap_or(0.0);
+    // user nice system idle iowait irq softirq steal
+    ((at(0) + at(1) + at(2) + at(5) + at(6)) / clock_ticks(), at(7) / clock_ticks())
+}
+
+fn clock_ticks() -> f64 {
+    // SAFETY: sysconf only reads a configuration value.
+    (unsafe { libc::sysconf(libc::_SC_CLK_TCK) }).max(1) as f64
+}
+
+/// CPU time (user and system, in seconds) each of `pids` has used.
+fn process_cpu(pids: &[u32]) -> f64 {
+    pids.iter()
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // utime and stime: the 12th and 13th fields after the parenthesised name.
+            let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(11);
+            Some(fields.next()?.parse::<f64>().ok()? + fields.next()?.parse::<f64>().ok()?)
+        })
+        .sum::<f64>()
+        / clock_ticks()
+}
+
+/// Where the CPU time of a stretch of work went, counted from [`Cpu::start`].
+struct Cpu {
+    machine: (f64, f64),
+    roots: f64,
+    below: f64,
+    roots_pids: Vec<u32>,
+}
+
+/// CPU seconds per document over a stretch of work: the whole machine's,
+/// the root processes' own (the server, `folio worker`s: queue, database
+/// client, archive), and their descendants' (render workers), with the
+/// share of time the hypervisor took.
+#[derive(Clone, Copy, Default)]
+struct CpuFigures {
+    machine: f64,
+    roots: f64,
+    below: f64,
+    steal: f64,
+}
+
+impl Cpu {
+    fn split(roots: &[u32]) -> (f64, f64) {
+        let below: Vec<u32> = roots.iter().flat_map(|r| tree(*r).into_iter().skip(1)).collect();
+        (process_cpu(roots), process_cpu(&below))
+    }
+
+    fn start(roots: Vec<u32>) -> Cpu {
+        let (own, below) = Cpu::split(&roots);
+        Cpu { machine: machine_cpu(), roots: own, below, roots_pids: roots }
+    }
+
+    /// Per document, for `n` documents made in `took`.
+    fn per_document(self, n: usize, took: Duration) -> CpuFigures {
+        let (busy, steal) = machine_cpu();
+        let (own, below) = Cpu::split(&self.roots_pids);
+        let n = n.max(1) as f64;
+        CpuFigures {
+            machine: (busy - self.machine.0) / n,
+            roots: (own - self.roots) / n,
+            below: (below - self.below) / n,
+            steal: (steal - self.machine.1) / took.as_secs_f64().max(1e-9),
+        }
+    }
 }
 
 /// A field (in kB) of a `/proc` file, in bytes.
@@ -209,6 +288,7 @@ impl Deployment {
     async fn run(&self, example: &Value, n: usize, format: &str, rate: Option<f64>) -> RunFigures {
         let body: String = (0..n).map(|i| line(example, i)).collect();
         let sampler = Sampler::start(self.roots());
+        let cpu = Cpu::start(self.roots());
         let stop = Arc::new(AtomicBool::new(false));
         let opener = rate.map(|rate| tokio::spawn(opens(self.links.clone(), self.next_link.clone(), rate, stop.clone())));
         let started = Instant::now();
@@ -223,6 +303,7 @@ impl Deployment {
             tokio::time::sleep(Duration::from_millis(250)).await;
         };
         let took = started.elapsed();
+        let cpu = cpu.per_document(n, took);
         stop.store(true, Ordering::Relaxed);
         let latencies = match opener {
             Some(opener) => opener.await.expect("opens"),
@@ -234,6 +315,7 @@ impl Deployment {
             p50: quantile(&latencies, 0.5),
             p99: quantile(&latencies, 0.99),
             opens: latencies.len(),
+            cpu,
             pss: sampler.peak(),
             hwm: proc_kb(&format!("/proc/{}/status", self.server.pid()), "VmHWM:"),
         }
@@ -245,6 +327,7 @@ struct RunFigures {
     p50: f64,
     p99: f64,
     opens: usize,
+    cpu: CpuFigures,
     pss: u64,
     hwm: u64,
 }
@@ -304,8 +387,9 @@ impl Drop for Deployment {
 }
 
 /// Renders `n` invoices straight through the batch lane's workers, as many
-/// in flight as the runner keeps: documents per second.
-async fn baseline(bundle: Vec<u8>, example: &Value, n: usize, format: Format) -> f64 {
+/// in flight as the runner keeps: documents per second, and the CPU time
+/// they took (the roots' own: this process).
+async fn baseline(bundle: Vec<u8>, example: &Value, n: usize, format: Format) -> (f64, CpuFigures) {
     let config = ContainConfig::new(env!("CARGO_BIN_EXE_folio").into());
     let in_flight = config.batch_workers * 2;
     let workers = Workers::start(config).await.expect("workers start");
@@ -328,6 +412,7 @@ async fn baseline(bundle: Vec<u8>, example: &Value, n: usize, format: Format) ->
             }
         })
         .await;
+    let cpu = Cpu::start(vec![std::process::id()]);
     let started = Instant::now();
     futures_util::stream::iter(requests)
         .for_each_concurrent(in_flight, |r| {
@@ -338,7 +423,8 @@ async fn baseline(bundle: Vec<u8>, example: &Value, n: usize, format: Format) ->
             }
         })
         .await;
-    n as f64 / started.elapsed().as_secs_f64()
+    let took = started.elapsed();
+    (n as f64 / took.as_secs_f64(), cpu.per_document(n, took))
 }
 
 #[tokio::main(flavor = "multi_thread")]
@@ -359,14 +445,14 @@ async fn main() {
     let formats: Vec<Format> = [Format::Html, Format::Pdf].into_iter().filter(|f| formats.contains(f.name())).collect();
     let mut base = Vec::new();
     for format in &formats {
-        let rate = baseline(bundle.clone(), &example, n, *format).await;
+        let (rate, cpu) = baseline(bundle.clone(), &example, n, *format).await;
         println!("  no queue, {}: {rate:.0} documents/s", format.name());
-        base.push((format.name(), rate));
+        base.push((format.name(), rate, cpu));
     }
 
     // Links for every open the runs make: each opened once (a fresh render).
     let opens_needed = |runs: f64| ((runs + 30.0) * rate * 1.5) as usize + 200;
-    let seconds: f64 = base.iter().map(|(_, rate)| n as f64 / rate).sum();
+    let seconds: f64 = base.iter().map(|(_, rate, _)| n as f64 / rate).sum();
     let mut rows = Vec::new();
     let deployments: [(&str, &str); 2] = [("sqlite", "SQLite, one process"), ("postgres", "PostgreSQL, two workers")];
     for (name, label) in deployments.into_iter().filter(|(name, _)| stores.contains(name)) {
@@ -379,7 +465,7 @@ async fn main() {
         let deployment = deploy(dir.path(), &db, flags, workers, opens_needed(seconds * 1.5), &example).await;
         let idle = deployment.opens_for(rate, Duration::from_secs(30)).await;
         let idle = (quantile(&idle, 0.5), quantile(&idle, 0.99));
-        for (format, base_rate) in &base {
+        for (format, base_rate, _) in &base {
             // The queue's throughput alone, then the same run with opens.
             let quiet = deployment.run(&example, n, format, None).await;
             let busy = deployment.run(&example, n, format, Some(rate)).await;
@@ -391,10 +477,16 @@ async fn main() {
         }
     }
 
-    for ((name, rate), format) in base.iter_mut().zip(&formats) {
-        let again = baseline(bundle.clone(), &example, n, *format).await;
+    for ((name, rate, cpu), format) in base.iter_mut().zip(&formats) {
+        let (again, again_cpu) = baseline(bundle.clone(), &example, n, *format).await;
         println!("  no queue, {name}, measured again: {again:.0} documents/s");
         *rate = (*rate + again) / 2.0;
+        *cpu = CpuFigures {
+            machine: (cpu.machine + again_cpu.machine) / 2.0,
+            roots: (cpu.roots + again_cpu.roots) / 2.0,
+            below: (cpu.below + again_cpu.below) / 2.0,
+            steal: (cpu.steal + again_cpu.steal) / 2.0,
+        };
     }
     println!(
         "\n| store | format | no queue (docs/s) | run (docs/s) | run / no queue | open p50 idle → during (ms) | open p99 idle → during (ms) | p99 ratio | peak PSS (MiB) | server VmHWM (MiB) |"
@@ -414,6 +506,33 @@ async fn main() {
     }
     for (store, format, _, _, _, busy) in &rows {
         println!("  ({store}, {format}: {} opens during the run, which went at {:.0} documents/s)", busy.opens, busy.rate);
+    }
+    // Where the CPU went, per document, in the runs without opens. The
+    // machine is saturated in both, so CPU per document is what throughput
+    // is made of, and less noisy than it.
+    println!(
+        "\n| store | format | machine CPU per document, no queue → run (ms) | run / no queue | render workers (ms) | Folio's own processes (ms) | rest of the machine (ms) | steal, no queue → run (% of a core) |"
+    );
+    println!("| --- | --- | --- | ---: | --- | --- | --- | --- |");
+    let ms = |s: f64| s * 1e3;
+    for (store, format, _, _, quiet, _) in &rows {
+        let Some((_, _, base_cpu)) = base.iter().find(|(name, _, _)| name == format) else { continue };
+        let run = quiet.cpu;
+        let rest = |c: &CpuFigures| ms(c.machine - c.roots - c.below);
+        println!(
+            "| {store} | {format} | {:.1} → {:.1} | {:.2} | {:.1} → {:.1} | {:.1} → {:.1} | {:.1} → {:.1} | {:.0} → {:.0} |",
+            ms(base_cpu.machine),
+            ms(run.machine),
+            run.machine / base_cpu.machine,
+            ms(base_cpu.below),
+            ms(run.below),
+            ms(base_cpu.roots),
+            ms(run.roots),
+            rest(base_cpu),
+            rest(&run),
+            base_cpu.steal * 100.0,
+            run.steal * 100.0
+        );
     }
 
     // The large run and the large submission, on SQLite.
