@@ -465,11 +465,11 @@ async fn main() {
         let deployment = deploy(dir.path(), &db, flags, workers, opens_needed(seconds * 1.5), &example).await;
         let idle = deployment.opens_for(rate, Duration::from_secs(30)).await;
         let idle = (quantile(&idle, 0.5), quantile(&idle, 0.99));
-        for (format, base_rate, _) in &base {
+        for (format, _, _) in &base {
             // The queue's throughput alone, then the same run with opens.
             let quiet = deployment.run(&example, n, format, None).await;
             let busy = deployment.run(&example, n, format, Some(rate)).await;
-            rows.push((label, *format, *base_rate, idle, quiet, busy));
+            rows.push((label, *format, idle, quiet, busy));
         }
         drop(deployment);
         if let Some(pg) = pg {
@@ -492,7 +492,10 @@ async fn main() {
         "\n| store | format | no queue (docs/s) | run (docs/s) | run / no queue | open p50 idle → during (ms) | open p99 idle → during (ms) | p99 ratio | peak PSS (MiB) | server VmHWM (MiB) |"
     );
     println!("| --- | --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |");
-    for (store, format, base_rate, (p50, p99), quiet, busy) in &rows {
+    // The no-queue rate is the mean of the measurements before and after.
+    let base_of = |format: &str| base.iter().find(|(name, _, _)| *name == format).map(|(_, rate, cpu)| (*rate, *cpu));
+    for (store, format, (p50, p99), quiet, busy) in &rows {
+        let Some((base_rate, _)) = base_of(format) else { continue };
         println!(
             "| {store} | {format} | {base_rate:.0} | {:.0} | {:.2} | {p50:.1} → {:.1} | {p99:.1} → {:.1} | {:.2} | {:.0} | {:.0} |",
             quiet.rate,
@@ -504,7 +507,7 @@ async fn main() {
             busy.hwm as f64 / MIB
         );
     }
-    for (store, format, _, _, _, busy) in &rows {
+    for (store, format, _, _, busy) in &rows {
         println!("  ({store}, {format}: {} opens during the run, which went at {:.0} documents/s)", busy.opens, busy.rate);
     }
     // Where the CPU went, per document, in the runs without opens. The
@@ -515,8 +518,8 @@ async fn main() {
     );
     println!("| --- | --- | --- | ---: | --- | --- | --- | --- |");
     let ms = |s: f64| s * 1e3;
-    for (store, format, _, _, quiet, _) in &rows {
-        let Some((_, _, base_cpu)) = base.iter().find(|(name, _, _)| name == format) else { continue };
+    for (store, format, _, quiet, _) in &rows {
+        let Some((_, base_cpu)) = base_of(format) else { continue };
         let run = quiet.cpu;
         let rest = |c: &CpuFigures| ms(c.machine - c.roots - c.below);
         println!(
@@ -528,7 +531,7 @@ async fn main() {
             ms(run.below),
             ms(base_cpu.roots),
             ms(run.roots),
-            rest(base_cpu),
+            rest(&base_cpu),
             rest(&run),
             base_cpu.steal * 100.0,
             run.steal * 100.0
