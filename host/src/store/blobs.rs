@@ -52,9 +52,7 @@ impl BlobStore {
         // The fan-out directory (`ab/`) is made durable when it is created,
         // synced or not, so syncing a blob later needs only its own
         // directory: at most 256 times in a store's life.
-        if let Some(fan_out) = path.parent()
-            && !fan_out.exists()
-        {
+        if let Some(fan_out) = path.parent() {
             crate::fsutil::create_dir_durably(fan_out)?;
         }
         // A blob written unsynced before a crash may be there but empty or
@@ -86,11 +84,11 @@ impl BlobStore {
     /// database server's on the same disk), so its cost grew with what
     /// others had written, and its error could be another file's. On the
     /// benchmark machine the two cost the same CPU time per document.
-    pub fn sync(&self, sha256s: &[&str]) -> io::Result<()> {
+    pub fn sync(&self, sha256s: &[impl AsRef<str>]) -> io::Result<()> {
         blocking(|| {
             let mut dirs = std::collections::BTreeSet::new();
             for sha256 in sha256s {
-                let path = self.path(sha256)?;
+                let path = self.path(sha256.as_ref())?;
                 std::fs::File::open(&path)
                     .and_then(|f| f.sync_data())
                     .map_err(|e| io::Error::new(e.kind(), format!("syncing blob {}: {e}", path.display())))?;

@@ -92,7 +92,7 @@ async fn commit(state: &AppState, group: &[(BatchItem, ItemOutcome)]) {
         .collect();
     if !archived.is_empty() {
         let blobs = state.blobs().clone();
-        if let Err(e) = off_thread(move || blobs.sync(&archived.iter().map(String::as_str).collect::<Vec<_>>())).await {
+        if let Err(e) = off_thread(move || blobs.sync(&archived)).await {
             tracing::warn!(items = group.len(), error = %e, "could not sync rendered batch documents to disk; their items will be done again");
             return;
         }
