@@ -9,7 +9,7 @@
 //! `folio worker` processes never block on each other's chunks; SQLite has
 //! one writer, so a claim is one `UPDATE … RETURNING`.
 
-use super::{Backend, DocumentRecord, Store, StoreError, StoreResult, timestamp};
+use super::{Backend, DocumentRecord, ROWS_PER_STATEMENT, Store, StoreError, StoreResult, timestamp, value_rows};
 use crate::event::{BatchCompleted, BatchFailure, NewEvent, Payload};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -410,62 +410,78 @@ impl Store {
     }
 
     /// Records how each of `finished` ended, in one transaction (one
-    /// commit for a group of items, not one each). An archived item's
-    /// document and its event are written with the item. If the run's key
-    /// was archived already (the chunk was done twice: its first worker
-    /// lost its lease after committing), that document stands and the item
-    /// names it. The documents' events are written last, after every
-    /// item's row: on PostgreSQL the first takes the lock that orders
-    /// events, and every other event writer (an open, an action) waits
-    /// for it until this transaction commits.
+    /// commit for a group of items, not one each), with one statement per
+    /// table for the whole group: its documents, its items' rows and its
+    /// events. An archived item's document and its event are written with
+    /// the item. If the run's key was archived already (the chunk was done
+    /// twice: its first worker lost its lease after committing), that
+    /// document stands and the item names it. The documents' events are
+    /// written last, after every item's row: on PostgreSQL the first takes
+    /// the lock that orders events, and every other event writer (an open,
+    /// an action) waits for it until this transaction commits.
     pub async fn record_batch_items(&self, finished: &[(BatchItem, ItemOutcome)]) -> StoreResult<()> {
+        const COLUMNS: usize = 6;
         let doing = "recording finished batch items";
         let err = |e| StoreError::sql(doing, e);
         let mut tx = self.begin(doing).await?;
-        let now = timestamp(Utc::now());
-        let mut events = Vec::new();
+        let archived: Vec<&DocumentRecord> = finished
+            .iter()
+            .filter_map(|(_, outcome)| match outcome {
+                ItemOutcome::Archived { document, .. } => Some(&**document),
+                ItemOutcome::Failed { .. } => None,
+            })
+            .collect();
+        let inserted = DocumentRecord::insert_once(&mut tx, &archived).await?;
+        // What each item's row gets: a document (the one its key already
+        // has, if it has one) or a problem. A failed item keeps any
+        // document an earlier attempt recorded.
+        struct Row<'a> {
+            item: &'a BatchItem,
+            state: &'static str,
+            /// The id and SHA-256 of the item's document.
+            document: Option<(String, String)>,
+            problem: Option<&'a str>,
+        }
+        let mut rows = Vec::with_capacity(finished.len());
+        let mut events = Vec::with_capacity(archived.len());
         for (item, outcome) in finished {
-            // What the item's row gets: a document (the one its key already
-            // has, if it has one) or a problem. A failed item keeps any
-            // document an earlier attempt recorded.
-            let (state, document, problem) = match outcome {
-                ItemOutcome::Archived { document, event } => {
-                    let inserted = document.insert_once(&mut tx).await?;
-                    let named: (String, String) = match inserted {
-                        true => (document.id.clone(), document.sha256.clone()),
-                        false => sqlx::query_as("SELECT id, sha256 FROM documents WHERE batch_id = $1 AND batch_key = $2")
-                            .bind(&item.batch_id)
-                            .bind(&item.item_key)
-                            .fetch_one(&mut *tx)
-                            .await
-                            .map_err(err)?,
-                    };
-                    if inserted {
-                        events.push(event);
-                    }
-                    (item_state::DONE, Some(named), None)
+            match outcome {
+                ItemOutcome::Archived { document, event } if inserted.contains(&document.id) => {
+                    events.push(event);
+                    let document = Some((document.id.clone(), document.sha256.clone()));
+                    rows.push(Row { item, state: item_state::DONE, document, problem: None });
                 }
-                ItemOutcome::Failed { problem } => (item_state::FAILED, None, Some(problem.as_str())),
-            };
-            let (document_id, sha256) = document.unzip();
-            sqlx::query(
-                "UPDATE batch_items SET state = $1, document_id = COALESCE($2, document_id), sha256 = COALESCE($3, sha256), \
-                 problem = $4, finished_at = $5, lease_owner = NULL WHERE batch_id = $6 AND seq = $7",
-            )
-            .bind(state)
-            .bind(document_id)
-            .bind(sha256)
-            .bind(problem)
-            .bind(&now)
-            .bind(&item.batch_id)
-            .bind(item.seq)
-            .execute(&mut *tx)
-            .await
-            .map_err(err)?;
+                ItemOutcome::Archived { .. } => {
+                    let named = sqlx::query_as("SELECT id, sha256 FROM documents WHERE batch_id = $1 AND batch_key = $2")
+                        .bind(&item.batch_id)
+                        .bind(&item.item_key)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err(err)?;
+                    rows.push(Row { item, state: item_state::DONE, document: Some(named), problem: None });
+                }
+                ItemOutcome::Failed { problem } => {
+                    rows.push(Row { item, state: item_state::FAILED, document: None, problem: Some(problem) })
+                }
+            }
         }
-        for event in &events {
-            event.write(&mut tx, self.backend, None).await?;
+        let now = timestamp(Utc::now());
+        for rows in rows.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "WITH v (batch_id, seq, state, document_id, sha256, problem) AS (VALUES {}) \
+                 UPDATE batch_items SET state = v.state, document_id = COALESCE(v.document_id, batch_items.document_id), \
+                 sha256 = COALESCE(v.sha256, batch_items.sha256), problem = v.problem, finished_at = $1, lease_owner = NULL \
+                 FROM v WHERE batch_items.batch_id = v.batch_id AND batch_items.seq = v.seq",
+                value_rows(rows.len(), COLUMNS, 2)
+            );
+            let mut query = sqlx::query(&sql).bind(&now);
+            for Row { item, state, document, problem } in rows {
+                let (document_id, sha256) = document.as_ref().map(|(id, sha)| (id.as_str(), sha.as_str())).unzip();
+                query = query.bind(&item.batch_id).bind(item.seq).bind(*state).bind(document_id).bind(sha256).bind(*problem);
+            }
+            query.execute(&mut *tx).await.map_err(err)?;
         }
+        NewEvent::write_all(&mut tx, self.backend, &events, None).await?;
         tx.commit().await.map_err(err)?;
         if !events.is_empty() {
             self.wake_outbox();
@@ -570,6 +586,7 @@ where
 mod tests {
     use super::*;
     use crate::event::EventType;
+    use crate::store::EndpointRecord;
 
     fn document(id: &str, key: &str) -> DocumentRecord {
         DocumentRecord {
@@ -595,7 +612,9 @@ mod tests {
 
     /// A group is recorded in one go: archived and failed items side by
     /// side, and an item whose chunk was done twice keeps its first
-    /// document, with no second document and no second event.
+    /// document, with no second document and no second event. The
+    /// group's events take consecutive positions, in the items' order, and
+    /// each has its delivery.
     #[tokio::test]
     async fn a_group_records_each_item_and_a_redone_item_keeps_its_first_document() {
         let dir = tempfile::tempdir().unwrap();
@@ -614,15 +633,18 @@ mod tests {
             finished_at: None,
         };
         assert!(matches!(store.create_batch(&batch).await.unwrap(), Created::New));
-        let items: Vec<NewItem> = ["A-1", "A-2", "A-3"]
+        let items: Vec<NewItem> = ["A-1", "A-2", "A-3", "A-4"]
             .iter()
             .zip(1..)
             .map(|(key, line)| NewItem { line, key: Some(key.to_string()), request: Ok("{}".into()) })
             .collect();
         store.add_batch_items("bat_1", 0, &items).await.unwrap();
-        store.start_batch("bat_1", 3, "", "{}", "http://f").await.unwrap();
+        let endpoint =
+            EndpointRecord::new("whk_1".into(), "https://hooks.example.com/".into(), String::new(), "sealed".into(), "k1".into());
+        store.create_endpoint(&endpoint, &[EventType::DocumentCreated]).await.unwrap();
+        store.start_batch("bat_1", 4, "", "{}", "http://f").await.unwrap();
         let claimed = store.claim_batch_items("w", Utc::now(), Utc::now() + chrono::Duration::seconds(30), 16).await.unwrap();
-        assert_eq!(claimed.len(), 3);
+        assert_eq!(claimed.len(), 4);
 
         // The first worker archived A-1, then lost its lease.
         store.record_batch_items(&[(claimed[0].clone(), archived("doc_first", "A-1"))]).await.unwrap();
@@ -631,6 +653,7 @@ mod tests {
             (claimed[0].clone(), archived("doc_again", "A-1")),
             (claimed[1].clone(), ItemOutcome::Failed { problem: "data.lines[0].amount: not a number".into() }),
             (claimed[2].clone(), archived("doc_3", "A-3")),
+            (claimed[3].clone(), archived("doc_4", "A-4")),
         ];
         store.record_batch_items(&group).await.unwrap();
 
@@ -641,14 +664,23 @@ mod tests {
             [
                 ("done", Some("doc_first"), None),
                 ("failed", None, Some("data.lines[0].amount: not a number")),
-                ("done", Some("doc_3"), None)
+                ("done", Some("doc_3"), None),
+                ("done", Some("doc_4"), None)
             ]
         );
         let (documents,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM documents").fetch_one(store.pool()).await.unwrap();
-        assert_eq!(documents, 2);
+        assert_eq!(documents, 3);
         let events = store.events_after(0, &[EventType::DocumentCreated].into(), 100).await.unwrap();
         let subjects: Vec<_> = events.iter().map(|e| e.subject.as_deref()).collect();
-        assert_eq!(subjects, [Some("doc_first"), Some("doc_3")]);
+        assert_eq!(subjects, [Some("doc_first"), Some("doc_3"), Some("doc_4")]);
+        assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2, 3]);
+        let deliveries: Vec<(String, String)> =
+            sqlx::query_as("SELECT d.event_id, d.endpoint_id FROM webhook_deliveries d JOIN events e ON e.id = d.event_id ORDER BY e.seq")
+                .fetch_all(store.pool())
+                .await
+                .unwrap();
+        let expected: Vec<(String, String)> = events.iter().map(|e| (e.id.clone(), "whk_1".to_string())).collect();
+        assert_eq!(deliveries, expected);
         assert!(store.finish_batch_if_done("bat_1", "http://f").await.unwrap());
     }
 }

@@ -6,9 +6,10 @@
 //! what a request with an `Idempotency-Key` produced, so a retry returns the
 //! same document.
 
-use super::{Store, StoreError, StoreResult};
+use super::{ROWS_PER_STATEMENT, Store, StoreError, StoreResult, value_rows};
 use crate::event::NewEvent;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// An archived document's metadata.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema, sqlx::FromRow)]
@@ -74,43 +75,50 @@ pub enum Recorded {
 impl DocumentRecord {
     /// Inserts the record on `conn`, a transaction archiving it.
     pub(super) async fn insert(&self, conn: &mut sqlx::AnyConnection) -> StoreResult<()> {
-        self.insert_with(conn, "").await.map(drop)
+        Self::insert_all(conn, &[self], "").await.map(drop)
     }
 
-    /// Inserts the record unless its run already archived a document under
-    /// its key; whether it did.
-    pub(super) async fn insert_once(&self, conn: &mut sqlx::AnyConnection) -> StoreResult<bool> {
-        self.insert_with(conn, " ON CONFLICT (batch_id, batch_key) DO NOTHING").await
+    /// Inserts every one of `documents` whose run has not archived a
+    /// document under its key already; the ids of those inserted.
+    pub(super) async fn insert_once(conn: &mut sqlx::AnyConnection, documents: &[&DocumentRecord]) -> StoreResult<HashSet<String>> {
+        Self::insert_all(conn, documents, " ON CONFLICT (batch_id, batch_key) DO NOTHING").await
     }
 
-    async fn insert_with(&self, conn: &mut sqlx::AnyConnection, on_conflict: &str) -> StoreResult<bool> {
-        let d = self;
-        let sql = format!(
-            "INSERT INTO documents (id, plugin, version, digest, kind, customer_id, format, file_name, sha256, size, render_at, created_at, created_by, inputs, batch_id, batch_key) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16){on_conflict}"
-        );
-        let inserted = sqlx::query(&sql)
-            .bind(&d.id)
-            .bind(&d.plugin)
-            .bind(&d.version)
-            .bind(&d.digest)
-            .bind(&d.kind)
-            .bind(&d.customer_id)
-            .bind(&d.format)
-            .bind(&d.file_name)
-            .bind(&d.sha256)
-            .bind(d.size)
-            .bind(&d.render_at)
-            .bind(&d.created_at)
-            .bind(&d.created_by)
-            .bind(&d.inputs)
-            .bind(&d.batch_id)
-            .bind(&d.batch_key)
-            .execute(&mut *conn)
-            .await
-            .map_err(|e| StoreError::sql("archiving a document", e))?
-            .rows_affected();
-        Ok(inserted == 1)
+    /// Inserts `documents` with one statement per [`ROWS_PER_STATEMENT`]:
+    /// a group's documents cost one round trip to the database, not one each.
+    async fn insert_all(conn: &mut sqlx::AnyConnection, documents: &[&DocumentRecord], on_conflict: &str) -> StoreResult<HashSet<String>> {
+        const COLUMNS: usize = 16;
+        let mut inserted = HashSet::with_capacity(documents.len());
+        for rows in documents.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "INSERT INTO documents (id, plugin, version, digest, kind, customer_id, format, file_name, sha256, size, render_at, created_at, created_by, inputs, batch_id, batch_key) \
+                 VALUES {}{on_conflict} RETURNING id",
+                value_rows(rows.len(), COLUMNS, 1)
+            );
+            let mut query = sqlx::query_as::<_, (String,)>(&sql);
+            for d in rows {
+                query = query
+                    .bind(&d.id)
+                    .bind(&d.plugin)
+                    .bind(&d.version)
+                    .bind(&d.digest)
+                    .bind(&d.kind)
+                    .bind(&d.customer_id)
+                    .bind(&d.format)
+                    .bind(&d.file_name)
+                    .bind(&d.sha256)
+                    .bind(d.size)
+                    .bind(&d.render_at)
+                    .bind(&d.created_at)
+                    .bind(&d.created_by)
+                    .bind(&d.inputs)
+                    .bind(&d.batch_id)
+                    .bind(&d.batch_key);
+            }
+            let ids = query.fetch_all(&mut *conn).await.map_err(|e| StoreError::sql("archiving a document", e))?;
+            inserted.extend(ids.into_iter().map(|(id,)| id));
+        }
+        Ok(inserted)
     }
 }
 

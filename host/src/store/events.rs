@@ -7,7 +7,7 @@
 //! commit order: a consumer that polls with the last id it saw never skips
 //! an event that committed late.
 
-use super::{Backend, Store, StoreError, StoreResult, new_id, timestamp};
+use super::{Backend, ROWS_PER_STATEMENT, Store, StoreError, StoreResult, new_id, timestamp, value_rows};
 use crate::event::{EventType, NewEvent};
 use chrono::Utc;
 use serde::Serialize;
@@ -55,55 +55,76 @@ impl NewEvent {
     /// last in the transaction: on PostgreSQL it takes the lock that
     /// orders events, held until commit.
     pub(super) async fn write(&self, conn: &mut AnyConnection, backend: Backend, only: Option<&str>) -> StoreResult<String> {
+        let ids = Self::write_all(conn, backend, &[self], only).await?;
+        ids.into_iter().next().ok_or_else(|| StoreError::Corrupt("an event was written but no id came back for it".into()))
+    }
+
+    /// Writes `events` in their order, as [`NewEvent::write`] writes one,
+    /// with one statement per table: a group of events costs the lock, a
+    /// read of the last position and two inserts, however many it holds.
+    /// Returns their ids, in the same order.
+    pub(super) async fn write_all(
+        conn: &mut AnyConnection,
+        backend: Backend,
+        events: &[&NewEvent],
+        only: Option<&str>,
+    ) -> StoreResult<Vec<String>> {
+        const COLUMNS: usize = 7;
         let doing = "writing an event";
         let err = |e| StoreError::sql(doing, e);
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
         if backend == Backend::Postgres {
             // Serializes event writers (SHARE ROW EXCLUSIVE conflicts with
             // itself) without blocking readers of the log.
             sqlx::query("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE").execute(&mut *conn).await.map_err(err)?;
         }
-        let (seq,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetch_one(&mut *conn).await.map_err(err)?;
-        let id = new_id("evt");
+        let (last,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM events").fetch_one(&mut *conn).await.map_err(err)?;
         let at = timestamp(Utc::now());
-        sqlx::query("INSERT INTO events (id, seq, event_type, at, customer_id, subject, data) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-            .bind(&id)
-            .bind(seq)
-            .bind(self.event_type.as_str())
-            .bind(&at)
-            .bind(&self.customer_id)
-            .bind(&self.subject)
-            .bind(self.data.to_string())
-            .execute(&mut *conn)
-            .await
-            .map_err(err)?;
-        match only {
-            Some(endpoint) => {
-                sqlx::query(
-                    "INSERT INTO webhook_deliveries (event_id, endpoint_id, state, attempts, next_attempt_at, created_at) \
-                     VALUES ($1, $2, 'pending', 0, $3, $3)",
-                )
-                .bind(&id)
-                .bind(endpoint)
-                .bind(&at)
-                .execute(&mut *conn)
-                .await
-                .map_err(err)?;
+        let ids: Vec<String> = events.iter().map(|_| new_id("evt")).collect();
+        let mut seq = last;
+        for (rows, ids) in events.chunks(ROWS_PER_STATEMENT).zip(ids.chunks(ROWS_PER_STATEMENT)) {
+            let sql = format!(
+                "INSERT INTO events (id, seq, event_type, at, customer_id, subject, data) VALUES {}",
+                value_rows(rows.len(), COLUMNS, 1)
+            );
+            let mut query = sqlx::query(&sql);
+            for (event, id) in rows.iter().zip(ids) {
+                seq += 1;
+                query = query
+                    .bind(id)
+                    .bind(seq)
+                    .bind(event.event_type.as_str())
+                    .bind(&at)
+                    .bind(&event.customer_id)
+                    .bind(&event.subject)
+                    .bind(event.data.to_string());
             }
-            None => {
-                sqlx::query(
-                    "INSERT INTO webhook_deliveries (event_id, endpoint_id, state, attempts, next_attempt_at, created_at) \
-                     SELECT $1, s.endpoint_id, 'pending', 0, $2, $2 FROM webhook_subscriptions s \
-                     JOIN webhook_endpoints w ON w.id = s.endpoint_id WHERE s.event_type = $3 AND w.disabled_at IS NULL",
-                )
-                .bind(&id)
-                .bind(&at)
-                .bind(self.event_type.as_str())
-                .execute(&mut *conn)
-                .await
-                .map_err(err)?;
-            }
+            query.execute(&mut *conn).await.map_err(err)?;
         }
-        Ok(id)
+        // The deliveries of every event just written: those after `last`,
+        // which no other writer can add to before this transaction ends.
+        let deliveries = match only {
+            Some(endpoint) => sqlx::query(
+                "INSERT INTO webhook_deliveries (event_id, endpoint_id, state, attempts, next_attempt_at, created_at) \
+                 SELECT e.id, $1, 'pending', 0, e.at, e.at FROM events e WHERE e.seq > $2 AND e.seq <= $3 ORDER BY e.seq",
+            )
+            .bind(endpoint)
+            .bind(last)
+            .bind(seq),
+            None => sqlx::query(
+                "INSERT INTO webhook_deliveries (event_id, endpoint_id, state, attempts, next_attempt_at, created_at) \
+                 SELECT e.id, s.endpoint_id, 'pending', 0, e.at, e.at FROM events e \
+                 JOIN webhook_subscriptions s ON s.event_type = e.event_type \
+                 JOIN webhook_endpoints w ON w.id = s.endpoint_id \
+                 WHERE e.seq > $1 AND e.seq <= $2 AND w.disabled_at IS NULL ORDER BY e.seq",
+            )
+            .bind(last)
+            .bind(seq),
+        };
+        deliveries.execute(&mut *conn).await.map_err(err)?;
+        Ok(ids)
     }
 }
 

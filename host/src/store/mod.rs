@@ -258,6 +258,21 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
     bytes
 }
 
+/// The row lists of a multi-row statement: `rows` parenthesised groups of
+/// `columns` numbered placeholders, the first numbered `first`
+/// (`($1, $2), ($3, $4)` for 2, 2, 1).
+fn value_rows(rows: usize, columns: usize, first: usize) -> String {
+    let row = |r: usize| {
+        let marks: Vec<String> = (0..columns).map(|c| format!("${}", first + r * columns + c)).collect();
+        format!("({})", marks.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+}
+
+/// The most rows one multi-row statement writes: with at most 16 columns,
+/// 1,024 parameters, far inside SQLite's 32,766 and PostgreSQL's 65,535.
+const ROWS_PER_STATEMENT: usize = 64;
+
 /// Serializes JSON text stored in a column as the JSON it holds.
 fn raw_json<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
     use serde::Serialize;
@@ -282,6 +297,13 @@ mod tests {
         let b = a + chrono::Duration::microseconds(1);
         assert!(timestamp(a) < timestamp(b));
         assert_eq!(timestamp(a), "2026-01-02T03:04:05.000000Z");
+    }
+
+    #[test]
+    fn value_rows_number_every_placeholder_once() {
+        assert_eq!(value_rows(2, 2, 1), "($1, $2), ($3, $4)");
+        assert_eq!(value_rows(1, 3, 4), "($4, $5, $6)");
+        assert_eq!(value_rows(0, 3, 1), "");
     }
 
     #[test]
