@@ -10,13 +10,17 @@
 //! - PostgreSQL, two `folio worker` processes (the serving replica works no
 //!   runs): the same.
 //!
-//! Each run is made as HTML and as PDF, twice: alone, for the queue's
-//! throughput, and again while a person's opens of open links (a fresh
-//! render each: every link is opened once) arrive at OPEN_RATE a second
-//! (default 10), whose p50 and p99 are set against the same opens with no
-//! run going. Memory is sampled every second as the summed PSS of
-//! each process tree (server, zygote, workers), and the server's own peak
-//! RSS (VmHWM). CPU time per document is counted for the whole machine
+//! Each run is made as HTML and as PDF: first a small one, to load the
+//! plugin into every batch worker (the baseline warms its workers too);
+//! then BENCH_ROUNDS times (default 2) a no-queue measurement and, right
+//! after it, the run alone, for the queue's throughput; the machine's
+//! speed drifts over minutes, so each run is set against the baseline
+//! next to it. Then the same run again while a person's opens of open
+//! links (a fresh render each: every link is opened once) arrive at
+//! OPEN_RATE a second (default 10), whose p50 and p99 are set against
+//! the same opens with no run going. Memory is sampled every second as
+//! the summed PSS of each process tree (server, zygote, workers), and the
+//! server's own peak RSS (VmHWM). CPU time per document is counted for the whole machine
 //! and split: render workers, Folio's own processes (server, `folio
 //! worker`s: queue, database client, archive; in the baseline, this
 //! process), and the rest (the database server, the kernel's writeback
@@ -135,6 +139,30 @@ struct CpuFigures {
     roots: f64,
     below: f64,
     steal: f64,
+}
+
+impl CpuFigures {
+    /// Each figure's mean over `all`.
+    fn mean(all: impl Iterator<Item = CpuFigures> + Clone) -> CpuFigures {
+        CpuFigures {
+            machine: mean(all.clone().map(|c| c.machine)),
+            roots: mean(all.clone().map(|c| c.roots)),
+            below: mean(all.clone().map(|c| c.below)),
+            steal: mean(all.map(|c| c.steal)),
+        }
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, count) = values.fold((0.0, 0usize), |(sum, count), v| (sum + v, count + 1));
+    sum / count.max(1) as f64
+}
+
+/// A no-queue measurement and the run made right after it.
+struct Pair {
+    no_queue: f64,
+    cpu: CpuFigures,
+    quiet: RunFigures,
 }
 
 impl Cpu {
@@ -300,7 +328,7 @@ impl Deployment {
                 break now;
             }
             assert!(started.elapsed() < Duration::from_secs(3600), "the run did not finish: {now}");
-            tokio::time::sleep(Duration::from_millis(250)).await;
+            tokio::time::sleep(Duration::from_millis(50)).await;
         };
         let took = started.elapsed();
         let cpu = cpu.per_document(n, took);
@@ -439,20 +467,18 @@ async fn main() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("billing runs of {n} invoices on {cores} cores; opens at {rate}/s meanwhile");
 
-    // The baseline is measured before the deployments and again after
-    // them; the ratios use the mean of the two.
+    // The machine's speed drifts by a fifth over minutes (a shared VM), so
+    // each run is set against a no-queue measurement made right before
+    // it, in BENCH_ROUNDS (default 2) alternating pairs per deployment and
+    // format; the ratios are the means of the pairs' own.
+    let rounds = env_usize("BENCH_ROUNDS", 2).max(1);
     let formats = std::env::var("BENCH_FORMATS").unwrap_or_else(|_| "html,pdf".into());
     let formats: Vec<Format> = [Format::Html, Format::Pdf].into_iter().filter(|f| formats.contains(f.name())).collect();
-    let mut base = Vec::new();
-    for format in &formats {
-        let (rate, cpu) = baseline(bundle.clone(), &example, n, *format).await;
-        println!("  no queue, {}: {rate:.0} documents/s", format.name());
-        base.push((format.name(), rate, cpu));
-    }
 
-    // Links for every open the runs make: each opened once (a fresh render).
-    let opens_needed = |runs: f64| ((runs + 30.0) * rate * 1.5) as usize + 200;
-    let seconds: f64 = base.iter().map(|(_, rate, _)| n as f64 / rate).sum();
+    // Links for every open the runs make: each opened once (a fresh render),
+    // at a run pace of no less than 100 documents a second.
+    let seconds = (formats.len() * n) as f64 / 100.0;
+    let links = ((seconds + 30.0) * rate * 1.5) as usize + 200;
     let mut rows = Vec::new();
     let deployments: [(&str, &str); 2] = [("sqlite", "SQLite, one process"), ("postgres", "PostgreSQL, two workers")];
     for (name, label) in deployments.into_iter().filter(|(name, _)| stores.contains(name)) {
@@ -462,14 +488,23 @@ async fn main() {
             Some(pg) => (Db::Postgres(pg.url.clone()), &["--batch-concurrency", "0"][..], 2),
             None => (Db::Sqlite, &[][..], 0),
         };
-        let deployment = deploy(dir.path(), &db, flags, workers, opens_needed(seconds * 1.5), &example).await;
+        let deployment = deploy(dir.path(), &db, flags, workers, links, &example).await;
         let idle = deployment.opens_for(rate, Duration::from_secs(30)).await;
         let idle = (quantile(&idle, 0.5), quantile(&idle, 0.99));
-        for (format, _, _) in &base {
-            // The queue's throughput alone, then the same run with opens.
-            let quiet = deployment.run(&example, n, format, None).await;
-            let busy = deployment.run(&example, n, format, Some(rate)).await;
-            rows.push((label, *format, idle, quiet, busy));
+        for format in &formats {
+            let (format, name) = (*format, format.name());
+            // Warm, as the baseline is: the plugin loaded into every batch worker.
+            deployment.run(&example, 64, name, None).await;
+            let mut pairs = Vec::new();
+            for _ in 0..rounds {
+                let (no_queue, cpu) = baseline(bundle.clone(), &example, n, format).await;
+                let quiet = deployment.run(&example, n, name, None).await;
+                println!("  {label}, {name}: no queue {no_queue:.0} documents/s, run {:.0}", quiet.rate);
+                pairs.push(Pair { no_queue, cpu, quiet });
+            }
+            // The same run again while opens arrive.
+            let busy = deployment.run(&example, n, name, Some(rate)).await;
+            rows.push((label, name, idle, pairs, busy));
         }
         drop(deployment);
         if let Some(pg) = pg {
@@ -477,38 +512,32 @@ async fn main() {
         }
     }
 
-    for ((name, rate, cpu), format) in base.iter_mut().zip(&formats) {
-        let (again, again_cpu) = baseline(bundle.clone(), &example, n, *format).await;
-        println!("  no queue, {name}, measured again: {again:.0} documents/s");
-        *rate = (*rate + again) / 2.0;
-        *cpu = CpuFigures {
-            machine: (cpu.machine + again_cpu.machine) / 2.0,
-            roots: (cpu.roots + again_cpu.roots) / 2.0,
-            below: (cpu.below + again_cpu.below) / 2.0,
-            steal: (cpu.steal + again_cpu.steal) / 2.0,
-        };
-    }
     println!(
         "\n| store | format | no queue (docs/s) | run (docs/s) | run / no queue | open p50 idle → during (ms) | open p99 idle → during (ms) | p99 ratio | peak PSS (MiB) | server VmHWM (MiB) |"
     );
     println!("| --- | --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |");
-    // The no-queue rate is the mean of the measurements before and after.
-    let base_of = |format: &str| base.iter().find(|(name, _, _)| *name == format).map(|(_, rate, cpu)| (*rate, *cpu));
-    for (store, format, (p50, p99), quiet, busy) in &rows {
-        let Some((base_rate, _)) = base_of(format) else { continue };
+    for (store, format, (p50, p99), pairs, busy) in &rows {
+        let pss = pairs.iter().map(|p| p.quiet.pss).chain([busy.pss]).max().unwrap_or(0);
         println!(
-            "| {store} | {format} | {base_rate:.0} | {:.0} | {:.2} | {p50:.1} → {:.1} | {p99:.1} → {:.1} | {:.2} | {:.0} | {:.0} |",
-            quiet.rate,
-            quiet.rate / base_rate,
+            "| {store} | {format} | {:.0} | {:.0} | {:.2} | {p50:.1} → {:.1} | {p99:.1} → {:.1} | {:.2} | {:.0} | {:.0} |",
+            mean(pairs.iter().map(|p| p.no_queue)),
+            mean(pairs.iter().map(|p| p.quiet.rate)),
+            mean(pairs.iter().map(|p| p.quiet.rate / p.no_queue)),
             busy.p50,
             busy.p99,
             busy.p99 / p99,
-            quiet.pss.max(busy.pss) as f64 / MIB,
+            pss as f64 / MIB,
             busy.hwm as f64 / MIB
         );
     }
-    for (store, format, _, _, busy) in &rows {
-        println!("  ({store}, {format}: {} opens during the run, which went at {:.0} documents/s)", busy.opens, busy.rate);
+    for (store, format, _, pairs, busy) in &rows {
+        let ratios: Vec<String> = pairs.iter().map(|p| format!("{:.2}", p.quiet.rate / p.no_queue)).collect();
+        println!(
+            "  ({store}, {format}: run / no queue of each pair {}; {} opens during the run, which went at {:.0} documents/s)",
+            ratios.join(", "),
+            busy.opens,
+            busy.rate
+        );
     }
     // Where the CPU went, per document, in the runs without opens. The
     // machine is saturated in both, so CPU per document is what throughput
@@ -518,22 +547,22 @@ async fn main() {
     );
     println!("| --- | --- | --- | ---: | --- | --- | --- | --- |");
     let ms = |s: f64| s * 1e3;
-    for (store, format, _, quiet, _) in &rows {
-        let Some((_, base_cpu)) = base_of(format) else { continue };
-        let run = quiet.cpu;
+    for (store, format, _, pairs, _) in &rows {
+        let base = CpuFigures::mean(pairs.iter().map(|p| p.cpu));
+        let run = CpuFigures::mean(pairs.iter().map(|p| p.quiet.cpu));
         let rest = |c: &CpuFigures| ms(c.machine - c.roots - c.below);
         println!(
             "| {store} | {format} | {:.1} → {:.1} | {:.2} | {:.1} → {:.1} | {:.1} → {:.1} | {:.1} → {:.1} | {:.0} → {:.0} |",
-            ms(base_cpu.machine),
+            ms(base.machine),
             ms(run.machine),
-            run.machine / base_cpu.machine,
-            ms(base_cpu.below),
+            mean(pairs.iter().map(|p| p.quiet.cpu.machine / p.cpu.machine)),
+            ms(base.below),
             ms(run.below),
-            ms(base_cpu.roots),
+            ms(base.roots),
             ms(run.roots),
-            rest(&base_cpu),
+            rest(&base),
             rest(&run),
-            base_cpu.steal * 100.0,
+            base.steal * 100.0,
             run.steal * 100.0
         );
     }
