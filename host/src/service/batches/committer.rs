@@ -17,19 +17,24 @@ use super::off_thread;
 use crate::store::{BatchItem, ItemOutcome};
 use tokio::sync::{mpsc, oneshot};
 
-/// The most items committed together.
-const GROUP: usize = 32;
+/// The most items committed together: one multi-row statement per table
+/// (`store::ROWS_PER_STATEMENT`).
+const GROUP: usize = 64;
 
 /// How long a group that is not full waits for more finished items before
 /// it is synced and committed. Items finish one at a time at a run's pace,
 /// so without it nearly every group held one item and cost a sync, a
-/// transaction and a wakeup of the webhook dispatcher of its own. Measured
-/// (`make bench-batch`, PDF): 10 ms cut the machine's CPU per document by
-/// 0.4-0.9 ms on PostgreSQL, and the server's own by about a quarter on
-/// SQLite. A 50 ms linger, tried before, sped runs up too, but the opens'
-/// p99 during a PostgreSQL run rose with it; with 10 ms it stayed within
-/// the runs' noise (docs/benchmarks.md, "Billing runs").
-const LINGER: std::time::Duration = std::time::Duration::from_millis(10);
+/// transaction and a wakeup of the webhook dispatcher of its own. Since a
+/// group is written with one statement per table, its size no longer
+/// lengthens the transaction (nor, on PostgreSQL, how long it holds the
+/// lock that orders events), so a longer linger costs the opens nothing.
+/// Measured (`make bench-batch`, PDF, two A/B runs against 10 ms and
+/// groups of 32): Folio's own CPU per document fell from 1.5 to 0.8 ms on
+/// SQLite and from 1.2-1.3 to 0.7-0.9 ms on PostgreSQL, whose server's
+/// fell from 2.1-2.2 to 1.1-1.5 ms; the opens' p99 during a PostgreSQL
+/// run was 62 and 67 ms against 68 and 117 (docs/benchmarks.md,
+/// "Billing runs").
+const LINGER: std::time::Duration = std::time::Duration::from_millis(40);
 
 /// A handle to the committer task; cheap to clone.
 #[derive(Clone)]
