@@ -9,7 +9,7 @@
 //! `folio worker` processes never block on each other's chunks; SQLite has
 //! one writer, so a claim is one `UPDATE … RETURNING`.
 
-use super::{Backend, DocumentRecord, ROWS_PER_STATEMENT, Store, StoreError, StoreResult, timestamp, value_rows};
+use super::{Backend, DocumentRecord, ROWS_PER_STATEMENT, Store, StoreError, StoreResult, placeholders, timestamp, value_rows};
 use crate::event::{BatchCompleted, BatchFailure, NewEvent, Payload};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -77,6 +77,16 @@ pub enum ItemOutcome {
     Archived { document: Box<DocumentRecord>, event: NewEvent },
     /// Could not be rendered, and why (with the JSON path where there is one).
     Failed { problem: String },
+}
+
+impl ItemOutcome {
+    /// The document it archived, if it archived one.
+    pub fn document(&self) -> Option<&DocumentRecord> {
+        match self {
+            ItemOutcome::Archived { document, .. } => Some(document),
+            ItemOutcome::Failed { .. } => None,
+        }
+    }
 }
 
 /// An item's state.
@@ -304,8 +314,7 @@ impl Store {
         let doing = "changing a batch's state";
         let err = |e| StoreError::sql(doing, e);
         let mut tx = self.begin(doing).await?;
-        let placeholders: Vec<String> = (0..from.len()).map(|i| format!("${}", i + 3)).collect();
-        let sql = format!("UPDATE batches SET state = $1 WHERE id = $2 AND state IN ({})", placeholders.join(", "));
+        let sql = format!("UPDATE batches SET state = $1 WHERE id = $2 AND state IN ({})", placeholders(from.len(), 3));
         let mut query = sqlx::query(&sql).bind(to.as_str()).bind(id);
         for state in from {
             query = query.bind(state.as_str());
@@ -424,13 +433,7 @@ impl Store {
         let doing = "recording finished batch items";
         let err = |e| StoreError::sql(doing, e);
         let mut tx = self.begin(doing).await?;
-        let archived: Vec<&DocumentRecord> = finished
-            .iter()
-            .filter_map(|(_, outcome)| match outcome {
-                ItemOutcome::Archived { document, .. } => Some(&**document),
-                ItemOutcome::Failed { .. } => None,
-            })
-            .collect();
+        let archived: Vec<&DocumentRecord> = finished.iter().filter_map(|(_, outcome)| outcome.document()).collect();
         let inserted = DocumentRecord::insert_once(&mut tx, &archived).await?;
         // What each item's row gets: a document (the one its key already
         // has, if it has one) or a problem. A failed item keeps any
@@ -555,10 +558,9 @@ where
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT batch_id, state, COUNT(*) FROM batch_items WHERE batch_id IN ({}) GROUP BY batch_id, state",
-        placeholders.join(", ")
+        placeholders(ids.len(), 1)
     );
     let mut query = sqlx::query_as::<_, (String, String, i64)>(&sql);
     for id in ids {

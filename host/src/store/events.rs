@@ -7,7 +7,7 @@
 //! commit order: a consumer that polls with the last id it saw never skips
 //! an event that committed late.
 
-use super::{Backend, ROWS_PER_STATEMENT, Store, StoreError, StoreResult, new_id, timestamp, value_rows};
+use super::{Backend, ROWS_PER_STATEMENT, Store, StoreError, StoreResult, new_id, placeholders, timestamp, value_rows};
 use crate::event::{EventType, NewEvent};
 use chrono::Utc;
 use serde::Serialize;
@@ -189,8 +189,7 @@ impl Store {
     pub async fn events_after(&self, after: i64, types: &BTreeSet<EventType>, limit: i64) -> StoreResult<Vec<Event>> {
         let mut sql = String::from("SELECT * FROM events WHERE seq > $1");
         if !types.is_empty() {
-            let marks: Vec<String> = (0..types.len()).map(|i| format!("${}", i + 2)).collect();
-            sql.push_str(&format!(" AND event_type IN ({})", marks.join(", ")));
+            sql.push_str(&format!(" AND event_type IN ({})", placeholders(types.len(), 2)));
         }
         sql.push_str(&format!(" ORDER BY seq LIMIT ${}", types.len() + 2));
         let mut query = sqlx::query_as::<_, Event>(&sql).bind(after);

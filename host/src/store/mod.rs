@@ -258,15 +258,17 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
     bytes
 }
 
+/// `count` numbered placeholders from `$first`, comma-separated
+/// (`$3, $4` for 2, 3): an `IN (…)` list, or a row of a `VALUES` list.
+fn placeholders(count: usize, first: usize) -> String {
+    (first..first + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 /// The row lists of a multi-row statement: `rows` parenthesised groups of
 /// `columns` numbered placeholders, the first numbered `first`
 /// (`($1, $2), ($3, $4)` for 2, 2, 1).
 fn value_rows(rows: usize, columns: usize, first: usize) -> String {
-    let row = |r: usize| {
-        let marks: Vec<String> = (0..columns).map(|c| format!("${}", first + r * columns + c)).collect();
-        format!("({})", marks.join(", "))
-    };
-    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+    (0..rows).map(|r| format!("({})", placeholders(columns, first + r * columns))).collect::<Vec<_>>().join(", ")
 }
 
 /// The most rows one multi-row statement writes: with at most 16 columns,
@@ -301,6 +303,8 @@ mod tests {
 
     #[test]
     fn value_rows_number_every_placeholder_once() {
+        assert_eq!(placeholders(2, 3), "$3, $4");
+        assert_eq!(placeholders(0, 1), "");
         assert_eq!(value_rows(2, 2, 1), "($1, $2), ($3, $4)");
         assert_eq!(value_rows(1, 3, 4), "($4, $5, $6)");
         assert_eq!(value_rows(0, 3, 1), "");

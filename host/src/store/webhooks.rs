@@ -11,7 +11,7 @@
 
 use super::audit::{Audit, AuditAction};
 use super::events::Event;
-use super::{Backend, Store, StoreError, StoreResult, new_id};
+use super::{Backend, Store, StoreError, StoreResult, new_id, placeholders};
 use crate::event::{EndpointDisabled, EventType, Payload};
 use serde::Serialize;
 
@@ -417,8 +417,7 @@ impl Store {
         if claimed.is_empty() {
             return Ok(Vec::new());
         }
-        let marks: Vec<String> = (0..claimed.len()).map(|i| format!("${}", i + 1)).collect();
-        let sql = format!("SELECT * FROM events WHERE id IN ({})", marks.join(", "));
+        let sql = format!("SELECT * FROM events WHERE id IN ({})", placeholders(claimed.len(), 1));
         let mut query = sqlx::query_as::<_, Event>(&sql);
         for (id, _) in &claimed {
             query = query.bind(id);

@@ -88,13 +88,7 @@ async fn commit_groups(state: AppState, mut receiver: mpsc::Receiver<(BatchItem,
 /// transaction; if that fails, item by item, so one item's problem (a
 /// record the database refuses) does not hold back the others.
 async fn commit(state: &AppState, group: &[(BatchItem, ItemOutcome)]) {
-    let archived: Vec<String> = group
-        .iter()
-        .filter_map(|(_, outcome)| match outcome {
-            ItemOutcome::Archived { document, .. } => Some(document.sha256.clone()),
-            ItemOutcome::Failed { .. } => None,
-        })
-        .collect();
+    let archived: Vec<String> = group.iter().filter_map(|(_, outcome)| Some(outcome.document()?.sha256.clone())).collect();
     if !archived.is_empty() {
         let blobs = state.blobs().clone();
         if let Err(e) = off_thread(move || blobs.sync(&archived)).await {
